@@ -1,0 +1,35 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+/**
+ * The test entry VS Code's extension host loads (extensionTestsPath). It runs every
+ * *.test.js next to it; the runner's self-test adds a deliberately failing one.
+ */
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
+  for (const file of findTests(__dirname)) {
+    mocha.addFile(file);
+  }
+  if (process.env.RESTORE_POINTS_RUNNER_SELFTEST === 'fail') {
+    mocha.addFile(path.join(__dirname, 'selftest', 'deliberatelyFailing.js'));
+  }
+  const { passes, failures } = await new Promise<{ passes: number; failures: number }>((resolve) => {
+    const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));
+  });
+  const resultsFile = process.env.RESTORE_POINTS_TEST_RESULTS;
+  if (resultsFile) {
+    fs.writeFileSync(resultsFile, JSON.stringify({ passes, failures }));
+  }
+  if (failures > 0) {
+    throw new Error(`${failures} integration test(s) failed.`);
+  }
+}
+
+function findTests(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}

@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as yauzl from 'yauzl';
+import { repoRoot } from './paths';
+
+/** Builds the production .vsix exactly as `npm run package` does, into `outFile`. */
+export function packageVsix(outFile: string): void {
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
+  execFileSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--out', outFile], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** The names of every entry in a .vsix (a zip file). */
+export function listVsixEntries(file: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) {
+        reject(error ?? new Error(`cannot open ${file}`));
+        return;
+      }
+      const names: string[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        names.push(entry.fileName);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(names));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}

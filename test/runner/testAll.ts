@@ -1,0 +1,58 @@
+import * as path from 'node:path';
+import { cacheDir, repoRoot } from './paths';
+import { packageVsix } from './packageVsix';
+import { runMocha } from './runMocha';
+import { runTestsInVSCode } from './runInVSCode';
+
+/**
+ * `npm test` after type-check and lint: unit and emulator tests in plain Node, then the integration
+ * tests inside a real VS Code, then the runner's self-test (a deliberately failing test inside
+ * VS Code must fail the run). Prints one closing line with the totals.
+ */
+async function main(): Promise<number> {
+  const stages: { name: string; passed: number; failed: number }[] = [];
+  const out = path.join(repoRoot, 'out', 'test');
+
+  const unit = await runMocha([path.join(out, 'unit'), path.join(out, 'emulator')]);
+  stages.push({ name: 'unit', ...unit });
+  console.log(`unit: ${unit.passed} passed, ${unit.failed} failed`);
+
+  const integration = await runTestsInVSCode();
+  stages.push({ name: 'integration', passed: integration.passed, failed: integration.failed });
+  console.log(`integration (VS Code ${integration.vscodeVersion}): ${integration.passed} passed, ${integration.failed} failed`);
+
+  console.log('Installing the packaged .vsix into VS Code (--install-extension) and activating it ...');
+  const vsix = path.join(cacheDir, 'vsix', 'restore-points.vsix');
+  packageVsix(vsix);
+  const installed = await runTestsInVSCode({
+    installExtensions: [vsix],
+    // VS Code's web client runs a test entry only alongside an extension under development: an
+    // empty one, so that what activates is the installed .vsix.
+    extensionDevelopmentPath: path.join(repoRoot, 'test', 'vsix', 'harness'),
+    testsEntry: path.join(out, 'vsix', 'index.js'),
+    timeoutMs: 3 * 60_000,
+  });
+  stages.push({ name: 'vsix', passed: installed.passed, failed: installed.failed });
+  console.log(`vsix: ${installed.passed} passed, ${installed.failed} failed`);
+
+  console.log('Runner self-test: a deliberately failing test inside VS Code must fail the run ...');
+  const selfTest = await runTestsInVSCode({ env: { RESTORE_POINTS_RUNNER_SELFTEST: 'fail' }, print: () => undefined, timeoutMs: 5 * 60_000 });
+  const selfTestOk = selfTest.exitCode !== 0 && selfTest.failed >= 1;
+  stages.push({ name: 'runner self-test', passed: selfTestOk ? 1 : 0, failed: selfTestOk ? 0 : 1 });
+  console.log(selfTestOk
+    ? `runner self-test: the failing test made the run exit ${selfTest.exitCode} as it must (1 passed, 0 failed)`
+    : `runner self-test: a failing test inside VS Code did NOT fail the run (exit ${selfTest.exitCode})`);
+
+  const passed = stages.reduce((n, s) => n + s.passed, 0);
+  const failed = stages.reduce((n, s) => n + s.failed, 0);
+  console.log(`\nTotal: ${passed} passed, ${failed} failed`);
+  return failed > 0 || integration.passed === 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
