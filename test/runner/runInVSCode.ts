@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import { launchChromium, useProjectTempDir } from './chromium';
+import { startEmulatorSession, type EmulatorSession } from './emulatorSession';
 import { ensureVSCode } from './installVSCode';
 import { cacheDir, integrationEntry, repoRoot } from './paths';
 import { startVSCodeServer, workbenchUrl } from './vscodeServer';
@@ -14,10 +15,12 @@ export interface TestRunOptions {
   readonly settings?: Record<string, unknown>;
   /** The test entry (defaults to the integration suite). */
   readonly testsEntry?: string;
-  /** The extension under development; null to test only what `installExtensions` installed. */
-  readonly extensionDevelopmentPath?: string | null;
+  /** The extension under development (defaults to this repository). */
+  readonly extensionDevelopmentPath?: string;
   /** .vsix files installed into the server before it starts. */
   readonly installExtensions?: readonly string[];
+  /** Start the local ARM emulator (demo data, manual clock) and point VS Code at it; default true. */
+  readonly emulator?: boolean;
   /** Prints the mocha output coming from the extension host. */
   readonly print?: (line: string) => void;
 }
@@ -57,15 +60,20 @@ export async function runTestsInVSCode(options: TestRunOptions = {}): Promise<Te
   const resultsFile = path.join(runDir, 'results.json');
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace);
-  const server = await startVSCodeServer({
-    vscode,
-    dataDir: runDir,
-    env: { ...options.env, RESTORE_POINTS_TEST_RESULTS: resultsFile },
-    installExtensions: options.installExtensions,
-    settings: { 'workbench.startupEditor': 'none', 'extensions.autoCheckUpdates': false, ...options.settings },
-  });
-  const browser = await launchChromium();
+  let emulator: EmulatorSession | undefined;
+  let server: Awaited<ReturnType<typeof startVSCodeServer>> | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   try {
+    // Tests move the emulator's clock themselves, so what the tree shows is deterministic.
+    emulator = options.emulator === false ? undefined : await startEmulatorSession({ manualClock: true });
+    server = await startVSCodeServer({
+      vscode,
+      dataDir: runDir,
+      env: { ...emulator?.env, ...options.env, RESTORE_POINTS_TEST_RESULTS: resultsFile },
+      installExtensions: options.installExtensions,
+      settings: { 'workbench.startupEditor': 'none', 'extensions.autoCheckUpdates': false, ...emulator?.settings, ...options.settings },
+    });
+    browser = await launchChromium();
     const page = await browser.newPage();
     const exitCode = new Promise<number>((resolve) => {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
@@ -77,7 +85,7 @@ export async function runTestsInVSCode(options: TestRunOptions = {}): Promise<Te
       }
     });
     await page.goto(workbenchUrl(server, workspace, {
-      extensionDevelopmentPath: options.extensionDevelopmentPath === null ? undefined : options.extensionDevelopmentPath ?? repoRoot,
+      extensionDevelopmentPath: options.extensionDevelopmentPath ?? repoRoot,
       extensionTestsPath: options.testsEntry ?? integrationEntry,
     }));
 
@@ -100,8 +108,9 @@ export async function runTestsInVSCode(options: TestRunOptions = {}): Promise<Te
     const failed = code !== 0 || results.failures > 0;
     return { exitCode: failed ? 1 : 0, passed: results.passes, failed: Math.max(results.failures, code !== 0 ? 1 : 0), vscodeVersion: vscode.version };
   } finally {
-    await browser.close().catch(() => undefined);
-    await server.stop();
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    await emulator?.emulator.stop();
     fs.rmSync(runDir, { recursive: true, force: true });
   }
 }

@@ -6,7 +6,7 @@ import { runTestsInVSCode } from './runInVSCode';
 
 /**
  * `npm test` after type-check and lint: unit and emulator tests in plain Node, then the integration
- * tests inside a real VS Code, then the runner's self-test (a deliberately failing test inside
+ * tests inside a real VS Code, the UI tests in its workbench, the installed .vsix, then the runner's self-test (a deliberately failing test inside
  * VS Code must fail the run). Prints one closing line with the totals.
  */
 async function main(): Promise<number> {
@@ -20,6 +20,11 @@ async function main(): Promise<number> {
   const integration = await runTestsInVSCode();
   stages.push({ name: 'integration', passed: integration.passed, failed: integration.failed });
   console.log(`integration (VS Code ${integration.vscodeVersion}): ${integration.passed} passed, ${integration.failed} failed`);
+
+  // The real workbench in headless Chromium, as a person sees it (screenshots in test-results/ui/).
+  const ui = await runMocha([path.join(out, 'ui')], { timeout: 180_000 });
+  stages.push({ name: 'ui', ...ui });
+  console.log(`ui: ${ui.passed} passed, ${ui.failed} failed`);
 
   console.log('Installing the packaged .vsix into VS Code (--install-extension) and activating it ...');
   const vsix = path.join(cacheDir, 'vsix', 'restore-points.vsix');

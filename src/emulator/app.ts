@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { IdentityEndpoints } from './auth/identity';
+import { TokenStore } from './auth/tokens';
+import { handleControlRequest } from './controls/controlRoutes';
+import { EmulatorControls, type RequestLogEntry } from './controls/controls';
+import { faultErrorCode, FaultTable } from './controls/faults';
+import type { EmulatorState } from './engine/state';
+import { checkApiVersion } from './http/apiVersions';
+import { authenticate, checkScope } from './http/auth';
+import type { ArmRoute, HandlerResult } from './http/context';
+import { ArmError, invalidContent } from './http/errors';
+import { Router } from './http/router';
+import { allRoutes } from './resources';
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+export const CONTROL_PREFIX = '/_emulator';
+
+export type Logger = (line: string) => void;
+
+/**
+ * One request's way through the emulator: test controls (own prefix, no token), then latency and
+ * faults, the identity endpoints, and for ARM paths authentication, routing, api-version and
+ * scope checks before the resource handler. Nothing a client sends can make it throw out of here.
+ */
+export class EmulatorApp {
+  readonly tokens = new TokenStore();
+  readonly faults = new FaultTable();
+  readonly requestLog: RequestLogEntry[] = [];
+  readonly controls: EmulatorControls;
+  latencyMs = 0;
+  endpoint = '';
+  private readonly router = new Router<ArmRoute>();
+  private readonly identity: IdentityEndpoints;
+
+  constructor(
+    readonly state: EmulatorState,
+    private readonly log: Logger | undefined,
+  ) {
+    for (const route of allRoutes) this.router.add(route.method, route.template, route);
+    this.identity = new IdentityEndpoints(state.store, this.tokens, () => this.endpoint);
+    this.controls = new EmulatorControls(this);
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const method = (req.method ?? 'GET').toUpperCase();
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', this.endpoint);
+    } catch {
+      send(res, 400, { error: { code: 'InvalidRequestUri', message: 'The request URI is not valid.', details: [] } });
+      return;
+    }
+    const path = url.pathname;
+    if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
+      await this.handleControl(req, res, method, path.slice(CONTROL_PREFIX.length), url.searchParams);
+      return;
+    }
+    res.on('close', () => {
+      const status = res.writableFinished ? res.statusCode : 0;
+      this.requestLog.push({ method, path, query: Object.fromEntries(url.searchParams), status, time: Date.now() });
+      this.log?.(`${method} ${path} ${status === 0 ? 'dropped' : status} ${Date.now() - started}ms`);
+    });
+    try {
+      await this.respond(req, res, method, url);
+    } catch (error) {
+      this.log?.(`internal error on ${method} ${path}: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!res.headersSent && !res.destroyed) send(res, 500, { error: { code: 'InternalServerError', message: 'The server encountered an internal error.', details: [] } });
+    }
+  }
+
+  private async respond(req: IncomingMessage, res: ServerResponse, method: string, url: URL): Promise<void> {
+    const path = url.pathname;
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
+    const fault = this.faults.take(method, path);
+    if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault?.drop) {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.status !== undefined) {
+      const retryAfter = fault.retryAfterSeconds ?? (fault.status === 429 ? 1 : undefined);
+      const headers: Record<string, string> = retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) };
+      send(res, fault.status, new ArmError(fault.status, faultErrorCode(fault.status), `Injected fault: HTTP ${fault.status} for ${method} ${path}.`).toBody(), headers);
+      return;
+    }
+
+    const { raw, tooLarge } = await readBody(req);
+    const identity = this.identity.handle(method, path, new URLSearchParams(raw.toString('utf8')));
+    if (identity) {
+      send(res, identity.status, identity.body);
+      return;
+    }
+
+    let result: HandlerResult;
+    try {
+      result = this.armRequest(req, method, url, raw, tooLarge);
+    } catch (error) {
+      if (!(error instanceof ArmError)) throw error;
+      result = { status: error.status, body: error.toBody(), headers: error.headers };
+    }
+    send(res, result.status, result.body, result.headers);
+  }
+
+  private armRequest(req: IncomingMessage, method: string, url: URL, raw: Buffer, tooLarge: boolean): HandlerResult {
+    if (tooLarge) throw new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+    const caller = authenticate(req, this.tokens, this.endpoint);
+    const path = url.pathname;
+    const { handler: route, params } = this.router.match(method, path);
+    const { store, clock } = this.state;
+    store.settle(clock.now());
+    const apiVersion = checkApiVersion(route.family, url.searchParams.get('api-version'));
+    checkScope(route, params, caller, store, this.endpoint);
+    return route.handler({
+      method,
+      path,
+      query: url.searchParams,
+      params,
+      apiVersion,
+      endpoint: this.endpoint,
+      caller,
+      state: this.state,
+      now: clock.now(),
+      body: parseJson(raw),
+    });
+  }
+
+  private async handleControl(req: IncomingMessage, res: ServerResponse, method: string, path: string, query: URLSearchParams): Promise<void> {
+    try {
+      const { raw, tooLarge } = await readBody(req);
+      if (tooLarge) throw new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+      const body = parseJson(raw);
+      const result = handleControlRequest(this.controls, method, path, body, query);
+      send(res, result.status, result.body);
+    } catch (error) {
+      if (error instanceof ArmError) send(res, error.status, error.toBody());
+      else send(res, 400, { error: { code: 'InvalidControlRequest', message: error instanceof Error ? error.message : String(error), details: [] } });
+    }
+  }
+}
+
+function parseJson(raw: Buffer): unknown {
+  if (raw.length === 0) return undefined;
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch (error) {
+    throw invalidContent(error instanceof Error ? error.message : 'malformed JSON');
+  }
+}
+
+/** Reads the body; past the limit it stops buffering and reports the body as too large. */
+async function readBody(req: IncomingMessage): Promise<{ raw: Buffer; tooLarge: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(buffer);
+  }
+  return { raw: Buffer.concat(chunks), tooLarge: size > MAX_BODY_BYTES };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.destroyed) return;
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, {
+    ...(text ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
+    'Content-Length': Buffer.byteLength(text),
+    'x-ms-request-id': randomUUID(),
+    ...headers,
+  });
+  res.end(text);
+}

@@ -1,0 +1,78 @@
+import { DATA_SETS, type DataSetName } from '../data';
+import { demoCatalog } from '../data/demoCatalog';
+import type { FailureKind } from '../engine/state';
+import type { HandlerResult } from '../http/context';
+import { ArmError } from '../http/errors';
+import { Body } from '../http/validation';
+import type { EmulatorControls } from './controls';
+
+const FAILURE_KINDS: FailureKind[] = ['restorePointCreation', 'replication', 'diskRestore'];
+
+const ok = (body: unknown = { ok: true }): HandlerResult => ({ status: 200, body });
+
+/**
+ * The test controls over HTTPS, for tests in other processes (the VS Code extension host).
+ * They live under `/_emulator/`, which is not an ARM path, and need no bearer token.
+ */
+export function handleControlRequest(controls: EmulatorControls, method: string, path: string, raw: unknown, query: URLSearchParams): HandlerResult {
+  const body = raw === undefined ? Body.of({}) : Body.of(raw);
+  const route = `${method} ${path.replace(/\/$/, '')}`;
+  switch (route) {
+    case 'POST /reset': {
+      const data = (body.string('data') ?? 'demo') as DataSetName;
+      if (!DATA_SETS.includes(data)) throw new ArmError(400, 'InvalidDataSet', `Unknown data set '${data}'; use one of ${DATA_SETS.join(', ')}.`);
+      controls.reset(data);
+      return ok({ data, counts: controls.counts() });
+    }
+    case 'GET /clock':
+      return ok({ now: new Date(controls.clock.now()).toISOString(), manual: controls.clock.manual() });
+    case 'POST /clock/advance': {
+      const ms = body.integer('ms');
+      if (ms === undefined || ms < 0) throw new ArmError(400, 'InvalidControlRequest', "Body must be {\"ms\": <non-negative integer>}.");
+      controls.clock.advance(ms);
+      return ok({ now: new Date(controls.clock.now()).toISOString() });
+    }
+    case 'POST /latency': {
+      const ms = body.integer('ms');
+      if (ms === undefined || ms < 0) throw new ArmError(400, 'InvalidControlRequest', "Body must be {\"ms\": <non-negative integer>}.");
+      controls.setLatency(ms);
+      return ok();
+    }
+    case 'POST /faults': {
+      const pathPattern = body.string('pathPattern');
+      if (!pathPattern) throw new ArmError(400, 'InvalidControlRequest', 'A fault needs a pathPattern (a regular expression).');
+      const id = controls.injectFault({
+        pathPattern,
+        method: body.string('method'),
+        status: body.integer('status'),
+        retryAfterSeconds: body.integer('retryAfterSeconds'),
+        drop: body.boolean('drop'),
+        delayMs: body.integer('delayMs'),
+        count: body.integer('count'),
+      });
+      return ok({ id });
+    }
+    case 'DELETE /faults':
+      controls.clearFaults();
+      return ok();
+    case 'POST /failures': {
+      const kind = body.string('kind') as FailureKind;
+      if (!FAILURE_KINDS.includes(kind)) throw new ArmError(400, 'InvalidControlRequest', `kind must be one of ${FAILURE_KINDS.join(', ')}.`);
+      controls.failNext(kind, body.integer('count') ?? 1);
+      return ok();
+    }
+    case 'GET /requests': {
+      const since = Number(query.get('since') ?? 0);
+      return ok({ value: controls.requestLog.filter((entry) => entry.time >= since) });
+    }
+    case 'DELETE /requests':
+      controls.clearRequestLog();
+      return ok();
+    case 'GET /store':
+      return ok({ counts: controls.counts() });
+    case 'GET /catalog':
+      return ok(demoCatalog);
+    default:
+      throw new ArmError(404, 'UnknownControl', `No test control at ${method} /_emulator${path}.`);
+  }
+}

@@ -1,0 +1,144 @@
+/** The emulator's own records. Responses are rendered from these at read time, so state that
+ * depends on the clock (provisioning, replication progress) is always current. */
+
+export interface Tenant {
+  tenantId: string;
+  displayName: string;
+  defaultDomain: string;
+  countryCode: string;
+}
+
+export interface Subscription {
+  subscriptionId: string;
+  displayName: string;
+  tenantId: string;
+  state: 'Enabled' | 'Disabled' | 'Warned';
+  /** False models a subscription the principal can see but not read resources in (403). */
+  accessible: boolean;
+}
+
+export interface ResourceGroup {
+  subscriptionId: string;
+  name: string;
+  location: string;
+  tags: Record<string, string>;
+}
+
+export type DiskSku = 'Standard_LRS' | 'Premium_LRS' | 'StandardSSD_LRS' | 'UltraSSD_LRS' | 'Premium_ZRS' | 'StandardSSD_ZRS' | 'PremiumV2_LRS';
+
+export interface Disk {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  sku: DiskSku;
+  sizeGB: number;
+  osType?: 'Windows' | 'Linux';
+  hyperVGeneration?: 'V1' | 'V2';
+  /** A shared disk (maxShares > 1) cannot be in a restore point. */
+  maxShares?: number;
+  managedBy?: string;
+  uniqueId: string;
+  timeCreated: number;
+  createOption: string;
+  sourceResourceId?: string;
+  /** Until this time the disk is being created by a long-running operation. */
+  creatingUntil?: number;
+  /** The creation ends in failure (a test asked for it). */
+  failed?: boolean;
+  tags: Record<string, string>;
+}
+
+export interface VmDataDisk {
+  lun: number;
+  diskId: string;
+  caching: 'None' | 'ReadOnly' | 'ReadWrite';
+  writeAcceleratorEnabled?: boolean;
+}
+
+export interface VirtualMachine {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  vmId: string;
+  vmSize: string;
+  osType: 'Windows' | 'Linux';
+  computerName: string;
+  adminUsername: string;
+  imageReference: { publisher: string; offer: string; sku: string; version: string };
+  osDisk: { diskId: string; caching: 'None' | 'ReadOnly' | 'ReadWrite'; ephemeral: boolean; sizeGB: number };
+  dataDisks: VmDataDisk[];
+  powerState: 'running' | 'stopped' | 'deallocated';
+  hyperVGeneration: 'V1' | 'V2';
+  timeCreated: number;
+  zones?: string[];
+  tags: Record<string, string>;
+}
+
+export interface RestorePointCollection {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  /** The VM (or, for a cross-region copy target, the source collection) this collection is for. */
+  sourceId: string;
+  sourceLocation: string;
+  collectionId: string;
+  tags: Record<string, string>;
+  deletingUntil?: number;
+}
+
+export type ConsistencyMode = 'CrashConsistent' | 'FileSystemConsistent' | 'ApplicationConsistent';
+
+export interface DiskRestorePoint {
+  id: string;
+  name: string;
+  /** The VM's disk, or for a copy the source disk restore point. */
+  sourceResourceId: string;
+  sourceDiskId: string;
+  sourceResourceLocation: string;
+  sku: DiskSku;
+  sizeGB: number;
+  osType?: 'Windows' | 'Linux';
+  hyperVGeneration?: 'V1' | 'V2';
+  familyId: string;
+  sourceUniqueId: string;
+  /** Set for cross-region copies. */
+  replication?: { startedAt: number; durationMs: number; failAtPercent?: number };
+  access?: { sasUrl: string; expiresAt: number };
+}
+
+/** A frozen copy of the VM's shape when the restore point was taken. */
+export interface VmSnapshot {
+  vmId: string;
+  vmSize: string;
+  osType: 'Windows' | 'Linux';
+  location: string;
+  computerName: string;
+  adminUsername: string;
+  hyperVGeneration: 'V1' | 'V2';
+  osDisk: { name: string; diskId: string; caching: string; sizeGB: number; sku: DiskSku; diskRestorePointId?: string };
+  dataDisks: Array<{ lun: number; name: string; diskId: string; caching: string; sizeGB: number; sku: DiskSku; writeAcceleratorEnabled: boolean; diskRestorePointId?: string }>;
+}
+
+export interface RestorePoint {
+  id: string;
+  collectionId: string;
+  name: string;
+  /** The VM the restore point belongs to (for a copy, the source VM). */
+  vmArmId: string;
+  timeCreated: number;
+  readyAt: number;
+  outcome: 'Succeeded' | 'Failed';
+  consistencyMode: ConsistencyMode;
+  excludeDiskIds: string[];
+  snapshot: VmSnapshot;
+  sourceRestorePointId?: string;
+  instantAccessDurationMinutes?: number;
+  diskRestorePoints: DiskRestorePoint[];
+  deletingUntil?: number;
+}

@@ -1,0 +1,57 @@
+import { generateKeyPair } from 'node:crypto';
+import { promisify } from 'node:util';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import selfsigned from 'selfsigned';
+
+type SelfsignedOptions = NonNullable<Parameters<typeof selfsigned.generate>[1]>;
+
+export interface Certificate {
+  key: string;
+  cert: string;
+  /** Absolute path of the PEM clients trust (the certificate is its own CA). */
+  pemPath: string;
+  dispose(): void;
+}
+
+/**
+ * A fresh self-signed certificate for 127.0.0.1 and localhost. The key comes from Node's native
+ * generator (fast); selfsigned builds and signs the certificate. It acts as its own CA, so a
+ * client trusts exactly this emulator by adding the PEM to its CA list.
+ */
+export async function createCertificate(host: string): Promise<Certificate> {
+  // Native and off the main thread, so it overlaps with loading the data set.
+  const { privateKey, publicKey } = await promisify(generateKeyPair)('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  });
+  const altNames: Array<{ type: number; ip?: string; value?: string }> = [
+    { type: 7, ip: '127.0.0.1' },
+    { type: 2, value: 'localhost' },
+  ];
+  if (host !== '127.0.0.1' && host !== 'localhost') altNames.push(/^[\d.]+$/.test(host) ? { type: 7, ip: host } : { type: 2, value: host });
+  // `keyPair` is supported by selfsigned 2.x but missing from its type declarations.
+  const options: SelfsignedOptions & { keyPair: { privateKey: string; publicKey: string } } = {
+    keyPair: { privateKey, publicKey },
+    days: 30,
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true, critical: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames },
+    ],
+  };
+  const pems = selfsigned.generate([{ name: 'commonName', value: 'Restore Points ARM emulator' }], options);
+  const dir = mkdtempSync(join(tmpdir(), 'arm-emulator-'));
+  const pemPath = join(dir, 'ca.pem');
+  writeFileSync(pemPath, pems.cert);
+  return {
+    key: pems.private,
+    cert: pems.cert,
+    pemPath,
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
