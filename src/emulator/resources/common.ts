@@ -1,4 +1,5 @@
-import type { RequestContext } from '../http/context';
+import type { HandlerResult, RequestContext } from '../http/context';
+import { durationMs } from '../engine/clock';
 import { invalidParameter, resourceNotFound } from '../http/errors';
 import { computeId, key } from '../engine/ids';
 import type { Disk, RestorePointCollection, VirtualMachine } from '../engine/model';
@@ -53,4 +54,16 @@ export function inScope<T extends { subscriptionId: string; resourceGroup: strin
   const s = sub.toLowerCase();
   const g = rg?.toLowerCase();
   return [...items].filter((i) => i.subscriptionId.toLowerCase() === s && (g === undefined || i.resourceGroup.toLowerCase() === g));
+}
+
+/**
+ * Starts a long-running delete the way ARM answers it: 202 with Azure-AsyncOperation and Location.
+ * A repeated DELETE while one is running joins the same deadline rather than restarting it.
+ */
+export function acceptDeletion(ctx: RequestContext, target: { deletingUntil?: number }, where: { subscriptionId: string; location: string }): HandlerResult {
+  const { state } = ctx;
+  const until = (target.deletingUntil ??= ctx.now + durationMs('deletion', state.pace));
+  const op = state.operations.start(where.subscriptionId, where.location, (now) =>
+    now < until ? { status: 'InProgress', remainingMs: until - now } : { status: 'Succeeded', endTime: until });
+  return { status: 202, headers: state.operations.headers(op, { endpoint: ctx.endpoint, apiVersion: ctx.apiVersion, location: true }) };
 }

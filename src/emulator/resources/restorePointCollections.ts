@@ -3,11 +3,10 @@ import type { ArmRoute, HandlerResult, RequestContext } from '../http/context';
 import { ArmError, conflict, invalidContent, invalidParameter, resourceNotFound } from '../http/errors';
 import { page, PAGE_SIZE } from '../http/paging';
 import { Body, checkComputeName } from '../http/validation';
-import { durationMs } from '../engine/clock';
 import { computeId, key, parseComputeId } from '../engine/ids';
 import type { RestorePointCollection } from '../engine/model';
 import { findRegion } from '../data/regions';
-import { expandOption, inScope, requireCollection } from './common';
+import { acceptDeletion, expandOption, inScope, requireCollection } from './common';
 import { renderRestorePoint } from './restorePointRender';
 
 const TYPE = 'Microsoft.Compute/restorePointCollections';
@@ -106,11 +105,7 @@ function remove(ctx: RequestContext): HandlerResult {
   const id = computeId(ctx.params.subscriptionId, ctx.params.resourceGroupName, 'restorePointCollections', ctx.params.restorePointCollectionName);
   const rpc = state.store.collections.get(key(id));
   if (!rpc) return { status: 204 };
-  rpc.deletingUntil ??= ctx.now + durationMs('deletion', state.pace);
-  const until = rpc.deletingUntil;
-  const op = state.operations.start(rpc.subscriptionId, rpc.location, (now) =>
-    now < until ? { status: 'InProgress', remainingMs: until - now } : { status: 'Succeeded', endTime: until });
-  return { status: 202, headers: state.operations.headers(op, { endpoint: ctx.endpoint, apiVersion: ctx.apiVersion, location: true }) };
+  return acceptDeletion(ctx, rpc, rpc);
 }
 
 const base = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/restorePointCollections';

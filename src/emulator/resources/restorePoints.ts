@@ -6,7 +6,7 @@ import { key, parseComputeId, restorePointId } from '../engine/ids';
 import type { RestorePoint, RestorePointCollection, VirtualMachine } from '../engine/model';
 import { buildCopy, buildVmRestorePoint } from '../engine/restorePointFactory';
 import type { OperationOutcome } from '../engine/operations';
-import { expandOption, findDisk, requireCollection } from './common';
+import { acceptDeletion, expandOption, findDisk, requireCollection } from './common';
 import { renderRestorePoint } from './restorePointRender';
 import { checkIncludedDisks, checkLimit, checkNoCreationInProgress, resolveConsistencyMode, type VmDiskInfo } from './restorePointRules';
 import { restorePointState } from './restorePointState';
@@ -138,15 +138,10 @@ function get(ctx: RequestContext): HandlerResult {
 }
 
 function remove(ctx: RequestContext): HandlerResult {
-  const { state } = ctx;
   const rpc = parent(ctx);
   const rp = findRestorePoint(ctx, rpc);
   if (!rp) return { status: 204 };
-  rp.deletingUntil ??= ctx.now + durationMs('deletion', state.pace);
-  const until = rp.deletingUntil;
-  const op = state.operations.start(rpc.subscriptionId, rpc.location, (now) =>
-    now < until ? { status: 'InProgress', remainingMs: until - now } : { status: 'Succeeded', endTime: until });
-  return { status: 202, headers: state.operations.headers(op, { endpoint: ctx.endpoint, apiVersion: ctx.apiVersion, location: true }) };
+  return acceptDeletion(ctx, rp, rpc);
 }
 
 const path = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/restorePointCollections/{restorePointCollectionName}/restorePoints/{restorePointName}';
