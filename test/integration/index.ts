@@ -11,8 +11,9 @@ export async function run(): Promise<void> {
   for (const file of findTests(__dirname)) {
     mocha.addFile(file);
   }
-  if (process.env.RESTORE_POINTS_RUNNER_SELFTEST === 'fail') {
-    mocha.addFile(path.join(__dirname, 'selftest', 'deliberatelyFailing.js'));
+  const selfTest = { fail: 'deliberatelyFailing.js', crash: 'crashingHost.js' }[process.env.RESTORE_POINTS_RUNNER_SELFTEST ?? ''];
+  if (selfTest) {
+    mocha.addFile(path.join(__dirname, 'selftest', selfTest));
   }
   const { passes, failures } = await new Promise<{ passes: number; failures: number }>((resolve) => {
     const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));

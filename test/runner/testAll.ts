@@ -5,9 +5,9 @@ import { runMocha } from './runMocha';
 import { runTestsInVSCode } from './runInVSCode';
 
 /**
- * `npm test` after type-check and lint: unit and emulator tests in plain Node, then the integration
- * tests inside a real VS Code, the UI tests in its workbench, the installed .vsix, then the runner's self-test (a deliberately failing test inside
- * VS Code must fail the run). Prints one closing line with the totals.
+ * `npm test` after type-check and lint: unit and emulator tests in plain Node, the integration tests
+ * inside a real VS Code, the UI tests in its workbench, the installed .vsix, then the runner's
+ * self-test. Prints one closing line with the totals.
  */
 async function main(): Promise<number> {
   const stages: { name: string; passed: number; failed: number }[] = [];
@@ -40,13 +40,16 @@ async function main(): Promise<number> {
   stages.push({ name: 'vsix', passed: installed.passed, failed: installed.failed });
   console.log(`vsix: ${installed.passed} passed, ${installed.failed} failed`);
 
-  console.log('Runner self-test: a deliberately failing test inside VS Code must fail the run ...');
-  const selfTest = await runTestsInVSCode({ env: { RESTORE_POINTS_RUNNER_SELFTEST: 'fail' }, print: () => undefined, timeoutMs: 5 * 60_000 });
-  const selfTestOk = selfTest.exitCode !== 0 && selfTest.failed >= 1;
-  stages.push({ name: 'runner self-test', passed: selfTestOk ? 1 : 0, failed: selfTestOk ? 0 : 1 });
-  console.log(selfTestOk
-    ? `runner self-test: the failing test made the run exit ${selfTest.exitCode} as it must (1 passed, 0 failed)`
-    : `runner self-test: a failing test inside VS Code did NOT fail the run (exit ${selfTest.exitCode})`);
+  // The runner's self-test: a failing test and a crashed extension host must each fail the run.
+  for (const [mode, what] of [['fail', 'a deliberately failing test inside VS Code'], ['crash', 'an extension host killed mid-run']] as const) {
+    console.log(`Runner self-test: ${what} must fail the run ...`);
+    const selfTest = await runTestsInVSCode({ env: { RESTORE_POINTS_RUNNER_SELFTEST: mode }, print: () => undefined, timeoutMs: 5 * 60_000 });
+    const ok = selfTest.exitCode !== 0;
+    stages.push({ name: `runner self-test (${mode})`, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+    console.log(ok
+      ? `runner self-test (${mode}): the run exited ${selfTest.exitCode} as it must (1 passed, 0 failed)`
+      : `runner self-test (${mode}): ${what} did NOT fail the run (0 passed, 1 failed)`);
+  }
 
   const passed = stages.reduce((n, s) => n + s.passed, 0);
   const failed = stages.reduce((n, s) => n + s.failed, 0);
