@@ -58,20 +58,21 @@ export class EmulatorApp {
       await this.handleControl(req, res, method, path.slice(CONTROL_PREFIX.length), url.searchParams);
       return;
     }
+    const logged: { body?: unknown } = {};
     res.on('close', () => {
       const status = res.writableFinished ? res.statusCode : 0;
-      this.requestLog.push({ method, path, query: Object.fromEntries(url.searchParams), status, time: Date.now() });
+      this.requestLog.push({ method, path, query: Object.fromEntries(url.searchParams), status, time: Date.now(), ...logged });
       this.log?.(`${method} ${path} ${status === 0 ? 'dropped' : status} ${Date.now() - started}ms`);
     });
     try {
-      await this.respond(req, res, method, url);
+      await this.respond(req, res, method, url, logged);
     } catch (error) {
       this.log?.(`internal error on ${method} ${path}: ${error instanceof Error ? error.stack : String(error)}`);
       if (!res.headersSent && !res.destroyed) send(res, 500, { error: { code: 'InternalServerError', message: 'The server encountered an internal error.', details: [] } });
     }
   }
 
-  private async respond(req: IncomingMessage, res: ServerResponse, method: string, url: URL): Promise<void> {
+  private async respond(req: IncomingMessage, res: ServerResponse, method: string, url: URL, logged: { body?: unknown }): Promise<void> {
     const path = url.pathname;
     if (this.latencyMs > 0) await sleep(this.latencyMs);
     const fault = this.faults.take(method, path);
@@ -94,6 +95,8 @@ export class EmulatorApp {
       return;
     }
 
+    // What ARM received, for tests to assert; identity requests (which carry the client secret) never get here.
+    logged.body = tryParseJson(raw);
     let result: HandlerResult;
     try {
       result = this.armRequest(req, method, url, raw, tooLarge);
@@ -147,6 +150,14 @@ function parseJson(raw: Buffer): unknown {
     return JSON.parse(raw.toString('utf8'));
   } catch (error) {
     throw invalidContent(error instanceof Error ? error.message : 'malformed JSON');
+  }
+}
+
+function tryParseJson(raw: Buffer): unknown {
+  try {
+    return raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
   }
 }
 

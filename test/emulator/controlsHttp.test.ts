@@ -47,6 +47,16 @@ describe('emulator test controls over HTTPS', () => {
     await control('DELETE', '/faults');
   });
 
+  it('logs the JSON body ARM received, and never a sign-in request\'s form', async () => {
+    const tags = { purpose: 'request-log' };
+    const collection = `/subscriptions/${dev.subscriptionId}/resourceGroups/${dev.web01.resourceGroup}/providers/Microsoft.Compute/restorePointCollections/${dev.web01.collection}?api-version=${C}`;
+    assert.equal((await h.arm('PATCH', collection, { body: { tags } })).status, 200);
+    const requests = await control('GET', '/requests');
+    const patch = requests.json.value.find((r: { method: string }) => r.method === 'PATCH');
+    assert.deepEqual(patch.body, { tags });
+    assert.ok(!JSON.stringify(requests.json).includes('client_secret'), 'sign-in forms stay out of the log');
+  });
+
   it('serves the demo catalog and store counts', async () => {
     const catalog = await control('GET', '/catalog');
     assert.deepEqual(catalog.json, JSON.parse(JSON.stringify(demoCatalog)));

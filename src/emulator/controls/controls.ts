@@ -11,6 +11,8 @@ export interface RequestLogEntry {
   /** 0 when the connection was dropped before an answer. */
   status: number;
   time: number;
+  /** The JSON body of an ARM request, as received (absent for identity requests and bodiless ones). */
+  body?: unknown;
 }
 
 /**
