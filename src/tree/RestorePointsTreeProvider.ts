@@ -1,9 +1,22 @@
 import * as vscode from 'vscode';
 
+/** The ARM resource behind a node, for the commands every Azure node has. */
+export interface AzureResourceRef {
+  readonly id: string;
+  readonly tenantId: string;
+  /** The model as ARM returned it, for View Properties. */
+  readonly model: unknown;
+}
+
 /** A node of the Restore Points tree: each kind is a small class of its own. */
 export interface TreeNode {
   getTreeItem(): vscode.TreeItem | Promise<vscode.TreeItem>;
   getChildren?(): vscode.ProviderResult<TreeNode[]>;
+  /** Fills in what is costly to know (a tooltip that needs a request) when VS Code asks, on hover. */
+  resolveTreeItem?(item: vscode.TreeItem): Promise<vscode.TreeItem>;
+  readonly resource?: AzureResourceRef;
+  /** Forgets loaded children so that the next getChildren asks ARM again. */
+  reset?(): void;
 }
 
 /** Thin provider: forwards to the nodes and tells VS Code when something changed. */
@@ -19,6 +32,10 @@ export class RestorePointsTreeProvider implements vscode.TreeDataProvider<TreeNo
 
   getChildren(node?: TreeNode): vscode.ProviderResult<TreeNode[]> {
     return node ? node.getChildren?.() ?? [] : this.roots();
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.ProviderResult<vscode.TreeItem> {
+    return node.resolveTreeItem ? node.resolveTreeItem(item) : item;
   }
 
   refresh(node?: TreeNode): void {

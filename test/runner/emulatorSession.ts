@@ -4,8 +4,11 @@ import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANTS } from '../../src/emul
 /**
  * How VS Code is pointed at the local emulator: exactly as a user points it at a custom cloud.
  * The user settings name the cloud's endpoints; the service principal comes from the standard
- * @azure/identity environment variables (never from settings, so no secret lands in a file);
- * NODE_EXTRA_CA_CERTS makes Node in the extension host trust the emulator's self-signed certificate.
+ * @azure/identity environment variables (never from settings, so no secret lands in a file).
+ * The emulator's self-signed certificate is trusted through the extension's CA file setting, as an
+ * Azure Stack Hub user trusts a private CA: VS Code's proxy support replaces the extension host's
+ * CA list with the system certificates, which drops NODE_EXTRA_CA_CERTS. The variable stays set for
+ * other Node processes VS Code may start.
  */
 export interface EmulatorSession {
   readonly emulator: RunningEmulator;
@@ -27,21 +30,24 @@ export async function startEmulatorSession(options: EmulatorOptions = {}): Promi
       // For the tests only (to reach /_emulator controls); the extension never reads it.
       RESTORE_POINTS_TEST_EMULATOR: JSON.stringify({ endpoint: emulator.endpoint, caCertificate: emulator.caCertificate }),
     },
-    settings: emulatorSettings(emulator.endpoint),
+    settings: emulatorSettings(emulator),
   };
 }
 
 /** The user settings that select the emulator as a custom cloud and sign in with @azure/identity. */
-export function emulatorSettings(endpoint: string): Record<string, unknown> {
+export function emulatorSettings({ endpoint, caCertificate }: { endpoint: string; caCertificate: string }): Record<string, unknown> {
   return {
     'microsoft-sovereign-cloud.environment': 'custom',
     'microsoft-sovereign-cloud.customEnvironment': {
       name: 'LocalEmulator',
       portalUrl: endpoint,
+      managementEndpointUrl: `${endpoint}/`,
       resourceManagerEndpointUrl: `${endpoint}/`,
       activeDirectoryEndpointUrl: `${endpoint}/`,
       activeDirectoryResourceId: `${endpoint}/`,
     },
     'restorePoints.authentication': 'azureIdentity',
+    'restorePoints.azureIdentity.credential': 'environment',
+    'restorePoints.customCloud.certificateAuthorityFile': caCertificate,
   };
 }

@@ -1,0 +1,50 @@
+import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import { AzureCliCredential, EnvironmentCredential, ManagedIdentityCredential } from '@azure/identity';
+import * as tls from 'node:tls';
+import type { CloudConfig } from '../cloud';
+import type { TenantCredentials } from '../clients';
+
+/** Which @azure/identity credential signs in (setting `restorePoints.azureIdentity.credential`). */
+export type IdentityCredentialKind = 'environment' | 'azureCli' | 'managedIdentity';
+
+export interface IdentityCredentialOptions {
+  /** A user-assigned managed identity; the system-assigned one when absent. */
+  managedIdentityClientId?: string;
+}
+
+/**
+ * @azure/identity credentials for machines where no one can answer a browser sign-in (remote
+ * hosts, CI). One credential serves every tenant: per-tenant tokens are asked for with
+ * `getToken(..., { tenantId })`, which `additionallyAllowedTenants: ['*']` permits.
+ */
+export function createIdentityCredentials(kind: IdentityCredentialKind, cloud: CloudConfig, options: IdentityCredentialOptions = {}): TenantCredentials {
+  const extra = cloud.extraCertificates ?? [];
+  const common = {
+    authorityHost: cloud.authorityHost,
+    additionallyAllowedTenants: ['*'],
+    // Instance discovery asks login.microsoftonline.com about the authority, which a custom cloud is unknown to.
+    disableInstanceDiscovery: cloud.isCustomCloud,
+    ...(extra.length ? { tlsOptions: { ca: [...tls.rootCertificates, ...extra] } } : {}),
+  };
+  let credential: TokenCredential;
+  let multiTenant = true;
+  switch (kind) {
+    case 'azureCli':
+      // The CLI's cloud comes from `az cloud set`; it runs locally, so no authority or TLS options apply.
+      credential = new AzureCliCredential({ additionallyAllowedTenants: ['*'] });
+      break;
+    case 'managedIdentity':
+      credential = options.managedIdentityClientId ? new ManagedIdentityCredential({ clientId: options.managedIdentityClientId }) : new ManagedIdentityCredential();
+      // A managed identity lives in one tenant; asking it for another fails, so the tenant is not passed.
+      multiTenant = false;
+      break;
+    default:
+      credential = new EnvironmentCredential(common);
+  }
+  return {
+    credentialFor(tenantId: string | undefined): TokenCredential {
+      if (!tenantId || !multiTenant) return credential;
+      return { getToken: (scopes: string | string[], getTokenOptions?: GetTokenOptions) => credential.getToken(scopes, { ...getTokenOptions, tenantId }) };
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { getConfiguredAuthProviderId } from '@microsoft/vscode-azext-azureauth';
+import * as vscode from 'vscode';
+import { armScope, type CloudConfig } from '../cloud';
+import type { ClientFactory, TenantCredentials } from '../clients';
+import { tenantsWithStatus, type AzureSignIn, type SignOutMemory, type TenantStatus } from './signIn';
+
+/**
+ * Sign-in with the Microsoft account VS Code already knows (`vscode.authentication`), the way
+ * Microsoft's Azure extensions do it. The provider id and the cloud come from
+ * @microsoft/vscode-azext-azureauth (`microsoft`, or `microsoft-sovereign-cloud` when a sovereign
+ * or custom cloud is configured). Its VSCodeAzureSubscriptionProvider is not used: it builds SDK
+ * clients without TLS options (a custom cloud behind a private CA cannot be reached) and hands
+ * out a credential that keeps the first token forever; sessions are asked for here instead.
+ */
+export class VSCodeAccountSignIn implements AzureSignIn {
+  readonly kind = 'vscode' as const;
+  readonly credentials: TenantCredentials;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+  private askedInAccountsMenu = false;
+
+  constructor(
+    private readonly cloud: CloudConfig,
+    private readonly signedOut: SignOutMemory,
+  ) {
+    this.subscription = vscode.authentication.onDidChangeSessions((e) => {
+      if (e.provider.id === this.providerId()) this.changed.fire();
+    });
+    this.credentials = { credentialFor: (tenantId) => this.credential(tenantId) };
+  }
+
+  private providerId(): string {
+    return getConfiguredAuthProviderId();
+  }
+
+  /** `VSCODE_TENANT:` is how VS Code's Microsoft providers are asked for a token of a given directory. */
+  private scopes(tenantId: string | undefined): string[] {
+    return tenantId ? [armScope(this.cloud), `VSCODE_TENANT:${tenantId}`] : [armScope(this.cloud)];
+  }
+
+  private session(tenantId: string | undefined, options: vscode.AuthenticationGetSessionOptions): Thenable<vscode.AuthenticationSession | undefined> {
+    return vscode.authentication.getSession(this.providerId(), this.scopes(tenantId), options);
+  }
+
+  private credential(tenantId: string | undefined): TokenCredential {
+    return {
+      getToken: async (): Promise<AccessToken> => {
+        const session = await this.session(tenantId, { silent: true });
+        if (!session) throw new Error(vscode.l10n.t('Not signed in to Azure{0}.', tenantId ? ` (tenant ${tenantId})` : ''));
+        // The provider refreshes its tokens itself; claiming immediate expiry makes the SDK ask it each time.
+        return { token: session.accessToken, expiresOnTimestamp: Date.now() };
+      },
+    };
+  }
+
+  async isSignedIn(): Promise<boolean> {
+    if (this.signedOut.get()) return false;
+    const signedIn = (await this.session(undefined, { silent: true })) !== undefined;
+    if (!signedIn && !this.askedInAccountsMenu) {
+      this.askedInAccountsMenu = true;
+      // Neither silent nor createIfNone: VS Code adds "Sign in to use Restore Points" to its Accounts menu.
+      this.session(undefined, {}).then(undefined, () => undefined);
+    }
+    return signedIn;
+  }
+
+  async signIn(tenantId?: string): Promise<boolean> {
+    const session = await this.session(tenantId, { createIfNone: true });
+    await this.signedOut.set(false);
+    this.changed.fire();
+    return session !== undefined;
+  }
+
+  /** VS Code lets no extension sign an account out of VS Code; the extension stops using it instead. */
+  async signOut(): Promise<void> {
+    await this.signedOut.set(true);
+    this.changed.fire();
+  }
+
+  async tenants(factory: ClientFactory): Promise<TenantStatus[]> {
+    return tenantsWithStatus(factory, async (tenantId) => (await this.session(tenantId, { silent: true })) !== undefined);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

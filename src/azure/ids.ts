@@ -1,0 +1,26 @@
+/** The parts of an ARM resource id the tree needs. */
+export interface ParsedResourceId {
+  subscriptionId: string;
+  resourceGroup: string;
+  provider: string;
+  type: string;
+  name: string;
+  /** Child type/name pairs after the top-level resource, e.g. ['restorePoints', 'rp-1']. */
+  children: string[];
+}
+
+export function parseResourceId(id: string): ParsedResourceId | undefined {
+  const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/([^/]+)\/([^/]+)\/([^/]+)((?:\/[^/]+\/[^/]+)*)\/?$/i.exec(id);
+  if (!m) return undefined;
+  return { subscriptionId: m[1], resourceGroup: m[2], provider: m[3], type: m[4], name: m[5], children: m[6] ? m[6].slice(1).split('/') : [] };
+}
+
+/** ARM ids are case-insensitive; this is the key to compare or index them by. */
+export function idKey(id: string): string {
+  return id.toLowerCase().replace(/\/+$/, '');
+}
+
+export function lastSegment(id: string): string {
+  const trimmed = id.replace(/\/+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}

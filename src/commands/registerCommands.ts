@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { TreeNode } from '../tree/RestorePointsTreeProvider';
+import type { CommandContext } from './commandContext';
+import { copyResourceId } from './copyResourceId';
+import { runCommand } from './errorHandling';
+import { loadMore } from './loadMore';
+import { openInPortal } from './openInPortal';
+import { refresh } from './refresh';
+import { retry } from './retry';
+import { selectSubscriptions } from './selectSubscriptions';
+import { selectTenant } from './selectTenant';
+import { signIn } from './signIn';
+import { signOut } from './signOut';
+import { viewProperties } from './viewProperties';
+
+type Command = (context: CommandContext, node?: TreeNode) => unknown;
+
+const COMMANDS: Record<string, Command> = {
+  'restorePoints.refresh': refresh,
+  'restorePoints.retry': retry,
+  'restorePoints.loadMore': loadMore,
+  'restorePoints.signIn': signIn,
+  'restorePoints.signOut': signOut,
+  'restorePoints.selectTenant': selectTenant,
+  'restorePoints.selectSubscriptions': selectSubscriptions,
+  'restorePoints.viewProperties': viewProperties,
+  'restorePoints.copyResourceId': copyResourceId,
+  'restorePoints.openInPortal': openInPortal,
+};
+
+export function registerCommands(context: CommandContext): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, command]) =>
+    vscode.commands.registerCommand(id, runCommand(context.log, id, (node?: TreeNode) => command(context, node))),
+  );
+}

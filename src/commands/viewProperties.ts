@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { lastSegment } from '../azure/ids';
+import type { TreeNode } from '../tree/RestorePointsTreeProvider';
+import type { CommandContext } from './commandContext';
+
+export const PROPERTIES_SCHEME = 'restorepoints-properties';
+
+/**
+ * Read-only JSON of what ARM returned for a node, served from memory under a scheme of our own
+ * (documents of a scheme without a file system provider cannot be saved over anything).
+ */
+export class PropertiesDocuments implements vscode.TextDocumentContentProvider {
+  private readonly documents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  show(id: string, model: unknown): vscode.Uri {
+    // The resource id goes in the query so that the tab title is just the resource's name.
+    const uri = vscode.Uri.from({ scheme: PROPERTIES_SCHEME, path: `/${lastSegment(id)}.json`, query: id });
+    this.documents.set(uri.toString(), JSON.stringify(model, null, 2));
+    this.changed.fire(uri);
+    return uri;
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.documents.get(uri.toString()) ?? '{}';
+  }
+}
+
+export async function viewProperties(context: CommandContext, node?: TreeNode): Promise<vscode.Uri | undefined> {
+  if (!node?.resource) return undefined;
+  const uri = context.properties.show(node.resource.id, node.resource.model);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.languages.setTextDocumentLanguage(document, 'json');
+  await vscode.window.showTextDocument(document, { preview: true });
+  return uri;
+}

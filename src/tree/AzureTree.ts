@@ -1,0 +1,132 @@
+import * as vscode from 'vscode';
+import { listSubscriptions, type SubscriptionInfo } from '../azure/arm';
+import { createConnection, SIGN_IN_SETTINGS, type AzureConnection } from '../azure/auth/configuredSignIn';
+import type { TenantStatus } from '../azure/auth/signIn';
+import type { TreeContext } from './nodes/context';
+import { failureNode } from './nodes/ErrorItem';
+import { SubscriptionItem } from './nodes/SubscriptionItem';
+import { RestorePointsTreeProvider, type TreeNode } from './RestorePointsTreeProvider';
+
+export const SELECTED_SUBSCRIPTIONS = 'selectedSubscriptions';
+export const SELECTED_TENANT = 'selectedTenant';
+
+/** `tenantId/subscriptionId`, the form the Azure Resources extension remembers its filter in. */
+export function subscriptionKey(s: { tenantId: string; subscriptionId: string }): string {
+  return `${s.tenantId}/${s.subscriptionId}`;
+}
+
+/** Every subscription the signed-in identity can see, per tenant; a tenant that fails says why. */
+export interface SubscriptionListing {
+  tenants: TenantStatus[];
+  subscriptions: SubscriptionInfo[];
+  failures: { tenant: TenantStatus; error: unknown }[];
+}
+
+/**
+ * The sign-in, the ARM clients and the top of the tree. Rebuilt when a sign-in setting changes;
+ * the tree below the subscriptions lives in the nodes themselves.
+ */
+export class AzureTree implements vscode.Disposable {
+  readonly provider: RestorePointsTreeProvider;
+  private connection: AzureConnection;
+  private connectionEvents: vscode.Disposable;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.provider = new RestorePointsTreeProvider(() => this.roots());
+    this.connection = createConnection(context);
+    this.connectionEvents = this.connection.signIn.onDidChange(() => this.refresh());
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (SIGN_IN_SETTINGS.some((s) => e.affectsConfiguration(s))) this.reconnect();
+        else if (e.affectsConfiguration(`restorePoints.${SELECTED_SUBSCRIPTIONS}`) || e.affectsConfiguration(`restorePoints.${SELECTED_TENANT}`)) this.refresh();
+      }),
+    );
+  }
+
+  get signIn(): AzureConnection['signIn'] {
+    return this.connection.signIn;
+  }
+
+  get factory(): AzureConnection['factory'] {
+    return this.connection.factory;
+  }
+
+  private reconnect(): void {
+    this.connectionEvents.dispose();
+    this.connection.signIn.dispose();
+    this.connection = createConnection(this.context);
+    this.connectionEvents = this.connection.signIn.onDidChange(() => this.refresh());
+    this.refresh();
+  }
+
+  refresh(node?: TreeNode): void {
+    this.provider.refresh(node);
+  }
+
+  private treeContext(): TreeContext {
+    return { factory: this.factory, cloud: this.factory.cloud, refresh: (node) => this.refresh(node), now: () => Date.now() };
+  }
+
+  /** All subscriptions of the signed-in tenants (or of the selected tenant), before the subscription filter. */
+  async listAllSubscriptions(): Promise<SubscriptionListing> {
+    const factory = this.factory;
+    const selectedTenant = vscode.workspace.getConfiguration('restorePoints').get<string>(SELECTED_TENANT, '');
+    const tenants = (await this.signIn.tenants(factory)).filter((t) => !selectedTenant || t.tenantId === selectedTenant);
+    const results = await Promise.all(
+      tenants.filter((t) => t.signedIn).map(async (tenant) => {
+        try {
+          return { tenant, subscriptions: await listSubscriptions(factory, tenant.tenantId) };
+        } catch (error) {
+          return { tenant, error };
+        }
+      }),
+    );
+    const seen = new Set<string>();
+    const subscriptions: SubscriptionInfo[] = [];
+    const failures: SubscriptionListing['failures'] = [];
+    for (const r of results) {
+      if ('error' in r) failures.push({ tenant: r.tenant, error: r.error });
+      for (const s of r.subscriptions ?? []) {
+        if (!seen.has(s.subscriptionId)) subscriptions.push(s);
+        seen.add(s.subscriptionId);
+      }
+    }
+    subscriptions.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.subscriptionId.localeCompare(b.subscriptionId));
+    return { tenants, subscriptions, failures };
+  }
+
+  private async roots(): Promise<TreeNode[]> {
+    const ctx = this.treeContext();
+    const signedIn = await this.signIn.isSignedIn().catch(() => false);
+    await setContext('restorePoints.signedIn', signedIn);
+    if (!signedIn) return [];
+    let listing: SubscriptionListing;
+    try {
+      listing = await this.listAllSubscriptions();
+    } catch (error) {
+      await setContext('restorePoints.noSubscriptions', false);
+      return [failureNode(ctx, undefined, 'restorePoints', error)];
+    }
+    const selected = vscode.workspace.getConfiguration('restorePoints').get<string[] | null>(SELECTED_SUBSCRIPTIONS, null);
+    const wanted = selected ? new Set(selected.map((s) => s.toLowerCase())) : undefined;
+    const shown = listing.subscriptions.filter((s) => !wanted || wanted.has(subscriptionKey(s).toLowerCase()));
+    const tenantIds = new Set(shown.map((s) => s.tenantId));
+    const tenantName = (id: string): string => listing.tenants.find((t) => t.tenantId === id)?.displayName ?? id;
+    const nodes: TreeNode[] = shown.map((s) => new SubscriptionItem(ctx, s, tenantIds.size > 1 ? tenantName(s.tenantId) : undefined));
+    nodes.push(...listing.failures.map((f) => failureNode(ctx, undefined, `/tenants/${f.tenant.tenantId}`, f.error)));
+    // An empty root shows the view's welcome content, which says what to do.
+    await setContext('restorePoints.noSubscriptions', nodes.length === 0);
+    return nodes;
+  }
+
+  dispose(): void {
+    this.connectionEvents.dispose();
+    this.connection.signIn.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function setContext(key: string, value: unknown): Thenable<unknown> {
+  return vscode.commands.executeCommand('setContext', key, value);
+}

@@ -1,0 +1,85 @@
+import type { RestorePointCollection } from '@azure/arm-compute';
+import { idKey, parseResourceId } from '../../azure/ids';
+import { english, type Localize } from './localize';
+import { AZURE_RESOURCE, contextValue, type IconSpecLike } from './contextValue';
+
+export function isVmId(id: string | undefined): boolean {
+  return parseResourceId(id ?? '')?.type.toLowerCase() === 'virtualmachines';
+}
+
+/** A cross-region copy's source is another collection, not a VM. */
+export function isCopyCollection(collection: RestorePointCollection): boolean {
+  return !!collection.source?.id && parseResourceId(collection.source.id)?.type.toLowerCase() === 'restorepointcollections';
+}
+
+/**
+ * The VM a collection belongs to: its source, or for a cross-region copy the source of the
+ * collection it copies (followed through copies of copies). Undefined when the chain leaves the list.
+ */
+export function owningVmKey(collection: RestorePointCollection, byId: ReadonlyMap<string, RestorePointCollection>): string | undefined {
+  let current: RestorePointCollection | undefined = collection;
+  for (let hops = 0; current && hops < 10; hops++) {
+    const source = current.source?.id;
+    if (!source) return undefined;
+    if (isVmId(source)) return idKey(source);
+    current = byId.get(idKey(source));
+  }
+  return undefined;
+}
+
+export interface CollectionIndex {
+  /** By the owning VM's id key; each list has the VM's own-region collections first, then copies, by name. */
+  byVm: Map<string, RestorePointCollection[]>;
+  /** Collections whose chain leads to no VM in the list. */
+  unresolved: RestorePointCollection[];
+}
+
+/** Indexes one subscription-level `listAll` so every VM finds its collections without a request of its own. */
+export function indexCollections(collections: readonly RestorePointCollection[]): CollectionIndex {
+  const byId = new Map(collections.filter((c) => c.id).map((c) => [idKey(c.id!), c]));
+  const byVm = new Map<string, RestorePointCollection[]>();
+  const unresolved: RestorePointCollection[] = [];
+  for (const collection of collections) {
+    const vm = owningVmKey(collection, byId);
+    if (!vm) {
+      unresolved.push(collection);
+      continue;
+    }
+    const list = byVm.get(vm) ?? [];
+    list.push(collection);
+    byVm.set(vm, list);
+  }
+  for (const list of byVm.values()) list.sort(compareCollections);
+  return { byVm, unresolved: unresolved.sort(compareCollections) };
+}
+
+export function compareCollections(a: RestorePointCollection, b: RestorePointCollection): number {
+  const copy = Number(isCopyCollection(a)) - Number(isCopyCollection(b));
+  return copy !== 0 ? copy : (a.name ?? '').localeCompare(b.name ?? '');
+}
+
+/**
+ * Collections that point at a VM that no longer exists (it was deleted; its restore points stay
+ * and keep costing). Only meaningful once every VM of the subscription is known.
+ */
+export function orphanCollections(index: CollectionIndex, vmIds: Iterable<string>): RestorePointCollection[] {
+  const known = new Set([...vmIds].map(idKey));
+  const orphans = [...index.unresolved];
+  for (const [vm, list] of index.byVm) if (!known.has(vm)) orphans.push(...list);
+  return orphans.sort(compareCollections);
+}
+
+export function collectionDescription(collection: RestorePointCollection, t: Localize = english): string {
+  const region = collection.location ?? '';
+  if (!isCopyCollection(collection)) return region;
+  const from = collection.source?.location;
+  return from ? t('{0} · copy from {1}', region, from) : t('{0} · copy', region);
+}
+
+export function collectionIcon(collection: RestorePointCollection): IconSpecLike {
+  return { id: isCopyCollection(collection) ? 'globe' : 'history' };
+}
+
+export function collectionContextValue(collection: RestorePointCollection, orphan = false): string {
+  return contextValue('restorePointCollection', AZURE_RESOURCE, isCopyCollection(collection) && 'copy', orphan && 'orphan');
+}

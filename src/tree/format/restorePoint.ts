@@ -1,0 +1,145 @@
+import type { DiskRestorePoint, RestorePoint } from '@azure/arm-compute';
+import { lastSegment, parseResourceId } from '../../azure/ids';
+import { formatAge } from './age';
+import { AZURE_RESOURCE, contextValue, type IconSpecLike } from './contextValue';
+import { english, type Localize } from './localize';
+
+export type RestorePointState = 'creating' | 'succeeded' | 'failed' | 'deleting' | 'unknown';
+
+export function restorePointState(rp: RestorePoint): RestorePointState {
+  const s = rp.provisioningState?.toLowerCase();
+  const known: RestorePointState[] = ['creating', 'succeeded', 'failed', 'deleting'];
+  return known.find((k) => k === s) ?? 'unknown';
+}
+
+export function isCopy(rp: RestorePoint): boolean {
+  return !!rp.sourceRestorePoint?.id;
+}
+
+/** Newest first; restore points without a time (never seen from ARM) go last. */
+export function sortRestorePoints(points: readonly RestorePoint[]): RestorePoint[] {
+  return [...points].sort((a, b) => (b.timeCreated?.getTime() ?? -Infinity) - (a.timeCreated?.getTime() ?? -Infinity) || (a.name ?? '').localeCompare(b.name ?? ''));
+}
+
+export function restorePointDescription(rp: RestorePoint, now: number, t: Localize = english): string {
+  return [formatAge(rp.timeCreated, now, t), rp.consistencyMode, rp.provisioningState].filter(Boolean).join(' · ');
+}
+
+export function restorePointIcon(rp: RestorePoint): IconSpecLike {
+  switch (restorePointState(rp)) {
+    case 'creating':
+      return { id: 'loading~spin' };
+    case 'succeeded':
+      return { id: 'pass', color: 'testing.iconPassed' };
+    case 'failed':
+      return { id: 'error', color: 'testing.iconFailed' };
+    case 'deleting':
+      return { id: 'trash' };
+    default:
+      return { id: 'question' };
+  }
+}
+
+export function restorePointContextValue(rp: RestorePoint): string {
+  return contextValue('restorePoint', AZURE_RESOURCE, `state:${restorePointState(rp)}`, isCopy(rp) && 'copy');
+}
+
+/** Replication progress of a copy, from the instance view (`$expand=instanceView`): the least-advanced disk. */
+export function replicationPercent(rp: RestorePoint): number | undefined {
+  const percents = (rp.instanceView?.diskRestorePoints ?? []).map((d) => d.replicationStatus?.completionPercent).filter((p): p is number => typeof p === 'number');
+  return percents.length ? Math.min(...percents) : undefined;
+}
+
+/** Markdown for the hover. `details` is the restore point with its instance view when it was fetched. */
+export function restorePointTooltip(rp: RestorePoint, details: RestorePoint | undefined, t: Localize = english): string {
+  const lines = [`**${escapeMarkdown(rp.name ?? '')}**`, ''];
+  lines.push(`- ${t('Created: {0}', rp.timeCreated ? rp.timeCreated.toISOString() : t('unknown'))}`);
+  lines.push(`- ${t('State: {0}', rp.provisioningState ?? t('unknown'))}`);
+  if (rp.consistencyMode) lines.push(`- ${t('Consistency: {0}', rp.consistencyMode)}`);
+  const excluded = (rp.excludeDisks ?? []).map((d) => (d.id ? lastSegment(d.id) : '')).filter(Boolean);
+  lines.push(`- ${t('Excluded disks: {0}', excluded.length ? excluded.map(escapeMarkdown).join(', ') : t('none'))}`);
+  if (rp.sourceRestorePoint?.id) {
+    const source = parseResourceId(rp.sourceRestorePoint.id);
+    const sourceName = source ? t('{0} in {1}', source.children[1] ?? source.name, source.name) : rp.sourceRestorePoint.id;
+    lines.push(`- ${t('Copy of: {0}', escapeMarkdown(sourceName))} ${codeSpan(rp.sourceRestorePoint.id)}`);
+    const percent = details ? replicationPercent(details) : undefined;
+    lines.push(`- ${t('Replication: {0}', percent === undefined ? t('unknown') : `${percent}%`)}`);
+  }
+  return lines.join('\n');
+}
+
+/** Ids are shown verbatim; a code span needs no escaping as long as it holds no backtick. */
+export function codeSpan(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+/** Escapes what can change meaning inside a line (names never start a line here, so `-`, `+`, `#` and `.` are safe). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|!]/g, '\\$&');
+}
+
+export interface DiskRow {
+  /** The disk restore point's id (from the restore point's source metadata). */
+  id: string;
+  name: string;
+  role: 'os' | 'data';
+  lun?: number;
+  sizeGB?: number;
+  encryption?: string;
+  replication?: { state?: string; percent?: number };
+}
+
+/** The restore point's disks (names, sizes, roles from its source metadata) joined with the disk restore points' own details. */
+export function diskRows(rp: RestorePoint, diskRestorePoints: readonly DiskRestorePoint[]): DiskRow[] {
+  const details = new Map(diskRestorePoints.filter((d) => d.id).map((d) => [d.id!.toLowerCase(), d]));
+  const rows: DiskRow[] = [];
+  const add = (role: 'os' | 'data', disk: { name?: string; diskSizeGB?: number; lun?: number; diskRestorePoint?: { id?: string; encryption?: { type?: string } } } | undefined): void => {
+    const id = disk?.diskRestorePoint?.id;
+    if (!disk || !id) return;
+    const detail = details.get(id.toLowerCase());
+    details.delete(id.toLowerCase());
+    rows.push({
+      id,
+      name: disk.name ?? lastSegment(detail?.sourceResourceId ?? id),
+      role,
+      lun: disk.lun,
+      sizeGB: disk.diskSizeGB,
+      encryption: detail?.encryption?.type ?? disk.diskRestorePoint?.encryption?.type,
+      replication: detail && (detail.replicationState || detail.completionPercent !== undefined) ? { state: detail.replicationState, percent: detail.completionPercent } : undefined,
+    });
+  };
+  const storage = rp.sourceMetadata?.storageProfile;
+  add('os', storage?.osDisk);
+  for (const disk of [...(storage?.dataDisks ?? [])].sort((a, b) => (a.lun ?? 0) - (b.lun ?? 0))) add('data', disk);
+  // Disk restore points the metadata does not mention still deserve a row.
+  for (const d of details.values()) {
+    rows.push({ id: d.id!, name: lastSegment(d.sourceResourceId ?? d.id!), role: d.osType ? 'os' : 'data', encryption: d.encryption?.type, replication: { state: d.replicationState, percent: d.completionPercent } });
+  }
+  return rows;
+}
+
+const ENCRYPTION: Record<string, string> = {
+  encryptionatrestwithplatformkey: 'platform-managed key',
+  encryptionatrestwithcustomerkey: 'customer-managed key',
+  encryptionatrestwithplatformandcustomerkeys: 'platform and customer keys',
+};
+
+export function diskDescription(row: DiskRow, t: Localize = english): string {
+  const role = row.role === 'os' ? t('OS disk') : row.lun === undefined ? t('data disk') : t('data disk, LUN {0}', row.lun);
+  const parts = [role];
+  if (row.sizeGB !== undefined) parts.push(t('{0} GiB', row.sizeGB));
+  if (row.encryption) parts.push(t(ENCRYPTION[row.encryption.toLowerCase()] ?? row.encryption));
+  if (row.replication) parts.push(row.replication.state === 'Succeeded' || row.replication.percent === 100 ? t('replicated') : t('{0} {1}%', (row.replication.state ?? 'replicating').toLowerCase(), row.replication.percent ?? 0));
+  return parts.join(' · ');
+}
+
+export function diskIcon(row: DiskRow): IconSpecLike {
+  if (row.replication?.state === 'Failed') return { id: 'error', color: 'testing.iconFailed' };
+  if (row.replication && row.replication.state !== 'Succeeded' && row.replication.percent !== 100) return { id: 'sync' };
+  return { id: row.role === 'os' ? 'server' : 'database' };
+}
+
+export function diskContextValue(row: DiskRow): string {
+  const replication = row.replication ? `replication:${(row.replication.state ?? 'unknown').toLowerCase()}` : undefined;
+  return contextValue('diskRestorePoint', AZURE_RESOURCE, `disk:${row.role}`, replication);
+}

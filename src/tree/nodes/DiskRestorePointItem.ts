@@ -1,0 +1,28 @@
+import type { DiskRestorePoint } from '@azure/arm-compute';
+import * as vscode from 'vscode';
+import type { SubscriptionInfo } from '../../azure/arm';
+import { diskContextValue, diskDescription, diskIcon, type DiskRow } from '../format/restorePoint';
+import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
+import { themeIcon } from './icons';
+
+export class DiskRestorePointItem implements TreeNode {
+  readonly resource: AzureResourceRef;
+
+  constructor(
+    subscription: SubscriptionInfo,
+    readonly row: DiskRow,
+    model: DiskRestorePoint | undefined,
+  ) {
+    this.resource = { id: row.id, tenantId: subscription.tenantId, model: model ?? row };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.row.name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.row.id;
+    item.description = diskDescription(this.row, vscode.l10n.t);
+    item.tooltip = new vscode.MarkdownString().appendText(`${this.row.name}\n${item.description}`);
+    item.iconPath = themeIcon(diskIcon(this.row));
+    item.contextValue = diskContextValue(this.row);
+    return item;
+  }
+}

@@ -1,0 +1,35 @@
+import type { RestorePointCollection } from '@azure/arm-compute';
+import * as vscode from 'vscode';
+import type { SubscriptionInfo } from '../../azure/arm';
+import { contextValue } from '../format/contextValue';
+import type { TreeNode } from '../RestorePointsTreeProvider';
+import type { TreeContext } from './context';
+import { RestorePointCollectionItem } from './RestorePointCollectionItem';
+
+/** Collections whose VM was deleted: their restore points remain (and are billed), so they are shown, apart. */
+export class OrphanCollectionsItem implements TreeNode {
+  private readonly children: RestorePointCollectionItem[];
+
+  constructor(
+    ctx: TreeContext,
+    private readonly subscriptionResourceId: string,
+    subscription: SubscriptionInfo,
+    collections: readonly RestorePointCollection[],
+  ) {
+    this.children = collections.map((c) => new RestorePointCollectionItem(ctx, subscription, c, true));
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Collections without a VM'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `${this.subscriptionResourceId}/orphanCollections`;
+    item.description = String(this.children.length);
+    item.tooltip = vscode.l10n.t('Restore point collections whose virtual machine no longer exists.');
+    item.iconPath = new vscode.ThemeIcon('warning');
+    item.contextValue = contextValue('orphanCollections');
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    return this.children;
+  }
+}

@@ -1,0 +1,90 @@
+import * as fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { demoCatalog } from '../../src/emulator';
+import type { RestorePointsApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/RestorePointsTreeProvider';
+import { byLabel, children, control, EXTENSION_ID, type Shown } from '../integration/helpers';
+import type { BenchResults, ViewFigure } from './results';
+
+const LOAD_MORE = 'Load more…';
+
+/**
+ * The benchmark, inside the real extension host: each view is shown the way VS Code asks for it
+ * (getChildren/getTreeItem, "Load more…" clicked through its command), timed, and its ARM requests
+ * counted from the emulator's request log. Writes the figures for runBench.ts to print.
+ */
+export async function run(): Promise<void> {
+  const latencyMs = Number(process.env.RESTORE_POINTS_BENCH_LATENCY ?? '50');
+  const extension = vscode.extensions.getExtension<RestorePointsApi>(EXTENSION_ID);
+  if (!extension) throw new Error('the extension is not loaded');
+  // Activation as the extension host does it: loading the bundle and running activate().
+  const started = performance.now();
+  const api = await extension.activate();
+  const activationMs = performance.now() - started;
+
+  await control('POST', '/reset', { data: 'demo' });
+  await control('POST', '/latency', { ms: latencyMs });
+  const views: ViewFigure[] = [];
+  const large = demoCatalog.large;
+  const pages = (n: number, size: number): number => Math.max(1, Math.ceil(n / size));
+  const vmPages = pages(large.virtualMachines, 50);
+
+  const measure = async <T>(view: string, floorTrips: number, show: () => Promise<T>): Promise<T> => {
+    await control('DELETE', '/requests');
+    const t0 = performance.now();
+    const value = await show();
+    const ms = performance.now() - t0;
+    const log = await control<{ value: { method: string; path: string; query: Record<string, string> }[] }>('GET', '/requests');
+    const arm = log.value.filter((r) => /^\/(subscriptions|tenants)/i.test(r.path));
+    const distinct = new Set(arm.map((r) => `${r.method} ${r.path} ${JSON.stringify(r.query)}`)).size;
+    views.push({ view, ms, armRequests: arm.length, repeatedRequests: arm.length - distinct, signInRequests: log.value.length - arm.length, floorTrips, floorMs: floorTrips * latencyMs });
+    return value;
+  };
+
+  await vscode.commands.executeCommand('restorePoints.refresh');
+  // GET /tenants, then every tenant's subscriptions at once.
+  const roots = await measure('Subscriptions', 2, () => children(api));
+  const subscription = byLabel(roots, demoCatalog.subscriptions.find((s) => s.subscriptionId === large.subscriptionId)!.displayName);
+  // One page of the VM list.
+  const firstPage = await measure('Large subscription: first page of VMs', 1, () => children(api, subscription.node));
+  // Every page of the VM list, one after the other (nextLink).
+  const allVms = await measure(`Large subscription: all ${large.virtualMachines} VMs (Load more…)`, vmPages, () => loadAll(api, subscription.node, firstPage));
+  const vm = allVms[0];
+  // The collections of one resource group (one page), then one collection with its restore points.
+  await measure('One VM: collections and restore points', 2, async () => {
+    for (const collection of await children(api, vm.node)) await children(api, collection.node);
+  });
+
+  await vscode.commands.executeCommand('restorePoints.refresh');
+  const fresh = byLabel(await children(api), subscription.label);
+  const nodes = { value: 0 };
+  // VM pages and collection pages side by side, then every collection at once, then every restore point's disks at once.
+  await measure(`Large subscription: full expansion (${large.restorePoints} restore points, with disks)`, Math.max(vmPages, pages(large.restorePointCollections, 50)) + 2, async () => {
+    const vms = await loadAll(api, fresh.node, await children(api, fresh.node));
+    await Promise.all(vms.map((v) => walk(api, v.node, nodes)));
+  });
+  const memoryMb = process.memoryUsage().rss / (1024 * 1024);
+
+  const results: BenchResults = { latencyMs, activationMs, memoryMb, treeNodes: nodes.value, views, vscodeVersion: vscode.version };
+  await control('POST', '/latency', { ms: 0 });
+  fs.writeFileSync(process.env.RESTORE_POINTS_BENCH_RESULTS ?? 'bench-results.json', JSON.stringify(results, null, 2));
+  const resultsFile = process.env.RESTORE_POINTS_TEST_RESULTS;
+  if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify({ passes: 1, failures: 0 }));
+}
+
+/** Clicks "Load more…" until the whole list is shown. */
+async function loadAll(api: RestorePointsApi, parent: TreeNode, shown: Shown[]): Promise<Shown[]> {
+  while (shown.length > 0 && shown[shown.length - 1].label === LOAD_MORE) {
+    const command = shown[shown.length - 1].item.command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    shown = await children(api, parent);
+  }
+  return shown;
+}
+
+async function walk(api: RestorePointsApi, node: TreeNode, count: { value: number }): Promise<void> {
+  const shown = await children(api, node);
+  count.value += shown.length;
+  await Promise.all(shown.filter((s) => s.item.collapsibleState !== vscode.TreeItemCollapsibleState.None).map((s) => walk(api, s.node, count)));
+}

@@ -1,0 +1,22 @@
+/** One view of the tree, measured against the emulator with a fixed latency per request. */
+export interface ViewFigure {
+  view: string;
+  ms: number;
+  armRequests: number;
+  /** ARM requests asked more than once during this view (should be 0). */
+  repeatedRequests: number;
+  /** Identity (token) requests during this view. */
+  signInRequests: number;
+  /** The fewest sequential ARM round trips the REST API allows for this view. */
+  floorTrips: number;
+  floorMs: number;
+}
+
+export interface BenchResults {
+  latencyMs: number;
+  activationMs: number;
+  memoryMb: number;
+  treeNodes: number;
+  views: ViewFigure[];
+  vscodeVersion: string;
+}

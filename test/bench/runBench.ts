@@ -1,0 +1,64 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { cacheDir, repoRoot } from '../runner/paths';
+import { packageVsix } from '../runner/packageVsix';
+import { runTestsInVSCode } from '../runner/runInVSCode';
+import type { BenchResults } from './results';
+
+/**
+ * `npm run bench`: the extension inside the real VS Code against the emulator's large data set,
+ * with a fixed latency per ARM request. Prints a table and writes test/bench/results.md.
+ * Figures only; nothing here passes or fails on time.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { latency: { type: 'string', default: '50' } } });
+  const latency = Number(values.latency);
+  if (!Number.isInteger(latency) || latency < 0) throw new Error(`--latency must be a whole number of milliseconds, not '${values.latency}'`);
+
+  // The production build, as users get it: packaging writes the minified dist/extension.js the run loads.
+  const vsix = path.join(cacheDir, 'vsix', 'bench.vsix');
+  packageVsix(vsix);
+  const sizes = { bundleKb: fs.statSync(path.join(repoRoot, 'dist', 'extension.js')).size / 1024, vsixKb: fs.statSync(vsix).size / 1024 };
+
+  const resultsFile = path.join(cacheDir, 'bench-results.json');
+  fs.rmSync(resultsFile, { force: true });
+  const run = await runTestsInVSCode({
+    testsEntry: path.join(repoRoot, 'out', 'test', 'bench', 'entry.js'),
+    env: { RESTORE_POINTS_BENCH_LATENCY: String(latency), RESTORE_POINTS_BENCH_RESULTS: resultsFile },
+    print: (line) => process.stderr.write(`${line}\n`),
+  });
+  if (run.exitCode !== 0 || !fs.existsSync(resultsFile)) throw new Error('the benchmark did not complete inside VS Code');
+  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as BenchResults;
+
+  const report = format(results, sizes);
+  process.stdout.write(`${report}\n`);
+  fs.writeFileSync(path.join(repoRoot, 'test', 'bench', 'results.md'), report + '\n');
+}
+
+function format(r: BenchResults, sizes: { bundleKb: number; vsixKb: number }): string {
+  const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, VS Code ${r.vscodeVersion}; ${r.latencyMs} ms injected per ARM request.`,
+    '',
+    row(['figure', 'value', 'target']),
+    row(['---', '---', '---']),
+    row(['activation (bundle load + activate())', `${r.activationMs.toFixed(1)} ms`, '≤ 50 ms']),
+    row(['bundle (dist/extension.js, production)', `${sizes.bundleKb.toFixed(0)} KB`, '']),
+    row(['.vsix', `${sizes.vsixKb.toFixed(0)} KB`, '≤ 1,536 KB']),
+    row(['extension host memory (RSS) after the full expansion', `${r.memoryMb.toFixed(0)} MB (${r.treeNodes} tree items)`, '≤ 150 MB']),
+    '',
+    row(['view', 'time', 'ARM requests', 'repeated', 'sign-in requests', 'floor (round trips × latency)', 'time / floor']),
+    row(['---', '---', '---', '---', '---', '---', '---']),
+    ...r.views.map((v) => row([v.view, `${v.ms.toFixed(0)} ms`, v.armRequests, v.repeatedRequests, v.signInRequests, `${v.floorTrips} × ${r.latencyMs} = ${v.floorMs} ms`, v.floorMs > 0 ? `${(v.ms / v.floorMs).toFixed(2)}×` : '–'])),
+  ];
+  return lines.join('\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

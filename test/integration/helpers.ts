@@ -1,0 +1,82 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as https from 'node:https';
+import * as vscode from 'vscode';
+import type { RestorePointsApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/RestorePointsTreeProvider';
+import type { EmulatorAddress } from '../emulator/sdkClients';
+
+export const EXTENSION_ID = 'restore-points-dev.vscode-restore-points';
+
+/** Where the runner's emulator is; only tests read this, never the extension. */
+export function emulatorAddress(): EmulatorAddress {
+  const raw = process.env.RESTORE_POINTS_TEST_EMULATOR;
+  assert.ok(raw, 'RESTORE_POINTS_TEST_EMULATOR is set by the test runner');
+  return JSON.parse(raw) as EmulatorAddress;
+}
+
+/** Calls one of the emulator's /_emulator/ test controls. */
+export function control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  const { endpoint, caCertificate } = emulatorAddress();
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise<T>((resolve, reject) => {
+    const req = https.request(`${endpoint}/_emulator${path}`, { method, ca: fs.readFileSync(caCertificate, 'utf8'), headers: payload ? { 'content-type': 'application/json' } : {} }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => ((res.statusCode ?? 0) >= 400 ? reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`)) : resolve((text ? JSON.parse(text) : undefined) as T)));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+export async function activateExtension(): Promise<RestorePointsApi> {
+  const extension = vscode.extensions.getExtension<RestorePointsApi>(EXTENSION_ID);
+  assert.ok(extension);
+  await vscode.commands.executeCommand('workbench.view.extension.restorePoints');
+  return extension.activate();
+}
+
+/** A node with its tree item, as VS Code sees it. */
+export interface Shown {
+  node: TreeNode;
+  item: vscode.TreeItem;
+  label: string;
+  description: string;
+  icon?: string;
+  iconColor?: string;
+}
+
+export async function show(api: RestorePointsApi, node: TreeNode): Promise<Shown> {
+  const item = await api.treeProvider.getTreeItem(node);
+  const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+  const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
+  return { node, item, label, description: typeof item.description === 'string' ? item.description : '', icon: icon?.id, iconColor: icon?.color?.id };
+}
+
+export async function children(api: RestorePointsApi, node?: TreeNode): Promise<Shown[]> {
+  const nodes = (await api.treeProvider.getChildren(node)) ?? [];
+  return Promise.all(nodes.map((n) => show(api, n)));
+}
+
+export function byLabel(list: Shown[], label: string): Shown {
+  const found = list.find((s) => s.label === label);
+  assert.ok(found, `"${label}" is among ${JSON.stringify(list.map((s) => s.label))}`);
+  return found;
+}
+
+/** Waits for something the extension does asynchronously (sign-in events); fails with `what` after a bound. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  const dot = key.indexOf('.');
+  await vscode.workspace.getConfiguration(key.slice(0, dot)).update(key.slice(dot + 1), value, vscode.ConfigurationTarget.Global);
+}

@@ -1,0 +1,113 @@
+import * as assert from 'node:assert';
+import { ClientSecretCredential } from '@azure/identity';
+import * as fs from 'node:fs';
+import * as tls from 'node:tls';
+import * as vscode from 'vscode';
+import { demoCatalog } from '../../src/emulator';
+import type { RestorePointsApi } from '../../src/extension';
+import { activateExtension, children, emulatorAddress, eventually, EXTENSION_ID, setSetting } from './helpers';
+
+/** VS Code's Microsoft provider id for sovereign and custom clouds; the test VS Code has no session for it. */
+const PROVIDER_ID = 'microsoft-sovereign-cloud';
+
+/**
+ * Stands in for VS Code's built-in Microsoft Sovereign Cloud provider: one account, and a token per
+ * tenant (the `VSCODE_TENANT:` scope) minted by the emulator's identity endpoint for the demo
+ * application, the way the real provider silently gets a token for any tenant of a signed-in account.
+ */
+class EmulatorAccountProvider implements vscode.AuthenticationProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
+  readonly onDidChangeSessions = this.changed.event;
+  private signedIn = false;
+  readonly account = { id: 'demo-account', label: 'demo@contoso.onmicrosoft.com' };
+  readonly requestedScopes: string[][] = [];
+
+  private async session(scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
+    const { endpoint, caCertificate } = emulatorAddress();
+    const tenant = scopes.find((s) => s.startsWith('VSCODE_TENANT:'))?.slice('VSCODE_TENANT:'.length) ?? demoCatalog.tenants[0].tenantId;
+    const resource = scopes.filter((s) => !s.startsWith('VSCODE_'));
+    const credential = new ClientSecretCredential(tenant, demoCatalog.clientId, demoCatalog.clientSecret, {
+      authorityHost: endpoint,
+      disableInstanceDiscovery: true,
+      // VS Code's proxy support replaces Node's CA list, so the emulator's certificate is passed per client.
+      tlsOptions: { ca: [...tls.rootCertificates, fs.readFileSync(caCertificate, 'utf8')] },
+    });
+    const token = await credential.getToken(resource);
+    return { id: `${tenant}/${resource.join(' ')}`, accessToken: token.token, account: this.account, scopes };
+  }
+
+  async getSessions(scopes: readonly string[] | undefined): Promise<vscode.AuthenticationSession[]> {
+    if (!this.signedIn) return [];
+    this.requestedScopes.push([...(scopes ?? [])]);
+    return [await this.session(scopes ?? [])];
+  }
+
+  async createSession(scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
+    this.signedIn = true;
+    const session = await this.session(scopes);
+    this.changed.fire({ added: [session], removed: [], changed: [] });
+    return session;
+  }
+
+  async removeSession(): Promise<void> {
+    this.signedIn = false;
+    this.changed.fire({ added: [], removed: [], changed: [] });
+  }
+}
+
+describe('sign-in with the VS Code account provider', function () {
+  this.timeout(60_000);
+  let api: RestorePointsApi;
+  let provider: EmulatorAccountProvider;
+  let registration: vscode.Disposable;
+  let previous: unknown;
+
+  before(async () => {
+    previous = vscode.workspace.getConfiguration('restorePoints').inspect('authentication')?.globalValue;
+    api = await activateExtension();
+    provider = new EmulatorAccountProvider();
+    registration = vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, 'Emulator account', provider);
+    await setSetting('restorePoints.authentication', 'vscode');
+  });
+
+  after(async () => {
+    // Back to the runner's sign-in (the service principal) for whatever runs next.
+    await setSetting('restorePoints.authentication', previous);
+    registration.dispose();
+  });
+
+  it('starts signed out, and is signed in from the Accounts menu entry VS Code adds for it', async () => {
+    assert.deepStrictEqual(await children(api), [], 'no session yet: the tree is empty and shows the sign-in welcome');
+    // The extension asked for a session without prompting; VS Code answered with an Accounts menu entry.
+    const command = await eventually(async () => (await vscode.commands.getCommands()).find((c) => c.startsWith(`${PROVIDER_ID}:${EXTENSION_ID}:signIn`)), 'the Accounts menu sign-in request');
+    await vscode.commands.executeCommand(command);
+    const roots = await eventually(async () => {
+      const shown = await children(api);
+      return shown.length ? shown : undefined;
+    }, 'the tree to show subscriptions after sign-in');
+    const expected = [...demoCatalog.subscriptions].sort((a, b) => a.displayName.localeCompare(b.displayName));
+    assert.deepStrictEqual(roots.map((r) => r.label), expected.map((s) => s.displayName));
+    // Every tenant's subscriptions were listed with a token of that tenant.
+    for (const tenant of demoCatalog.tenants) {
+      assert.ok(provider.requestedScopes.some((s) => s.includes(`VSCODE_TENANT:${tenant.tenantId}`)), `a session was asked for tenant ${tenant.displayName}`);
+    }
+    const { endpoint } = emulatorAddress();
+    assert.ok(provider.requestedScopes.every((s) => s.includes(`${endpoint}/.default`)), 'tokens are for the custom cloud\'s ARM audience');
+  });
+
+  it('walks down to restore points with the account\'s tokens', async () => {
+    const dev = demoCatalog.devTest;
+    const sub = (await children(api)).find((r) => r.label === demoCatalog.subscriptions.find((s) => s.subscriptionId === dev.subscriptionId)!.displayName)!;
+    const vm = (await children(api, sub.node)).find((v) => v.label === dev.sql01.vm)!;
+    const [collection] = await children(api, vm.node);
+    assert.strictEqual(collection.label, dev.sql01.collection);
+    assert.deepStrictEqual((await children(api, collection.node)).map((p) => p.label), [...dev.sql01.restorePoints]);
+  });
+
+  it('signs out and back in with its commands', async () => {
+    await vscode.commands.executeCommand('restorePoints.signOut');
+    assert.deepStrictEqual(await children(api), []);
+    await vscode.commands.executeCommand('restorePoints.signIn');
+    assert.strictEqual((await children(api)).length, demoCatalog.subscriptions.length);
+  });
+});
