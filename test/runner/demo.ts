@@ -46,7 +46,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       dataDir,
       port: options.port ?? 0,
       env: session.env,
-      settings: { 'workbench.startupEditor': 'none', 'extensions.autoCheckUpdates': false, ...session.settings },
+      // The demo's workspace folder sits inside this repository: keep Git from offering to open it.
+      settings: { 'workbench.startupEditor': 'none', 'extensions.autoCheckUpdates': false, 'git.openRepositoryInParentFolders': 'never', ...session.settings },
     });
   } catch (error) {
     await session.emulator.stop();
