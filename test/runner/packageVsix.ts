@@ -8,7 +8,8 @@ import { repoRoot } from './paths';
 export function packageVsix(outFile: string): void {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
-  execFileSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--out', outFile], {
+  // README images stay relative: they ship in media/, so VS Code's extension page shows them.
+  execFileSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', outFile], {
     cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

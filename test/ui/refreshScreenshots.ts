@@ -6,7 +6,10 @@ import { runMocha } from '../runner/runMocha';
 /** The screenshots the README shows, taken by the UI tests from a real run. */
 const README_SCREENSHOTS = ['tree', 'exclude-disks', 'replication-progress'];
 
-/** `npm run screenshots`: runs the UI tests, then copies the README's screenshots into media/screenshots/. */
+/**
+ * `npm run screenshots`: runs the UI tests, then copies the README's screenshots into media/screenshots/
+ * (they ship in the .vsix, so the extension's page in VS Code shows them too).
+ */
 async function main(): Promise<number> {
   const result = await runMocha([path.join(repoRoot, 'out', 'test', 'ui')], { timeout: 180_000 });
   if (result.failed > 0) {
