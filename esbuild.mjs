@@ -1,14 +1,30 @@
-// Bundles the extension into dist/extension.js. Only the bundle ships: the emulator, the tests and
-// tsc's out/ folder never reach the .vsix (see .vscodeignore).
+// Bundles the extension into dist/extension.js and the Azure SDK into dist/azure.js. Only the
+// bundles ship: the emulator, the tests and tsc's out/ folder never reach the .vsix (see .vscodeignore).
+//
+// Two files because activation must not load the SDK: esbuild inlines a dynamic import() into a
+// CommonJS bundle, so a single file would still be read and compiled at activation. The entry's one
+// `require('./sdk')` (src/azure/lazySdk.ts) becomes `require('./azure.js')`, run on first use.
 import * as esbuild from 'esbuild';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const options = {
-  entryPoints: ['src/extension.ts'],
+const lazySdk = path.resolve('src/azure/lazySdk.ts');
+
+/** @type {esbuild.Plugin} */
+const sdkAsSeparateFile = {
+  name: 'sdk-as-separate-file',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/sdk$/ }, (args) => (path.resolve(args.importer) === lazySdk ? { path: './azure.js', external: true } : undefined));
+  },
+};
+
+/** Packages that must never end up in dist/extension.js (checked after the build). */
+const SDK_PACKAGES = ['@azure/arm-compute', '@azure/arm-resources', '@azure/identity', '@azure/msal-node', '@microsoft/vscode-azext-azureauth', '@azure/core-rest-pipeline'];
+
+const common = {
   bundle: true,
-  outfile: 'dist/extension.js',
   format: 'cjs',
   platform: 'node',
   target: 'node20',
@@ -18,9 +34,20 @@ const options = {
   logLevel: 'info',
 };
 
+const entry = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [sdkAsSeparateFile], metafile: true };
+const sdk = { ...common, entryPoints: ['src/azure/sdk.ts'], outfile: 'dist/azure.js' };
+
+/** A value import of the SDK anywhere in the extension's code would silently undo the split. */
+function checkEntry(result) {
+  const inputs = Object.keys(result.metafile?.inputs ?? {});
+  const leaked = inputs.filter((file) => SDK_PACKAGES.some((p) => file.includes(`node_modules/${p}/`)));
+  if (leaked.length) throw new Error(`dist/extension.js must not contain the Azure SDK (import it through src/azure/lazySdk.ts); found ${leaked.slice(0, 5).join(', ')}`);
+}
+
 if (watch) {
-  const context = await esbuild.context(options);
-  await context.watch();
+  const contexts = [await esbuild.context(entry), await esbuild.context(sdk)];
+  await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await esbuild.build(options);
+  const [result] = await Promise.all([esbuild.build(entry), esbuild.build(sdk)]);
+  checkEntry(result);
 }

@@ -1,10 +1,18 @@
 import type * as vscode from 'vscode';
 import type { AzureTree } from '../tree/AzureTree';
+import type { ReplicationStatusStore } from './copyRestorePoint/replicationStatus';
 import type { PropertiesDocuments } from './viewProperties';
+import type { Prompter } from './wizard/prompter';
 
 /** What every command gets first: the extension's long-lived pieces. */
 export interface CommandContext {
   readonly tree: AzureTree;
   readonly properties: PropertiesDocuments;
   readonly log: vscode.LogOutputChannel;
+  /** Copies being watched; the status bar reads it, and the tree could. */
+  readonly replication: ReplicationStatusStore;
+  /** Wait between replication reads when ARM sends no Retry-After; tests shorten it. */
+  replicationIntervalMs?: number;
+  /** How wizards ask; the integration tests swap in a scripted one through the extension's API. */
+  prompter: Prompter;
 }

@@ -1,11 +1,16 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from '../tree/RestorePointsTreeProvider';
 import type { CommandContext } from './commandContext';
+import { copyRestorePoint } from './copyRestorePoint/copyRestorePoint';
 import { copyResourceId } from './copyResourceId';
+import { createRestorePointCollection } from './createCollection/createRestorePointCollection';
+import { createRestorePoint } from './createRestorePoint/createRestorePoint';
+import { deleteRestorePoint, deleteRestorePointCollection } from './delete/deleteResources';
 import { runCommand } from './errorHandling';
 import { loadMore } from './loadMore';
 import { openInPortal } from './openInPortal';
 import { refresh } from './refresh';
+import { restoreDisk } from './restoreDisk/restoreDisk';
 import { retry } from './retry';
 import { selectSubscriptions } from './selectSubscriptions';
 import { selectTenant } from './selectTenant';
@@ -26,6 +31,12 @@ const COMMANDS: Record<string, Command> = {
   'restorePoints.viewProperties': viewProperties,
   'restorePoints.copyResourceId': copyResourceId,
   'restorePoints.openInPortal': openInPortal,
+  'restorePoints.createRestorePointCollection': createRestorePointCollection,
+  'restorePoints.createRestorePoint': createRestorePoint,
+  'restorePoints.copyRestorePoint': copyRestorePoint,
+  'restorePoints.restoreDisk': restoreDisk,
+  'restorePoints.deleteRestorePoint': deleteRestorePoint,
+  'restorePoints.deleteRestorePointCollection': deleteRestorePointCollection,
 };
 
 export function registerCommands(context: CommandContext): vscode.Disposable[] {

@@ -19,6 +19,8 @@ export const CONTROL_PREFIX = '/_emulator';
 
 export type Logger = (line: string) => void;
 
+type LoggedDetails = Pick<RequestLogEntry, 'body' | 'tenantId'>;
+
 /**
  * One request's way through the emulator: test controls (own prefix, no token), then latency and
  * faults, the identity endpoints, and for ARM paths authentication, routing, api-version and
@@ -58,7 +60,7 @@ export class EmulatorApp {
       await this.handleControl(req, res, method, path.slice(CONTROL_PREFIX.length), url.searchParams);
       return;
     }
-    const logged: { body?: unknown } = {};
+    const logged: LoggedDetails = {};
     res.on('close', () => {
       const status = res.writableFinished ? res.statusCode : 0;
       this.requestLog.push({ method, path, query: Object.fromEntries(url.searchParams), status, time: Date.now(), ...logged });
@@ -72,7 +74,7 @@ export class EmulatorApp {
     }
   }
 
-  private async respond(req: IncomingMessage, res: ServerResponse, method: string, url: URL, logged: { body?: unknown }): Promise<void> {
+  private async respond(req: IncomingMessage, res: ServerResponse, method: string, url: URL, logged: LoggedDetails): Promise<void> {
     const path = url.pathname;
     if (this.latencyMs > 0) await sleep(this.latencyMs);
     const fault = this.faults.take(method, path);
@@ -99,7 +101,7 @@ export class EmulatorApp {
     logged.body = tryParseJson(raw);
     let result: HandlerResult;
     try {
-      result = this.armRequest(req, method, url, raw, tooLarge);
+      result = this.armRequest(req, method, url, raw, tooLarge, logged);
     } catch (error) {
       if (!(error instanceof ArmError)) throw error;
       result = { status: error.status, body: error.toBody(), headers: error.headers };
@@ -107,9 +109,11 @@ export class EmulatorApp {
     send(res, result.status, result.body, result.headers);
   }
 
-  private armRequest(req: IncomingMessage, method: string, url: URL, raw: Buffer, tooLarge: boolean): HandlerResult {
+  private armRequest(req: IncomingMessage, method: string, url: URL, raw: Buffer, tooLarge: boolean, logged: LoggedDetails): HandlerResult {
     if (tooLarge) throw new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
     const caller = authenticate(req, this.tokens, this.endpoint);
+    // Which tenant's token asked: the same URL from two tenants is two different questions.
+    logged.tenantId = caller.tenantId;
     const path = url.pathname;
     const { handler: route, params } = this.router.match(method, path);
     const { store, clock } = this.state;

@@ -28,20 +28,35 @@ export interface SubscriptionListing {
  */
 export class AzureTree implements vscode.Disposable {
   readonly provider: RestorePointsTreeProvider;
-  private connection: AzureConnection;
-  private connectionEvents: vscode.Disposable;
+  /**
+   * Made on first use, not in activate(): reading the cloud settings needs the Azure SDK
+   * (@microsoft/vscode-azext-azureauth), and loading the SDK is what made activation slow.
+   */
+  private connected?: { connection: AzureConnection; events: vscode.Disposable };
   private readonly disposables: vscode.Disposable[] = [];
+  /**
+   * The subscription listing and its nodes, kept until the whole tree is refreshed: VS Code's view
+   * and any other reader of the root (the tests, a command) then share one listing and the same
+   * subscription nodes, rather than each asking ARM and loading every subscription again.
+   */
+  private rootCache?: { listing: Promise<SubscriptionListing>; items: Map<string, SubscriptionItem> };
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.provider = new RestorePointsTreeProvider(() => this.roots());
-    this.connection = createConnection(context);
-    this.connectionEvents = this.connection.signIn.onDidChange(() => this.refresh());
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (SIGN_IN_SETTINGS.some((s) => e.affectsConfiguration(s))) this.reconnect();
         else if (e.affectsConfiguration(`restorePoints.${SELECTED_SUBSCRIPTIONS}`) || e.affectsConfiguration(`restorePoints.${SELECTED_TENANT}`)) this.refresh();
       }),
     );
+  }
+
+  private get connection(): AzureConnection {
+    if (!this.connected) {
+      const connection = createConnection(this.context);
+      this.connected = { connection, events: connection.signIn.onDidChange(() => this.refresh()) };
+    }
+    return this.connected.connection;
   }
 
   get signIn(): AzureConnection['signIn'] {
@@ -52,15 +67,21 @@ export class AzureTree implements vscode.Disposable {
     return this.connection.factory;
   }
 
+  private disconnect(): void {
+    this.rootCache = undefined;
+    this.connected?.events.dispose();
+    this.connected?.connection.signIn.dispose();
+    this.connected = undefined;
+  }
+
+  /** The next use makes a connection from the new settings. */
   private reconnect(): void {
-    this.connectionEvents.dispose();
-    this.connection.signIn.dispose();
-    this.connection = createConnection(this.context);
-    this.connectionEvents = this.connection.signIn.onDidChange(() => this.refresh());
+    this.disconnect();
     this.refresh();
   }
 
   refresh(node?: TreeNode): void {
+    if (!node) this.rootCache = undefined;
     this.provider.refresh(node);
   }
 
@@ -101,10 +122,13 @@ export class AzureTree implements vscode.Disposable {
     const signedIn = await this.signIn.isSignedIn().catch(() => false);
     await setContext('restorePoints.signedIn', signedIn);
     if (!signedIn) return [];
+    const cache = (this.rootCache ??= { listing: this.listAllSubscriptions(), items: new Map() });
     let listing: SubscriptionListing;
     try {
-      listing = await this.listAllSubscriptions();
+      listing = await cache.listing;
     } catch (error) {
+      // Not kept: the error node's Retry (a refresh of the root) or the next look asks again.
+      if (this.rootCache === cache) this.rootCache = undefined;
       await setContext('restorePoints.noSubscriptions', false);
       return [failureNode(ctx, undefined, 'restorePoints', error)];
     }
@@ -113,7 +137,13 @@ export class AzureTree implements vscode.Disposable {
     const shown = listing.subscriptions.filter((s) => !wanted || wanted.has(subscriptionKey(s).toLowerCase()));
     const tenantIds = new Set(shown.map((s) => s.tenantId));
     const tenantName = (id: string): string => listing.tenants.find((t) => t.tenantId === id)?.displayName ?? id;
-    const nodes: TreeNode[] = shown.map((s) => new SubscriptionItem(ctx, s, tenantIds.size > 1 ? tenantName(s.tenantId) : undefined));
+    const nodes: TreeNode[] = shown.map((s) => {
+      const tenantLabel = tenantIds.size > 1 ? tenantName(s.tenantId) : undefined;
+      const key = `${subscriptionKey(s)}/${tenantLabel ?? ''}`;
+      let item = cache.items.get(key);
+      if (!item) cache.items.set(key, (item = new SubscriptionItem(ctx, s, tenantLabel)));
+      return item;
+    });
     nodes.push(...listing.failures.map((f) => failureNode(ctx, undefined, `/tenants/${f.tenant.tenantId}`, f.error)));
     // An empty root shows the view's welcome content, which says what to do.
     await setContext('restorePoints.noSubscriptions', nodes.length === 0);
@@ -121,8 +151,7 @@ export class AzureTree implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.connectionEvents.dispose();
-    this.connection.signIn.dispose();
+    this.disconnect();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -15,7 +15,12 @@ export interface ViewFigure {
 export interface BenchResults {
   latencyMs: number;
   activationMs: number;
+  /** Extension host RSS after the full expansion. */
   memoryMb: number;
+  /** Extension host RSS before our extension activated (VS Code's own share). */
+  rssBeforeMb: number;
+  /** JavaScript heap in use after the full expansion. */
+  heapMb: number;
   treeNodes: number;
   views: ViewFigure[];
   vscodeVersion: string;

@@ -54,6 +54,7 @@ describe('emulator test controls over HTTPS', () => {
     const requests = await control('GET', '/requests');
     const patch = requests.json.value.find((r: { method: string }) => r.method === 'PATCH');
     assert.deepEqual(patch.body, { tags });
+    assert.equal(patch.tenantId, demoCatalog.subscriptions.find((x) => x.subscriptionId === dev.subscriptionId)!.tenantId, 'the caller\'s tenant is logged');
     assert.ok(!JSON.stringify(requests.json).includes('client_secret'), 'sign-in forms stay out of the log');
   });
 

@@ -187,7 +187,82 @@ describe('restore point tree, signed in to the emulator as a custom cloud', func
     }
   });
 
-  it('expands a whole subscription with one VM list, one collection list and one call per collection and restore point', async () => {
+  /** ARM requests the emulator answered since the log was last cleared. */
+  async function armRequests(): Promise<{ method: string; path: string; query: Record<string, string> }[]> {
+    const log = await control<{ value: { method: string; path: string; query: Record<string, string> }[] }>('GET', '/requests');
+    return log.value.filter((r) => /^\/(subscriptions|tenants)/i.test(r.path));
+  }
+
+  it('lists the subscriptions with one tenant list and one subscription list per tenant', async () => {
+    await vscode.commands.executeCommand('restorePoints.refresh');
+    await control('DELETE', '/requests');
+    const roots = await children(api);
+    assert.strictEqual(roots.length, demoCatalog.subscriptions.length);
+    const arm = await armRequests();
+    // GET /subscriptions lists only the subscriptions of the token's tenant, so it is asked once per
+    // tenant, with that tenant's token: the same path and query, not a repeat.
+    assert.deepStrictEqual(arm.map((r) => `${r.method} ${r.path}`).sort(), ['GET /tenants', ...demoCatalog.tenants.map(() => 'GET /subscriptions')].sort());
+  });
+
+  it('shows the first page of VMs after one VM list request, without waiting for every collection page', async () => {
+    const large = demoCatalog.large;
+    const collectionPages = Math.ceil(large.restorePointCollections / 50);
+    await vscode.commands.executeCommand('restorePoints.refresh');
+    const sub = await subscription(large.subscriptionId);
+    // With latency every page is a visible round trip: waiting for all collection pages would take six.
+    await control('POST', '/latency', { ms: 100 });
+    try {
+      await control('DELETE', '/requests');
+      const vms = await children(api, sub.node);
+      // Only this subscription's: VS Code's own view may be reading the root at the same time.
+      const ofLarge = async (): Promise<Awaited<ReturnType<typeof armRequests>>> => (await armRequests()).filter((r) => r.path.startsWith(`/subscriptions/${large.subscriptionId}/`));
+      const first = await ofLarge();
+      const vmPages = (list: typeof first): number => list.filter((r) => /\/providers\/Microsoft\.Compute\/virtualMachines$/i.test(r.path)).length;
+      const rpcPages = (list: typeof first): number => list.filter((r) => /^\/subscriptions\/[^/]+\/providers\/Microsoft\.Compute\/restorePointCollections$/i.test(r.path)).length;
+      assert.strictEqual(vms[vms.length - 1].label, 'Load more…');
+      assert.strictEqual(vmPages(first), 1);
+      assert.ok(rpcPages(first) < collectionPages, `the VMs were shown after ${rpcPages(first)} of ${collectionPages} collection pages`);
+      // A VM's collections wait for the index, which the subscription started alongside the VM page.
+      const collections = await children(api, vms[0].node);
+      assert.strictEqual(collections.length, 1);
+      const all = await ofLarge();
+      assert.strictEqual(all.length, 1 + collectionPages, JSON.stringify(all.map((r) => r.path)));
+      assert.strictEqual(vmPages(all), 1);
+      assert.strictEqual(rpcPages(all), collectionPages);
+      assert.strictEqual(new Set(all.map((r) => `${r.path}?${JSON.stringify(r.query)}`)).size, all.length, 'nothing is fetched twice');
+      // "Load more…" is the next VM page and nothing else: the collections are known already.
+      await control('DELETE', '/requests');
+      const more = vms[vms.length - 1].item.command!;
+      await vscode.commands.executeCommand(more.command, ...(more.arguments ?? []));
+      assert.deepStrictEqual((await ofLarge()).map((r) => [r.path, r.query.$skiptoken]), [[`/subscriptions/${large.subscriptionId}/providers/Microsoft.Compute/virtualMachines`, '50']]);
+    } finally {
+      await control('POST', '/latency', { ms: 0 });
+    }
+  });
+
+  it('builds a restore point\'s disks from its metadata, with no request, as the disk restore point list describes them', async () => {
+    const vm = byLabel(await children(api, (await subscription(dev.subscriptionId)).node), dev.sql01.vm);
+    const [collection] = await children(api, vm.node);
+    const rp = byLabel(await children(api, collection.node), dev.sql01.restorePoints[0]);
+    await control('DELETE', '/requests');
+    const disks = await children(api, rp.node);
+    assert.deepStrictEqual(await armRequests(), []);
+    const model = await devClient.restorePoints.get(dev.sql01.resourceGroup, dev.sql01.collection, dev.sql01.restorePoints[0]);
+    const drps = await collect(devClient.diskRestorePoint.listByRestorePoint(dev.sql01.resourceGroup, dev.sql01.collection, dev.sql01.restorePoints[0]));
+    const storage = model.sourceMetadata!.storageProfile!;
+    const expected = [{ disk: storage.osDisk!, role: 'OS disk' }, ...[...storage.dataDisks!].sort((a, b) => a.lun! - b.lun!).map((d) => ({ disk: d, role: `data disk, LUN ${d.lun}` }))];
+    assert.strictEqual(disks.length, drps.length);
+    assert.deepStrictEqual(disks.map((d) => d.label), expected.map((e) => e.disk.name));
+    for (const [i, { disk, role }] of expected.entries()) {
+      const drp = drps.find((d) => d.id!.toLowerCase() === disk.diskRestorePoint!.id!.toLowerCase())!;
+      assert.strictEqual(drp.encryption!.type, 'EncryptionAtRestWithPlatformKey');
+      assert.strictEqual(disks[i].description, `${role} · ${disk.diskSizeGB} GiB · platform-managed key`);
+      assert.strictEqual(disks[i].item.contextValue, `diskRestorePoint;azureResource;disk:${i === 0 ? 'os' : 'data'}`);
+      assert.strictEqual(disks[i].item.id, drp.id);
+    }
+  });
+
+  it('expands a whole subscription with one VM list, one collection list, one call per collection and one per copied restore point', async () => {
     await vscode.commands.executeCommand('restorePoints.refresh');
     const sub = await subscription(dev.subscriptionId);
     await control('DELETE', '/requests');
@@ -199,18 +274,23 @@ describe('restore point tree, signed in to the emulator as a custom cloud', func
       }
     };
     await walk(sub.node);
-    const log = await control<{ value: { method: string; path: string; query: Record<string, string> }[] }>('GET', '/requests');
-    const arm = log.value.filter((r) => r.path.toLowerCase().startsWith('/subscriptions/'));
+    const arm = await armRequests();
     const collections = [dev.web01.collection, dev.web02.collection, dev.sql01.collection, dev.copies.collection];
-    const restorePoints = dev.web01.restorePoints.succeeded.length + 2 + dev.web02.restorePoints.length + dev.sql01.restorePoints.length + 2;
-    // 1 VM list (statusOnly) + 1 collection list + 1 Get per collection + 1 disk restore point list per restore point.
-    assert.strictEqual(arm.length, 2 + collections.length + restorePoints, JSON.stringify(arm.map((r) => r.path), null, 1));
+    const copies = [dev.copies.replicated, dev.copies.replicating];
+    // 1 VM list (statusOnly) + 1 collection list + 1 Get per collection + 1 disk restore point list
+    // per copy (its disks' replication state); every other restore point's disks come from its metadata.
+    // Exact on purpose: a change that adds round trips fails here.
+    assert.strictEqual(arm.length, 8, JSON.stringify(arm.map((r) => r.path), null, 1));
+    assert.strictEqual(arm.length, 2 + collections.length + copies.length);
     const count = (re: RegExp): number => arm.filter((r) => re.test(r.path)).length;
     assert.strictEqual(count(/\/providers\/Microsoft\.Compute\/virtualMachines$/i), 1);
     assert.strictEqual(count(/^\/subscriptions\/[^/]+\/providers\/Microsoft\.Compute\/restorePointCollections$/i), 1);
     assert.strictEqual(count(/\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/restorePointCollections$/i), 0, 'no per-resource-group or per-VM collection listing');
     assert.strictEqual(count(/\/restorePointCollections\/[^/]+$/i), collections.length);
-    assert.strictEqual(count(/\/diskRestorePoints$/i), restorePoints);
+    assert.deepStrictEqual(
+      arm.filter((r) => /\/diskRestorePoints$/i.test(r.path)).map((r) => r.path.split('/')[10]).sort(),
+      copies.map((c) => c.name).sort(),
+    );
     assert.strictEqual(new Set(arm.map((r) => `${r.path}?${JSON.stringify(r.query)}`)).size, arm.length, 'nothing is fetched twice');
     assert.strictEqual(new Set(seen).size, seen.length, 'tree item ids are unique');
   });

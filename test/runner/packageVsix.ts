@@ -34,3 +34,35 @@ export function listVsixEntries(file: string): Promise<string[]> {
     });
   });
 }
+
+/** The text of one entry of a .vsix. */
+export function readVsixEntry(file: string, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) {
+        reject(error ?? new Error(`cannot open ${file}`));
+        return;
+      }
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName !== name) {
+          zip.readEntry();
+          return;
+        }
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) {
+            reject(streamError ?? new Error(`cannot read ${name}`));
+            return;
+          }
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            zip.close();
+            resolve(Buffer.concat(chunks).toString('utf8'));
+          });
+        });
+      });
+      zip.on('end', () => reject(new Error(`${name} is not in ${file}`)));
+      zip.readEntry();
+    });
+  });
+}

@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { listVsixEntries, packageVsix } from '../runner/packageVsix';
+import { listVsixEntries, packageVsix, readVsixEntry } from '../runner/packageVsix';
 
 describe('the packaged .vsix', function () {
   this.timeout(120_000);
@@ -20,8 +20,17 @@ describe('the packaged .vsix', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('holds the bundle, media, README, LICENSE, CHANGELOG and package.json', () => {
-    for (const required of ['extension/dist/extension.js', 'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/media/restore-points.svg']) {
+    for (const required of ['extension/dist/extension.js', 'extension/dist/azure.js', 'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/media/restore-points.svg']) {
       assert.ok(entries.includes(required), `${required} is in the .vsix (entries: ${entries.join(', ')})`);
+    }
+  });
+
+  it('holds every file the bundle loads at run time', async () => {
+    const bundle = await readVsixEntry(vsix, 'extension/dist/extension.js');
+    const loaded = [...bundle.matchAll(/require\(["']\.\/([^"']+)["']\)/g)].map((m) => `extension/dist/${m[1].endsWith('.js') ? m[1] : `${m[1]}.js`}`);
+    assert.ok(loaded.length > 0, 'the entry loads the Azure SDK part lazily from a file beside it');
+    for (const file of loaded) {
+      assert.ok(entries.includes(file), `${file}, loaded by dist/extension.js, is in the .vsix`);
     }
   });
 

@@ -5,7 +5,7 @@ import { errorCode, errorMessage, statusCode } from '../../src/azure/errors';
 import { createLimiter } from '../../src/azure/limiter';
 import { formatAge } from '../../src/tree/format/age';
 import { collectionContextValue, collectionDescription, indexCollections, orphanCollections } from '../../src/tree/format/collections';
-import { diskDescription, diskRows, restorePointContextValue, restorePointDescription, restorePointIcon, restorePointTooltip, sortRestorePoints } from '../../src/tree/format/restorePoint';
+import { diskDescription, diskRows, diskRowsNeedDetails, metadataEncryption, restorePointContextValue, restorePointDescription, restorePointIcon, restorePointTooltip, sortRestorePoints } from '../../src/tree/format/restorePoint';
 import { powerState, vmContextValue, vmDescription, vmIcon } from '../../src/tree/format/virtualMachine';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000001';
@@ -130,7 +130,35 @@ describe('tree formatting', () => {
       assert.deepStrictEqual(rows.map((r) => r.name), ['os', 'data-0', 'data-1']);
       assert.strictEqual(diskDescription(rows[0]), 'OS disk · 30 GiB · platform-managed key · replicating 30%');
       assert.strictEqual(diskDescription(rows[1]), 'data disk, LUN 0 · 64 GiB · customer-managed key');
-      assert.strictEqual(diskDescription(rows[2]), 'data disk, LUN 1 · 256 GiB');
+      // Not in the details: a disk without an encryption set is encrypted with the platform's key.
+      assert.strictEqual(diskDescription(rows[2]), 'data disk, LUN 1 · 256 GiB · platform-managed key');
+    });
+
+    it('builds the rows from the source metadata alone, with no disk restore point list', () => {
+      assert.strictEqual(diskRowsNeedDetails(rp), false);
+      assert.deepStrictEqual(
+        diskRows(rp, []).map((r) => diskDescription(r)),
+        ['OS disk · 30 GiB · platform-managed key', 'data disk, LUN 0 · 64 GiB · platform-managed key', 'data disk, LUN 1 · 256 GiB · platform-managed key'],
+      );
+      assert.deepStrictEqual(diskRows(rp, []).map((r) => r.id), [drpId('os'), drpId('data-0'), drpId('data-1')]);
+    });
+
+    it('tells encryption from the metadata only when it can', () => {
+      assert.strictEqual(metadataEncryption({}), 'EncryptionAtRestWithPlatformKey');
+      assert.strictEqual(metadataEncryption({ diskRestorePoint: { encryption: { type: 'EncryptionAtRestWithCustomerKey' } } }), 'EncryptionAtRestWithCustomerKey');
+      assert.strictEqual(metadataEncryption({ managedDisk: { diskEncryptionSet: { id: 'des' } } }), undefined);
+      assert.strictEqual(metadataEncryption({ managedDisk: { securityProfile: { diskEncryptionSet: { id: 'des' } } } }), undefined);
+    });
+
+    it('asks for the disk restore point list only for a copy, an unknown encryption or missing metadata', () => {
+      const storage = rp.sourceMetadata!.storageProfile!;
+      const copy = { ...rp, sourceRestorePoint: { id: `${rpcId('rg', 'src')}/restorePoints/rp` } } as RestorePoint;
+      assert.strictEqual(diskRowsNeedDetails(copy), true);
+      const withEncryptionSet = { sourceMetadata: { storageProfile: { ...storage, dataDisks: [{ ...storage.dataDisks![0], managedDisk: { diskEncryptionSet: { id: 'des' } } }] } } } as RestorePoint;
+      assert.strictEqual(diskRowsNeedDetails(withEncryptionSet), true);
+      const withoutDiskRestorePoint = { sourceMetadata: { storageProfile: { ...storage, dataDisks: [{ lun: 0, name: 'data-0' }] } } } as RestorePoint;
+      assert.strictEqual(diskRowsNeedDetails(withoutDiskRestorePoint), true);
+      assert.strictEqual(diskRowsNeedDetails({} as RestorePoint), true);
     });
   });
 

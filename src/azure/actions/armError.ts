@@ -1,3 +1,5 @@
+import { armError, statusCode } from '../errors';
+
 export interface ArmFailure {
   /** ARM's error code, e.g. OperationNotAllowed, InvalidParameter. */
   code: string;
@@ -21,6 +23,9 @@ const LRO_FAILURE = /^The long-running operation has failed\. ([^.\s]+)\. ([\s\S
 
 /** ARM's code and message from whatever an action threw. */
 export function describeArmError(error: unknown): ArmFailure {
+  // A pager's failure says only "Pagination failed with unexpected statusCode"; ARM's body says why.
+  const body = armError(error);
+  if (body?.message) return { code: body.code ?? 'Error', message: body.message, statusCode: statusCode(error) };
   if (error instanceof Error) {
     const rest = error as RestErrorLike;
     if (rest.name === 'RestError') return { code: rest.code ?? `HTTP${rest.statusCode ?? ''}`, message: rest.message, statusCode: rest.statusCode };

@@ -1,7 +1,7 @@
-import { getConfiguredAzureEnv } from '@microsoft/vscode-azext-azureauth';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { withTrailingSlash, type CloudConfig } from '../cloud';
+import { azureSdk } from '../lazySdk';
 
 export const CA_FILE_SETTING = 'customCloud.certificateAuthorityFile';
 
@@ -11,7 +11,7 @@ export const CA_FILE_SETTING = 'customCloud.certificateAuthorityFile';
  * clouds behind a private certificate authority (Azure Stack Hub, the local emulator).
  */
 export function configuredCloud(): CloudConfig {
-  const env = getConfiguredAzureEnv();
+  const env = azureSdk().getConfiguredAzureEnv();
   const caFile = vscode.workspace.getConfiguration('restorePoints').get<string>(CA_FILE_SETTING)?.trim();
   const arm = withTrailingSlash(env.resourceManagerEndpointUrl);
   return {

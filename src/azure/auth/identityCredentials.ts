@@ -1,8 +1,8 @@
 import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import { AzureCliCredential, EnvironmentCredential, ManagedIdentityCredential } from '@azure/identity';
 import * as tls from 'node:tls';
 import type { CloudConfig } from '../cloud';
 import type { TenantCredentials } from '../clients';
+import { azureSdk } from '../lazySdk';
 
 /** Which @azure/identity credential signs in (setting `restorePoints.azureIdentity.credential`). */
 export type IdentityCredentialKind = 'environment' | 'azureCli' | 'managedIdentity';
@@ -18,6 +18,7 @@ export interface IdentityCredentialOptions {
  * `getToken(..., { tenantId })`, which `additionallyAllowedTenants: ['*']` permits.
  */
 export function createIdentityCredentials(kind: IdentityCredentialKind, cloud: CloudConfig, options: IdentityCredentialOptions = {}): TenantCredentials {
+  const { AzureCliCredential, EnvironmentCredential, ManagedIdentityCredential } = azureSdk();
   const extra = cloud.extraCertificates ?? [];
   const common = {
     authorityHost: cloud.authorityHost,

@@ -1,7 +1,7 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import { getConfiguredAuthProviderId } from '@microsoft/vscode-azext-azureauth';
 import * as vscode from 'vscode';
 import { armScope, type CloudConfig } from '../cloud';
+import { azureSdk } from '../lazySdk';
 import type { ClientFactory, TenantCredentials } from '../clients';
 import { tenantsWithStatus, type AzureSignIn, type SignOutMemory, type TenantStatus } from './signIn';
 
@@ -32,7 +32,7 @@ export class VSCodeAccountSignIn implements AzureSignIn {
   }
 
   private providerId(): string {
-    return getConfiguredAuthProviderId();
+    return azureSdk().getConfiguredAuthProviderId();
   }
 
   /** `VSCODE_TENANT:` is how VS Code's Microsoft providers are asked for a token of a given directory. */

@@ -3,8 +3,11 @@
  * QuickPicks and InputBoxes (VSCodePrompter), tests answer from a script.
  */
 
-/** Answer of a prompt whose Back button was pressed. */
-export const BACK: unique symbol = Symbol('wizard.back');
+/**
+ * Answer of a prompt whose Back button was pressed. Registered globally: the integration tests'
+ * prompter is compiled apart from the extension's bundle and must answer with the same symbol.
+ */
+export const BACK: unique symbol = Symbol.for('restorePoints.wizard.back');
 export type Back = typeof BACK;
 export type Answer<T> = T | Back;
 

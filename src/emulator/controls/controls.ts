@@ -13,6 +13,8 @@ export interface RequestLogEntry {
   time: number;
   /** The JSON body of an ARM request, as received (absent for identity requests and bodiless ones). */
   body?: unknown;
+  /** The tenant of the token an ARM request carried (absent when it was refused before sign-in was checked). */
+  tenantId?: string;
 }
 
 /**

@@ -87,30 +87,76 @@ export interface DiskRow {
   sizeGB?: number;
   encryption?: string;
   replication?: { state?: string; percent?: number };
+  /** The disk as the restore point's metadata describes it: View Properties shows it when the disk restore point itself was not fetched. */
+  metadata?: unknown;
 }
 
-/** The restore point's disks (names, sizes, roles from its source metadata) joined with the disk restore points' own details. */
+/** A disk as the restore point's source metadata describes it (`sourceMetadata.storageProfile`). */
+interface MetadataDisk {
+  name?: string;
+  diskSizeGB?: number;
+  lun?: number;
+  managedDisk?: { diskEncryptionSet?: { id?: string }; securityProfile?: { diskEncryptionSet?: { id?: string } } };
+  diskRestorePoint?: { id?: string; encryption?: { type?: string } };
+}
+
+const PLATFORM_KEY = 'EncryptionAtRestWithPlatformKey';
+
+/**
+ * A disk restore point's encryption at rest as far as the metadata tells, undefined when only the
+ * disk restore point itself can say. Every managed disk is encrypted at rest, with the platform's key
+ * unless a disk encryption set is attached; a disk restore point keeps its disk's encryption unless
+ * one was given when it was created, and then the metadata carries it (`diskRestorePoint.encryption`).
+ */
+export function metadataEncryption(disk: MetadataDisk): string | undefined {
+  const explicit = disk.diskRestorePoint?.encryption?.type;
+  if (explicit) return explicit;
+  const encryptionSet = disk.managedDisk?.diskEncryptionSet?.id ?? disk.managedDisk?.securityProfile?.diskEncryptionSet?.id;
+  // Customer key, or platform and customer keys: the set alone does not tell which.
+  return encryptionSet ? undefined : PLATFORM_KEY;
+}
+
+function metadataDisks(rp: RestorePoint): { role: 'os' | 'data'; disk: MetadataDisk }[] {
+  const storage = rp.sourceMetadata?.storageProfile;
+  const disks: { role: 'os' | 'data'; disk: MetadataDisk }[] = storage?.osDisk ? [{ role: 'os', disk: storage.osDisk }] : [];
+  for (const disk of [...(storage?.dataDisks ?? [])].sort((a, b) => (a.lun ?? 0) - (b.lun ?? 0))) disks.push({ role: 'data', disk });
+  return disks;
+}
+
+/**
+ * Whether the disk rows need the restore point's disk restore point list (one request). The source
+ * metadata, which the collection's `$expand=restorePoints` already returned, names every disk
+ * restore point with its disk's name, size and LUN; only a copy's replication state, or an
+ * encryption the metadata does not tell, needs the list.
+ */
+export function diskRowsNeedDetails(rp: RestorePoint): boolean {
+  if (isCopy(rp)) return true;
+  const disks = metadataDisks(rp);
+  // No metadata (a restore point still being created, say): the list is the only source.
+  if (!disks.length || disks[0].role !== 'os') return true;
+  return disks.some(({ disk }) => !disk.diskRestorePoint?.id || metadataEncryption(disk) === undefined);
+}
+
+/** The restore point's disks (names, sizes, roles from its source metadata) joined with the disk restore points' own details, when fetched. */
 export function diskRows(rp: RestorePoint, diskRestorePoints: readonly DiskRestorePoint[]): DiskRow[] {
   const details = new Map(diskRestorePoints.filter((d) => d.id).map((d) => [d.id!.toLowerCase(), d]));
   const rows: DiskRow[] = [];
-  const add = (role: 'os' | 'data', disk: { name?: string; diskSizeGB?: number; lun?: number; diskRestorePoint?: { id?: string; encryption?: { type?: string } } } | undefined): void => {
-    const id = disk?.diskRestorePoint?.id;
-    if (!disk || !id) return;
+  for (const { role, disk } of metadataDisks(rp)) {
+    const id = disk.diskRestorePoint?.id;
+    if (!id) continue;
     const detail = details.get(id.toLowerCase());
     details.delete(id.toLowerCase());
     rows.push({
       id,
       name: disk.name ?? lastSegment(detail?.sourceResourceId ?? id),
       role,
-      lun: disk.lun,
+      lun: role === 'data' ? disk.lun : undefined,
       sizeGB: disk.diskSizeGB,
-      encryption: detail?.encryption?.type ?? disk.diskRestorePoint?.encryption?.type,
+      encryption: detail?.encryption?.type ?? metadataEncryption(disk),
       replication: detail && (detail.replicationState || detail.completionPercent !== undefined) ? { state: detail.replicationState, percent: detail.completionPercent } : undefined,
+      metadata: disk,
     });
-  };
-  const storage = rp.sourceMetadata?.storageProfile;
-  add('os', storage?.osDisk);
-  for (const disk of [...(storage?.dataDisks ?? [])].sort((a, b) => (a.lun ?? 0) - (b.lun ?? 0))) add('data', disk);
+  }
   // Disk restore points the metadata does not mention still deserve a row.
   for (const d of details.values()) {
     rows.push({ id: d.id!, name: lastSegment(d.sourceResourceId ?? d.id!), role: d.osType ? 'os' : 'data', encryption: d.encryption?.type, replication: { state: d.replicationState, percent: d.completionPercent } });

@@ -13,7 +13,7 @@ export class DiskRestorePointItem implements TreeNode {
     readonly row: DiskRow,
     model: DiskRestorePoint | undefined,
   ) {
-    this.resource = { id: row.id, tenantId: subscription.tenantId, model: model ?? row };
+    this.resource = { id: row.id, tenantId: subscription.tenantId, model: model ?? row.metadata ?? row };
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -1,7 +1,7 @@
 import type { RestorePoint } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { getRestorePoint, listDiskRestorePoints, type SubscriptionInfo } from '../../azure/arm';
-import { diskRows, isCopy, restorePointContextValue, restorePointDescription, restorePointIcon, restorePointTooltip } from '../format/restorePoint';
+import { diskRows, diskRowsNeedDetails, isCopy, restorePointContextValue, restorePointDescription, restorePointIcon, restorePointTooltip } from '../format/restorePoint';
 import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
 import type { TreeContext } from './context';
 import { DiskRestorePointItem } from './DiskRestorePointItem';
@@ -9,8 +9,10 @@ import { failureNode, InfoItem } from './ErrorItem';
 import { themeIcon } from './icons';
 
 /**
- * A restore point, as the collection's `$expand=restorePoints` returned it. Expanding it lists its
- * disk restore points (one request); a copy's replication progress is fetched only when hovered.
+ * A restore point, as the collection's `$expand=restorePoints` returned it. Its disks come from its
+ * source metadata at no cost; only a copy (replication state of each disk) or a disk whose
+ * encryption the metadata does not tell costs one request, the disk restore point list. A copy's
+ * overall replication progress is fetched only when hovered.
  */
 export class RestorePointItem implements TreeNode {
   readonly resource: AzureResourceRef;
@@ -52,10 +54,14 @@ export class RestorePointItem implements TreeNode {
     this.loaded = undefined;
   }
 
+  private async loadDisks(): Promise<DiskRestorePointItem[]> {
+    if (!diskRowsNeedDetails(this.restorePoint)) return diskRows(this.restorePoint, []).map((row) => new DiskRestorePointItem(this.subscription, row, undefined));
+    const details = await listDiskRestorePoints(this.ctx.factory, this.subscription, this.resource.id);
+    return diskRows(this.restorePoint, details).map((row) => new DiskRestorePointItem(this.subscription, row, details.find((d) => d.id?.toLowerCase() === row.id.toLowerCase())));
+  }
+
   async getChildren(): Promise<TreeNode[]> {
-    this.loaded ??= listDiskRestorePoints(this.ctx.factory, this.subscription, this.resource.id).then((details) =>
-      diskRows(this.restorePoint, details).map((row) => new DiskRestorePointItem(this.subscription, row, details.find((d) => d.id?.toLowerCase() === row.id.toLowerCase()))),
-    );
+    this.loaded ??= this.loadDisks();
     try {
       const items = await this.loaded;
       return items.length ? items : [new InfoItem(`${this.resource.id}/empty`, vscode.l10n.t('No disk restore points'))];

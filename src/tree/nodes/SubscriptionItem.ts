@@ -11,20 +11,21 @@ import { LoadMoreItem, type Pageable } from './LoadMoreItem';
 import { OrphanCollectionsItem } from './OrphanCollectionsItem';
 import { VirtualMachineItem } from './VirtualMachineItem';
 
-interface Loaded {
+interface VmList {
   vms: VirtualMachine[];
   continuationToken?: string;
-  collections: CollectionIndex;
 }
 
 /**
- * A subscription. Expanding it makes two requests side by side: the first page of VMs (with
+ * A subscription. Expanding it starts two listings side by side: the first page of VMs (with
  * power state) and every page of the subscription's restore point collections, indexed by VM so
- * that no VM needs a request of its own.
+ * that no VM needs a request of its own. The VMs are shown as soon as their page arrives; a VM's
+ * children wait for the collection index, which by then is usually there.
  */
 export class SubscriptionItem implements TreeNode, Pageable {
   readonly resource: AzureResourceRef;
-  private loaded?: Promise<Loaded>;
+  private vmList?: Promise<VmList>;
+  private collectionIndex?: Promise<CollectionIndex>;
   private readonly vmItems = new Map<string, VirtualMachineItem>();
 
   constructor(
@@ -47,48 +48,65 @@ export class SubscriptionItem implements TreeNode, Pageable {
   }
 
   reset(): void {
-    this.loaded = undefined;
+    this.vmList = undefined;
+    this.collectionIndex = undefined;
     this.vmItems.clear();
   }
 
-  private load(): Promise<Loaded> {
-    if (this.loaded) return this.loaded;
-    const loading = (async () => {
-      const [page, collections] = await Promise.all([
-        listVirtualMachines(this.ctx.factory, this.subscription),
-        listAllRestorePointCollections(this.ctx.factory, this.subscription),
-      ]);
-      return { vms: page.items, continuationToken: page.continuationToken, collections: indexCollections(collections) };
-    })();
-    this.loaded = loading;
-    // A failed load is not kept: the error node's Retry (or the next expansion) tries again.
-    loading.catch(() => {
-      if (this.loaded === loading) this.loaded = undefined;
-    });
+  /** A failed load is not kept: the error node's Retry (or the next expansion) tries again. */
+  private keepUnlessFailed<T>(loading: Promise<T>, clear: (failed: Promise<T>) => void): Promise<T> {
+    loading.catch(() => clear(loading));
     return loading;
   }
 
+  private vms(): Promise<VmList> {
+    this.vmList ??= this.keepUnlessFailed(
+      listVirtualMachines(this.ctx.factory, this.subscription).then((page) => ({ vms: page.items, continuationToken: page.continuationToken })),
+      (failed) => {
+        if (this.vmList === failed) this.vmList = undefined;
+      },
+    );
+    return this.vmList;
+  }
+
+  /** Every collection of the subscription, by VM; shared by all VMs, listed once. */
+  private collections(): Promise<CollectionIndex> {
+    this.collectionIndex ??= this.keepUnlessFailed(
+      listAllRestorePointCollections(this.ctx.factory, this.subscription).then(indexCollections),
+      (failed) => {
+        if (this.collectionIndex === failed) this.collectionIndex = undefined;
+      },
+    );
+    return this.collectionIndex;
+  }
+
   async getChildren(): Promise<TreeNode[]> {
-    let loaded: Loaded;
+    // Started before the VM page is awaited, so both travel at once.
+    const collections = this.collections();
+    let loaded: VmList;
     try {
-      loaded = await this.load();
+      loaded = await this.vms();
     } catch (error) {
       return [failureNode(this.ctx, this, this.resource.id, error)];
     }
-    const children: TreeNode[] = loaded.vms.map((vm) => this.vmItem(vm, loaded.collections.byVm.get(idKey(vm.id ?? '')) ?? []));
+    const children: TreeNode[] = loaded.vms.map((vm) => this.vmItem(vm));
     if (loaded.continuationToken) {
       children.push(new LoadMoreItem(this, this.resource.id));
     } else {
-      // Whether a collection's VM is gone can only be told once every VM is known.
-      const orphans: RestorePointCollection[] = orphanCollections(loaded.collections, loaded.vms.map((vm) => vm.id ?? ''));
-      if (orphans.length) children.push(new OrphanCollectionsItem(this.ctx, this.resource.id, this.subscription, orphans));
+      // Whether a collection's VM is gone can only be told once every VM is known, and the collections are.
+      try {
+        const orphans: RestorePointCollection[] = orphanCollections(await collections, loaded.vms.map((vm) => vm.id ?? ''));
+        if (orphans.length) children.push(new OrphanCollectionsItem(this.ctx, this.resource.id, this.subscription, orphans));
+      } catch {
+        // Each VM shows the failure (with Retry) when expanded; the VM list itself is fine.
+      }
     }
     if (!children.length) children.push(new InfoItem(`${this.resource.id}/empty`, vscode.l10n.t('No virtual machines')));
     return children;
   }
 
   async loadMore(): Promise<void> {
-    const loaded = await this.load();
+    const loaded = await this.vms();
     if (!loaded.continuationToken) return;
     const next = await listVirtualMachines(this.ctx.factory, this.subscription, loaded.continuationToken);
     loaded.vms.push(...next.items);
@@ -96,12 +114,17 @@ export class SubscriptionItem implements TreeNode, Pageable {
     this.ctx.refresh(this);
   }
 
+  /** A VM's collections, from the subscription-wide index. */
+  private async collectionsOf(vmKey: string): Promise<RestorePointCollection[]> {
+    return (await this.collections()).byVm.get(vmKey) ?? [];
+  }
+
   /** The same item for the same VM, so that its loaded children survive this level being redrawn. */
-  private vmItem(vm: VirtualMachine, collections: RestorePointCollection[]): VirtualMachineItem {
+  private vmItem(vm: VirtualMachine): VirtualMachineItem {
     const key = idKey(vm.id ?? '');
     let item = this.vmItems.get(key);
     if (!item) {
-      item = new VirtualMachineItem(this.ctx, this.subscription, vm, collections);
+      item = new VirtualMachineItem(this.ctx, this.subscription, vm, () => this.collectionsOf(key));
       this.vmItems.set(key, item);
     }
     return item;

@@ -4,23 +4,23 @@ import type { SubscriptionInfo } from '../../azure/arm';
 import { powerState, vmContextValue, vmDescription, vmIcon } from '../format/virtualMachine';
 import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
 import type { TreeContext } from './context';
-import { InfoItem } from './ErrorItem';
+import { failureNode, InfoItem } from './ErrorItem';
 import { themeIcon } from './icons';
 import { RestorePointCollectionItem } from './RestorePointCollectionItem';
 
-/** A VM; its collections come from the subscription's listing, so expanding it costs no request. */
+/** A VM; its collections come from the subscription's listing, so expanding it costs no request of its own. */
 export class VirtualMachineItem implements TreeNode {
   readonly resource: AzureResourceRef;
-  private readonly children: RestorePointCollectionItem[];
+  private children?: Promise<RestorePointCollectionItem[]>;
 
   constructor(
-    ctx: TreeContext,
-    subscription: SubscriptionInfo,
+    private readonly ctx: TreeContext,
+    private readonly subscription: SubscriptionInfo,
     readonly vm: VirtualMachine,
-    collections: readonly RestorePointCollection[],
+    /** The subscription's collection index, shared by every VM (listed once, retried after a failure). */
+    private readonly collections: () => Promise<readonly RestorePointCollection[]>,
   ) {
     this.resource = { id: vm.id ?? '', tenantId: subscription.tenantId, model: vm };
-    this.children = collections.map((c) => new RestorePointCollectionItem(ctx, subscription, c));
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -35,10 +35,17 @@ export class VirtualMachineItem implements TreeNode {
 
   /** The collections themselves come with the subscription's listing; their contents are reloaded. */
   reset(): void {
-    for (const child of this.children) child.reset();
+    void this.children?.then((children) => children.forEach((child) => child.reset())).catch(() => undefined);
   }
 
-  getChildren(): TreeNode[] {
-    return this.children.length ? this.children : [new InfoItem(`${this.resource.id}/empty`, vscode.l10n.t('No restore point collections'))];
+  async getChildren(): Promise<TreeNode[]> {
+    const loading = (this.children ??= this.collections().then((list) => list.map((c) => new RestorePointCollectionItem(this.ctx, this.subscription, c))));
+    try {
+      const children = await loading;
+      return children.length ? children : [new InfoItem(`${this.resource.id}/empty`, vscode.l10n.t('No restore point collections'))];
+    } catch (error) {
+      if (this.children === loading) this.children = undefined;
+      return [failureNode(this.ctx, this, this.resource.id, error)];
+    }
   }
 }

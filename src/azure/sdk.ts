@@ -1,0 +1,10 @@
+/**
+ * Everything the extension takes from the Azure SDK packages at run time, in one module. The
+ * production build bundles it as a file of its own (dist/azure.js) that `lazySdk.ts` loads on first
+ * use, so that activating the extension does not load or parse about 1.5 MB of SDK code.
+ * Import from here only through `azureSdk()`; type-only imports of the packages are free.
+ */
+export { ComputeManagementClient } from '@azure/arm-compute';
+export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+export { AzureCliCredential, EnvironmentCredential, ManagedIdentityCredential } from '@azure/identity';
+export { getConfiguredAuthProviderId, getConfiguredAzureEnv } from '@microsoft/vscode-azext-azureauth';

@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import { copyRestorePoint as copyAction } from '../../azure/actions/copyRestorePoint';
+import { createCollectionForCopy } from '../../azure/actions/createRestorePointCollection';
+import { collectionRefFromId } from '../../azure/actions/resourceRefs';
+import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
+import type { CommandContext } from '../commandContext';
+import { collectionOfRestorePoint, collectionStep, computeClient, refreshTree, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
+import { runWizard, type PromptStep } from '../wizard/wizard';
+import { copyNameStep, copySummaryStep, loadSource, newCollectionStep, regionStep, targetCollectionStep, type CopyContext } from './steps';
+import { watchCopy, type WatchOutcome } from './watchCopy';
+
+const asCopy = (step: PromptStep<TargetContext>): PromptStep<CopyContext> => step;
+const isVmCollection = (c: { source?: { id?: string } }): boolean => /\/virtualMachines\//i.test(c.source?.id ?? '');
+
+const steps: PromptStep<CopyContext>[] = [
+  asCopy(subscriptionStep),
+  // Copies of copies are not offered: the source is a VM's own collection.
+  asCopy(collectionStep(isVmCollection)),
+  asCopy(restorePointStep),
+  regionStep,
+  targetCollectionStep,
+  newCollectionStep,
+  copyNameStep,
+  copySummaryStep,
+];
+
+export interface CopyResult extends WatchOutcome {
+  id: string;
+}
+
+async function execute(context: CommandContext, ctx: CopyContext): Promise<CopyResult> {
+  const client = await computeClient(ctx);
+  await loadSource(ctx);
+  let target = ctx.targetCollection;
+  if (!target) {
+    const { name, resourceGroup } = ctx.newCollection!;
+    target = await createCollectionForCopy(client, { resourceGroup: resourceGroup!, name: name!, location: ctx.targetRegion!, sourceCollectionId: ctx.sourceCollection!.id! });
+    refreshTree(ctx);
+  }
+  const copy = await withOperationProgress(vscode.l10n.t("Creating copy '{0}' in {1}…", ctx.name!, ctx.targetRegion!), () =>
+    copyAction(client, { targetCollection: collectionRefFromId(target.id!), name: ctx.name!, sourceRestorePointId: ctx.restorePoint!.id! }, { onAccepted: () => refreshTree(ctx) }),
+  );
+  refreshTree(ctx);
+  const outcome = await watchCopy(context, client, copy.id!, ctx.name!);
+  refreshTree(ctx);
+  return { id: copy.id!, ...outcome };
+}
+
+/** Palette: subscription → collection → restore point; on a restore point node it starts at the region. */
+export function copyRestorePoint(context: CommandContext, node?: TreeNode): Promise<CopyResult> {
+  const ctx: CopyContext = targetFromNode(context, node);
+  ctx.collection = undefined;
+  collectionOfRestorePoint(ctx);
+  return runWizard(steps, { execute: (c) => execute(context, c) }, ctx, context.prompter, { title: vscode.l10n.t('Copy Restore Point to Region') });
+}

@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import { collectionRefFromId } from '../../azure/actions/resourceRefs';
+import { createCollectionForVm } from '../../azure/actions/createRestorePointCollection';
+import { createRestorePoint as createRestorePointAction } from '../../azure/actions/createRestorePoint';
+import { consistencyModeOptions } from '../../azure/rules/consistencyModes';
+import { RestorePointCollectionItem } from '../../tree/nodes/RestorePointCollectionItem';
+import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
+import type { CommandContext } from '../commandContext';
+import { computeClient, refreshTree, resourceGroupOf, subscriptionStep, targetFromNode, vmStep, withOperationProgress, type TargetContext } from '../steps/targets';
+import { runWizard, type PromptStep } from '../wizard/wizard';
+import { vmDetails, type CreateRestorePointContext } from './context';
+import { collectionStep, excludeDisksStep, modeStep, nameStep, newCollectionNameStep, summaryStep } from './steps';
+
+const steps: PromptStep<CreateRestorePointContext>[] = [
+  subscriptionStep as PromptStep<TargetContext> as PromptStep<CreateRestorePointContext>,
+  vmStep,
+  collectionStep,
+  newCollectionNameStep,
+  nameStep,
+  modeStep,
+  excludeDisksStep,
+  summaryStep,
+];
+
+async function execute(ctx: CreateRestorePointContext): Promise<string> {
+  const client = await computeClient(ctx);
+  const d = await vmDetails(ctx);
+  let collection = ctx.collection;
+  if (!collection) {
+    collection = await createCollectionForVm(client, { resourceGroup: resourceGroupOf(d.vm.id!), name: ctx.newCollectionName!, vm: { id: d.vm.id!, location: d.vm.location! } });
+    refreshTree(ctx);
+  }
+  // A restore point made inside a collection shown in the tree appears there; anywhere else the tree is redrawn.
+  const inside = ctx.collection && ctx.node instanceof RestorePointCollectionItem ? ctx.node : undefined;
+  const created = await withOperationProgress(vscode.l10n.t("Creating restore point '{0}' of {1}…", ctx.name!, d.vm.name ?? ''), () =>
+    createRestorePointAction(
+      client,
+      {
+        collection: collectionRefFromId(collection.id!),
+        name: ctx.name!,
+        consistencyMode: consistencyModeOptions(undefined).find((o) => o.choice === ctx.mode)?.requestValue,
+        excludeDiskIds: ctx.excludeDiskIds,
+      },
+      { onAccepted: () => refreshTree(ctx, inside) },
+    ),
+  );
+  refreshTree(ctx, inside);
+  void vscode.window.showInformationMessage(vscode.l10n.t("Restore point '{0}' created.", created.name ?? ctx.name!));
+  return created.id!;
+}
+
+/** Palette: asks for subscription and VM; on a VM or collection node, starts from it. */
+export function createRestorePoint(context: CommandContext, node?: TreeNode): Promise<string> {
+  const ctx: CreateRestorePointContext = targetFromNode(context, node);
+  return runWizard(steps, { execute }, ctx, context.prompter, { title: vscode.l10n.t('Create Restore Point') });
+}

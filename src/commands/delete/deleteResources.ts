@@ -1,0 +1,96 @@
+import type { ComputeManagementClient } from '@azure/arm-compute';
+import * as vscode from 'vscode';
+import { deleteRestorePoint as deleteRestorePointAction, deleteRestorePointCollection as deleteCollectionAction } from '../../azure/actions/deleteRestorePointResources';
+import { collectionRefFromId, restorePointRefFromId } from '../../azure/actions/resourceRefs';
+import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
+import type { CommandContext } from '../commandContext';
+import {
+  collectionOfRestorePoint,
+  collectionStep,
+  computeClient,
+  refreshTree,
+  resourceGroupOf,
+  restorePointStep,
+  subscriptionStep,
+  targetFromNode,
+  withOperationProgress,
+  type TargetContext,
+} from '../steps/targets';
+import { BACK, type ConfirmPrompt } from '../wizard/prompter';
+import { runWizard, type PromptStep } from '../wizard/wizard';
+
+interface DeleteSpec {
+  title: string;
+  /** The target's steps after the subscription. */
+  steps: PromptStep<TargetContext>[];
+  /** The modal confirmation, naming what is lost; reads ARM for what the target holds. */
+  confirmation(ctx: TargetContext, client: ComputeManagementClient): Promise<Omit<ConfirmPrompt, 'confirmLabel'>>;
+  progressTitle(ctx: TargetContext): string;
+  run(ctx: TargetContext, client: ComputeManagementClient, onAccepted: () => void): Promise<string>;
+}
+
+const deletions = {
+  restorePoint: {
+    title: vscode.l10n.t('Delete Restore Point'),
+    steps: [collectionStep(), restorePointStep],
+    confirmation: (ctx) =>
+      Promise.resolve({
+        message: vscode.l10n.t("Delete restore point '{0}' of collection '{1}'?", ctx.restorePoint!.name ?? '', ctx.collection!.name ?? ''),
+        detail: vscode.l10n.t('Its disk restore points are deleted with it; disks cannot be restored from it afterwards. This cannot be undone.'),
+      }),
+    progressTitle: (ctx) => vscode.l10n.t("Deleting restore point '{0}'…", ctx.restorePoint!.name ?? ''),
+    run: async (ctx, client, onAccepted) => {
+      await deleteRestorePointAction(client, restorePointRefFromId(ctx.restorePoint!.id!), { onAccepted });
+      return ctx.restorePoint!.id!;
+    },
+  },
+  restorePointCollection: {
+    title: vscode.l10n.t('Delete Restore Point Collection'),
+    steps: [collectionStep()],
+    confirmation: async (ctx, client) => {
+      const c = ctx.collection!;
+      const expanded = await client.restorePointCollections.get(resourceGroupOf(c.id!), c.name!, { expand: 'restorePoints' });
+      const count = expanded.restorePoints?.length ?? 0;
+      return {
+        message: vscode.l10n.t("Delete restore point collection '{0}'?", c.name ?? ''),
+        detail: count
+          ? vscode.l10n.t('Its {0} restore points and their disk restore points are deleted with it. This cannot be undone.', count)
+          : vscode.l10n.t('It holds no restore points.'),
+        // Losing restore points deserves more than a click.
+        typeToConfirm: count ? c.name : undefined,
+      };
+    },
+    progressTitle: (ctx) => vscode.l10n.t("Deleting restore point collection '{0}'…", ctx.collection!.name ?? ''),
+    run: async (ctx, client, onAccepted) => {
+      await deleteCollectionAction(client, collectionRefFromId(ctx.collection!.id!), { onAccepted });
+      return ctx.collection!.id!;
+    },
+  },
+} satisfies Record<string, DeleteSpec>;
+
+function confirmStep(spec: DeleteSpec): PromptStep<TargetContext> {
+  return {
+    shouldPrompt: () => true,
+    async prompt(ctx, prompter) {
+      const confirmation = await spec.confirmation(ctx, await computeClient(ctx));
+      const answer = await prompter.confirm({ ...confirmation, confirmLabel: vscode.l10n.t('Delete') });
+      return answer === BACK ? BACK : undefined;
+    },
+  };
+}
+
+function runDelete(kind: keyof typeof deletions, context: CommandContext, node?: TreeNode): Promise<string> {
+  const spec: DeleteSpec = deletions[kind];
+  const ctx = targetFromNode(context, node);
+  collectionOfRestorePoint(ctx);
+  const execute = async (c: TargetContext): Promise<string> => {
+    const client = await computeClient(c);
+    const id = await withOperationProgress(spec.progressTitle(c), () => spec.run(c, client, () => refreshTree(c)));
+    refreshTree(c);
+    return id;
+  };
+  return runWizard([subscriptionStep, ...spec.steps, confirmStep(spec)], { execute }, ctx, context.prompter, { title: spec.title });
+}
+
+export const deleteRestorePoint = (context: CommandContext, node?: TreeNode): Promise<string> => runDelete('restorePoint', context, node);
+export const deleteRestorePointCollection = (context: CommandContext, node?: TreeNode): Promise<string> => runDelete('restorePointCollection', context, node);

@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { restoreDisk as restoreDiskAction } from '../../azure/actions/restoreDisk';
+import { DiskRestorePointItem } from '../../tree/nodes/DiskRestorePointItem';
+import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
+import type { CommandContext } from '../commandContext';
+import { collectionStep, computeClient, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
+import { runWizard, type PromptStep } from '../wizard/wizard';
+import { checkSource, diskNameStep, diskRestorePointStep, resourceGroupStep, restoreSummaryStep, skuStep, type RestoreDiskContext } from './steps';
+
+/** The steps that find a disk restore point are skipped when the command runs on one. */
+const untilDisk = (step: PromptStep<TargetContext>): PromptStep<RestoreDiskContext> => ({
+  shouldPrompt: (ctx: RestoreDiskContext) => !ctx.diskRestorePoint && step.shouldPrompt(ctx),
+  prompt: (ctx, prompter) => step.prompt(ctx, prompter),
+});
+
+const steps: PromptStep<RestoreDiskContext>[] = [
+  untilDisk(subscriptionStep),
+  untilDisk(collectionStep()),
+  untilDisk(restorePointStep),
+  diskRestorePointStep,
+  resourceGroupStep,
+  diskNameStep,
+  skuStep,
+  restoreSummaryStep,
+];
+
+async function execute(ctx: RestoreDiskContext): Promise<string> {
+  const client = await computeClient(ctx);
+  await checkSource(ctx);
+  const id = await withOperationProgress(vscode.l10n.t("Creating disk '{0}'…", ctx.diskName!), () =>
+    restoreDiskAction(client, { diskRestorePointId: ctx.diskRestorePoint!.id, resourceGroup: ctx.resourceGroup!, diskName: ctx.diskName!, location: ctx.location!, sku: ctx.sku ?? undefined }),
+  );
+  const copy = vscode.l10n.t('Copy Disk ID');
+  void vscode.window.showInformationMessage(vscode.l10n.t("Disk '{0}' created.", ctx.diskName!), copy).then((choice) => {
+    if (choice === copy) void vscode.env.clipboard.writeText(id);
+  });
+  return id;
+}
+
+/** On a disk restore point node it starts at the resource group; from the palette it asks for the disk restore point. */
+export function restoreDisk(context: CommandContext, node?: TreeNode): Promise<string> {
+  const ctx: RestoreDiskContext = targetFromNode(context, node);
+  if (node instanceof DiskRestorePointItem) ctx.diskRestorePoint = { id: node.row.id, name: node.row.name };
+  return runWizard(steps, { execute }, ctx, context.prompter, { title: vscode.l10n.t('Restore Disk') });
+}

@@ -1,0 +1,149 @@
+import type { ComputeManagementClient, RestorePoint, RestorePointCollection, VirtualMachine } from '@azure/arm-compute';
+import * as vscode from 'vscode';
+import { parseResourceId } from '../../azure/ids';
+import { RestorePointCollectionItem } from '../../tree/nodes/RestorePointCollectionItem';
+import { RestorePointItem } from '../../tree/nodes/RestorePointItem';
+import { SubscriptionItem } from '../../tree/nodes/SubscriptionItem';
+import { VirtualMachineItem } from '../../tree/nodes/VirtualMachineItem';
+import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
+import type { CommandContext } from '../commandContext';
+import { BACK, type Answer, type PickItem, type Prompter } from '../wizard/prompter';
+import type { PromptStep } from '../wizard/wizard';
+
+export interface SubscriptionTarget {
+  tenantId: string;
+  subscriptionId: string;
+}
+
+/** What every action wizard starts from: the target, pre-filled from a tree node or asked for. */
+export interface TargetContext {
+  readonly command: CommandContext;
+  /** The tree node the command ran on; refreshed after a change. */
+  readonly node?: TreeNode;
+  subscription?: SubscriptionTarget;
+  vmId?: string;
+  collection?: RestorePointCollection;
+  restorePoint?: RestorePoint;
+}
+
+export function computeClient(ctx: TargetContext): Promise<ComputeManagementClient> {
+  const s = ctx.subscription!;
+  return ctx.command.tree.factory.computeClient(s.tenantId, s.subscriptionId);
+}
+
+export const resourceGroupOf = (id: string): string => parseResourceId(id)?.resourceGroup ?? '';
+
+/** What a tree node already answers: its subscription and the resources it stands for. */
+export function targetFromNode(command: CommandContext, node: TreeNode | undefined): TargetContext {
+  const ctx: TargetContext = { command, node };
+  const resource = node?.resource;
+  if (!resource) return ctx;
+  const subscriptionId = /^\/subscriptions\/([^/]+)/i.exec(resource.id)?.[1];
+  if (subscriptionId) ctx.subscription = { tenantId: resource.tenantId, subscriptionId };
+  if (node instanceof SubscriptionItem) ctx.subscription = { tenantId: node.subscription.tenantId, subscriptionId: node.subscription.subscriptionId };
+  if (node instanceof VirtualMachineItem) ctx.vmId = node.vm.id;
+  if (node instanceof RestorePointCollectionItem) {
+    ctx.collection = node.collection;
+    if (/\/virtualMachines\//i.test(node.collection.source?.id ?? '')) ctx.vmId = node.collection.source?.id;
+  }
+  if (node instanceof RestorePointItem) ctx.restorePoint = node.restorePoint;
+  return ctx;
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+export const listCollections = async (ctx: TargetContext): Promise<RestorePointCollection[]> => collect((await computeClient(ctx)).restorePointCollections.listAll());
+
+/** Picks one value, writes it with `assign`, and turns Back into the wizard's BACK. */
+async function pickInto<T>(prompter: Prompter, placeholder: string, items: Promise<readonly PickItem<T>[]>, assign: (value: T) => void, isDefault?: (value: T) => boolean): Promise<Answer<void>> {
+  const picked = await prompter.pickOne({ placeholder, items, isDefault });
+  if (picked === BACK) return BACK;
+  assign(picked);
+  return undefined;
+}
+
+export const subscriptionStep: PromptStep<TargetContext> = {
+  shouldPrompt: (ctx) => !ctx.subscription,
+  prompt: (ctx, prompter) =>
+    pickInto(
+      prompter,
+      vscode.l10n.t('Select a subscription'),
+      ctx.command.tree.listAllSubscriptions().then(({ subscriptions }) =>
+        subscriptions.map((s) => ({ label: s.displayName, description: s.subscriptionId, value: { tenantId: s.tenantId, subscriptionId: s.subscriptionId } })),
+      ),
+      (s) => (ctx.subscription = s),
+    ),
+};
+
+export const vmStep: PromptStep<TargetContext> = {
+  shouldPrompt: (ctx) => !ctx.vmId,
+  prompt: async (ctx, prompter) =>
+    pickInto(
+      prompter,
+      vscode.l10n.t('Select a virtual machine'),
+      computeClient(ctx).then(async (client) =>
+        (await collect<VirtualMachine>(client.virtualMachines.listAll())).map((vm) => ({ label: vm.name ?? '', description: `${resourceGroupOf(vm.id ?? '')} · ${vm.location ?? ''}`, value: vm.id ?? '' })),
+      ),
+      (id) => (ctx.vmId = id),
+    ),
+};
+
+/** A collection of the subscription; `filter` narrows it (e.g. to the VM's own). */
+export function collectionStep(filter: (c: RestorePointCollection, ctx: TargetContext) => boolean = () => true): PromptStep<TargetContext> {
+  return {
+    shouldPrompt: (ctx) => !ctx.collection,
+    prompt: (ctx, prompter) =>
+      pickInto(
+        prompter,
+        vscode.l10n.t('Select a restore point collection'),
+        listCollections(ctx).then((all) =>
+          all.filter((c) => filter(c, ctx)).map((c) => ({ label: c.name ?? '', description: `${resourceGroupOf(c.id ?? '')} · ${c.location ?? ''}`, value: c })),
+        ),
+        (c) => (ctx.collection = c),
+      ),
+  };
+}
+
+export const restorePointStep: PromptStep<TargetContext> = {
+  shouldPrompt: (ctx) => !ctx.restorePoint,
+  prompt: (ctx, prompter) =>
+    pickInto(
+      prompter,
+      vscode.l10n.t('Select a restore point'),
+      computeClient(ctx).then(async (client) => {
+        const c = await client.restorePointCollections.get(resourceGroupOf(ctx.collection!.id!), ctx.collection!.name!, { expand: 'restorePoints' });
+        return (c.restorePoints ?? []).map((rp) => ({ label: rp.name ?? '', description: rp.provisioningState, value: rp }));
+      }),
+      (rp) => (ctx.restorePoint = rp),
+    ),
+};
+
+/** A restore point's collection, for a restore point chosen in the tree. */
+export function collectionOfRestorePoint(ctx: TargetContext): void {
+  if (ctx.collection || !ctx.restorePoint?.id) return;
+  const id = ctx.restorePoint.id.replace(/\/restorePoints\/[^/]+$/i, '');
+  ctx.collection = { id, name: parseResourceId(id)?.name, location: '' } as RestorePointCollection;
+}
+
+/**
+ * Redraws what a change touched. A node's children are reloaded in place when the change is inside
+ * it; anything else (a new collection, a deleted item, no node) redraws the tree from the top,
+ * because nodes do not know their parents.
+ */
+export function refreshTree(ctx: TargetContext, inside?: TreeNode): void {
+  if (inside) {
+    inside.reset?.();
+    ctx.command.tree.refresh(inside);
+    return;
+  }
+  ctx.command.tree.refresh();
+}
+
+/** A notification with progress for a long-running operation; it cannot stop the operation, so it is not cancellable. */
+export function withOperationProgress<T>(title: string, task: () => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, task);
+}

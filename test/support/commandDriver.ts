@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import type { RestorePointsApi } from '../../src/extension';
+import { control } from '../integration/helpers';
+import { ScriptedPrompter, type ScriptedAnswer } from './scriptedPrompter';
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  body?: unknown;
+}
+
+export const requestLog = async (): Promise<LoggedRequest[]> => (await control<{ value: LoggedRequest[] }>('GET', '/requests')).value;
+export const clearRequestLog = (): Promise<unknown> => control('DELETE', '/requests');
+/** What changed something in ARM: every ARM request but reads (sign-in's token requests are not ARM's). */
+export const writes = async (): Promise<LoggedRequest[]> => (await requestLog()).filter((r) => r.method !== 'GET' && r.path.startsWith('/subscriptions/'));
+
+/** The resource's properties as ARM received them in a PUT body. */
+export const sentProperties = (r: LoggedRequest): Record<string, unknown> => (r.body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+
+export interface DriveOptions {
+  /** Emulated time added per tick while the command runs, so long-running operations end without real waiting. */
+  clockStepMs?: number;
+  tickMs?: number;
+}
+
+/**
+ * Runs a command with a scripted prompter installed through the extension's API and moves the
+ * emulator's clock while it runs: the SDK polls at ARM's Retry-After (1 s), so every poll finds
+ * the operation further on.
+ */
+export async function drive<T>(api: RestorePointsApi, command: string, script: readonly ScriptedAnswer[], args: unknown[] = [], options: DriveOptions = {}): Promise<{ result: T | undefined; prompter: ScriptedPrompter }> {
+  const prompter = new ScriptedPrompter(script);
+  api.setPrompterForTests(prompter);
+  let settled = false;
+  const running = Promise.resolve(vscode.commands.executeCommand<T | undefined>(command, ...args)).finally(() => (settled = true));
+  try {
+    while (!settled) {
+      await Promise.race([running.catch(() => undefined), new Promise((r) => setTimeout(r, options.tickMs ?? 150))]);
+      if (!settled) await control('POST', '/clock/advance', { ms: options.clockStepMs ?? 5_000 });
+    }
+    return { result: await running, prompter };
+  } finally {
+    api.setPrompterForTests(undefined);
+  }
+}

@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+interface Contribution {
+  command: string;
+  title?: string;
+  category?: string;
+  icon?: string;
+}
+interface MenuItem {
+  command: string;
+  when?: string;
+  group?: string;
+}
+
+const root = path.join(__dirname, '..', '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { commands: Contribution[]; menus: Record<string, MenuItem[]> } };
+const { commands, menus } = manifest.contributes;
+const registered = fs.readFileSync(path.join(root, 'src', 'commands', 'registerCommands.ts'), 'utf8');
+
+/** Every context value the tree's nodes produce (src/tree/format), one of each shape. */
+const CONTEXT_VALUES = {
+  subscription: 'subscription;azureResource',
+  vm: 'virtualMachine;azureResource;os:linux;power:running',
+  collection: 'restorePointCollection;azureResource',
+  copyCollection: 'restorePointCollection;azureResource;copy',
+  orphanCollection: 'restorePointCollection;azureResource;orphan',
+  restorePoint: 'restorePoint;azureResource;state:succeeded',
+  copy: 'restorePoint;azureResource;state:succeeded;copy',
+  disk: 'diskRestorePoint;azureResource;disk:os',
+  replicatingDisk: 'diskRestorePoint;azureResource;disk:data;replication:replicating',
+} as const;
+type Kind = keyof typeof CONTEXT_VALUES;
+
+/** Evaluates the `viewItem =~ /re/` terms of a when clause (the only kind the tree's menus use) against a context value. */
+function matches(when: string, contextValue: string): boolean {
+  const terms = [...when.matchAll(/(!?)viewItem =~ \/((?:[^/\\]|\\.)*)\/([a-z]*)/g)];
+  return terms.every(([, not, source, flags]) => new RegExp(source, flags).test(contextValue) !== (not === '!'));
+}
+
+const shownOn = (command: string): Kind[] => {
+  const items = (menus['view/item/context'] ?? []).filter((m) => m.command === command);
+  return (Object.keys(CONTEXT_VALUES) as Kind[]).filter((kind) => items.some((m) => matches(m.when ?? '', CONTEXT_VALUES[kind])));
+};
+
+/** Where each action belongs in the tree's context menu. */
+const ACTIONS: Record<string, Kind[]> = {
+  'restorePoints.createRestorePoint': ['vm', 'collection'],
+  'restorePoints.createRestorePointCollection': ['vm'],
+  'restorePoints.deleteRestorePoint': ['restorePoint', 'copy'],
+  'restorePoints.deleteRestorePointCollection': ['collection', 'copyCollection', 'orphanCollection'],
+  'restorePoints.copyRestorePoint': ['restorePoint'],
+  'restorePoints.restoreDisk': ['disk'],
+};
+
+describe('package.json menus and commands', () => {
+  it('gives every command a title and the Restore Points category, and registers each one', () => {
+    for (const c of commands) {
+      assert.ok(c.title, `${c.command} has a title`);
+      assert.equal(c.category, 'Restore Points', `${c.command} has the category`);
+      assert.ok(registered.includes(`'${c.command}'`), `${c.command} is registered`);
+    }
+  });
+
+  it('gives an icon to every command shown inline or in the view title bar', () => {
+    const inline = [...(menus['view/item/context'] ?? []).filter((m) => m.group === 'inline'), ...(menus['view/title'] ?? []).filter((m) => m.group?.startsWith('navigation'))];
+    for (const m of inline) assert.ok(commands.find((c) => c.command === m.command)?.icon, `${m.command} has an icon`);
+  });
+
+  it('scopes every tree menu item to the view and to context values the tree produces', () => {
+    for (const m of menus['view/item/context'] ?? []) {
+      assert.match(m.when ?? '', /view == restorePoints\.tree/);
+      if (/viewItem =~ \/\^(error|info)/.test(m.when ?? '')) continue;
+      assert.ok(shownOn(m.command).length > 0, `${m.command}: '${m.when}' matches a context value of the tree`);
+    }
+  });
+
+  for (const [command, kinds] of Object.entries(ACTIONS)) {
+    const registeredYet = commands.some((c) => c.command === command);
+    (registeredYet ? it : it.skip)(`shows ${command} on ${kinds.join(', ')} and keeps it in the palette, where it asks for its target`, () => {
+      assert.deepEqual(shownOn(command), kinds);
+      assert.ok(!(menus.commandPalette ?? []).some((m) => m.command === command && m.when === 'false'));
+    });
+  }
+
+  it('hides from the palette only commands that cannot ask for a target', () => {
+    const hidden = (menus.commandPalette ?? []).filter((m) => m.when === 'false').map((m) => m.command).sort();
+    assert.deepEqual(hidden, ['restorePoints.copyResourceId', 'restorePoints.loadMore', 'restorePoints.openInPortal', 'restorePoints.retry', 'restorePoints.viewProperties']);
+  });
+});
