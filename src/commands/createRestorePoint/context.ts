@@ -8,6 +8,10 @@ export interface CreateRestorePointContext extends TargetContext {
   newCollectionName?: string;
   name?: string;
   mode?: ConsistencyChoice;
+  /** Set with the mode: whether the restore point will hold Premium SSD v2 or Ultra disks. */
+  instantAccessApplies?: boolean;
+  /** Minutes; null keeps ARM's default. */
+  instantAccessMinutes?: number | null;
   excludeDiskIds?: string[];
 }
 

@@ -9,7 +9,7 @@ import type { CommandContext } from '../commandContext';
 import { computeClient, refreshTree, resourceGroupOf, subscriptionStep, targetFromNode, vmStep, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 import { vmDetails, type CreateRestorePointContext } from './context';
-import { collectionStep, excludeDisksStep, modeStep, nameStep, newCollectionNameStep, summaryStep } from './steps';
+import { collectionStep, excludeDisksStep, instantAccessStep, modeStep, nameStep, newCollectionNameStep, summaryStep } from './steps';
 
 const steps: PromptStep<CreateRestorePointContext>[] = [
   subscriptionStep as PromptStep<TargetContext> as PromptStep<CreateRestorePointContext>,
@@ -18,6 +18,7 @@ const steps: PromptStep<CreateRestorePointContext>[] = [
   newCollectionNameStep,
   nameStep,
   modeStep,
+  instantAccessStep,
   excludeDisksStep,
   summaryStep,
 ];
@@ -40,6 +41,7 @@ async function execute(ctx: CreateRestorePointContext): Promise<string> {
         name: ctx.name!,
         consistencyMode: consistencyModeOptions(undefined).find((o) => o.choice === ctx.mode)?.requestValue,
         excludeDiskIds: ctx.excludeDiskIds,
+        instantAccessDurationMinutes: ctx.instantAccessMinutes ?? undefined,
       },
       { onAccepted: () => refreshTree(ctx, inside) },
     ),

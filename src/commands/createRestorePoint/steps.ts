@@ -1,9 +1,9 @@
 import type { RestorePointCollection } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { consistencyModeOptions } from '../../azure/rules/consistencyModes';
-import { excludedDisksProblem, notExcludableReason, requiredExclusionReason } from '../../azure/rules/diskExclusion';
+import { excludedDisksProblem, instantAccessApplies, notExcludableReason, requiredExclusionReason } from '../../azure/rules/diskExclusion';
 import { defaultRestorePointName, nameInUseProblem, restorePointCollectionNameProblem, restorePointNameProblem } from '../../azure/rules/names';
-import { creationInProgressProblem, minimumIntervalProblem, restorePointLimitProblem } from '../../azure/rules/restorePointCreation';
+import { creationInProgressProblem, instantAccessDurationProblem, minimumIntervalProblem, restorePointLimitProblem } from '../../azure/rules/restorePointCreation';
 import { resourceGroupOf } from '../steps/targets';
 import { BACK, type Answer } from '../wizard/prompter';
 import type { PromptStep } from '../wizard/wizard';
@@ -78,6 +78,22 @@ export const modeStep: PromptStep<Ctx> = {
     });
     if (mode === BACK) return BACK;
     ctx.mode = mode;
+    // Crash consistency leaves Premium SSD v2 and Ultra disks out, and only they have instant access.
+    ctx.instantAccessApplies = instantAccessApplies(d.disks.filter((disk) => !requiredExclusionReason(disk, mode)));
+  },
+};
+
+/** "instantAccessDurationMinutes": how long ARM keeps fast restore for Premium SSD v2 and Ultra disks. */
+export const instantAccessStep: PromptStep<Ctx> = {
+  shouldPrompt: (ctx) => ctx.instantAccessApplies === true && ctx.instantAccessMinutes === undefined,
+  async prompt(ctx, prompter) {
+    const minutes = await prompter.input({
+      prompt: vscode.l10n.t('Instant access duration in minutes for the Premium SSD v2 and Ultra disks (empty: Azure\'s default)'),
+      placeholder: vscode.l10n.t("Azure's default"),
+      validate: (v) => (v.trim() === '' ? undefined : instantAccessDurationProblem(Number(v))),
+    });
+    if (minutes === BACK) return BACK;
+    ctx.instantAccessMinutes = minutes.trim() === '' ? null : Number(minutes);
   },
 };
 
@@ -115,6 +131,7 @@ export const summaryStep: PromptStep<Ctx> = {
       vscode.l10n.t('Collection: {0}', ctx.collection?.name ?? vscode.l10n.t('{0} (new, in {1})', ctx.newCollectionName ?? '', d.vm.location ?? '')),
       vscode.l10n.t('Consistency: {0}', mode.label),
       vscode.l10n.t('Excluded disks: {0}', names.length ? names.join(', ') : vscode.l10n.t('none')),
+      ...(typeof ctx.instantAccessMinutes === 'number' ? [vscode.l10n.t('Instant access: {0} minutes', ctx.instantAccessMinutes)] : []),
       vscode.l10n.t('Restore points are billed as incremental snapshots of the included disks.'),
       ...(warning ? [vscode.l10n.t('Warning: {0}', warning)] : []),
     ].join('\n');

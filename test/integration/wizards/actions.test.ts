@@ -77,6 +77,17 @@ describe('actions: create restore points and collections, delete', function () {
     assert.strictEqual(rp.excludeDisks?.length, 3);
   });
 
+  it('asks for the instant access duration when Premium SSD v2 or Ultra disks are in the restore point, and sends it', async () => {
+    const vm = await vmNode(dev.sql01.vm);
+    const { result, prompter } = await drive<string>(api, 'restorePoints.createRestorePoint', [answer.pick(dev.sql01.collection), answer.input('rp-it-instant'), answer.acceptDefault(), answer.input('0', 'soon', '120'), answer.acceptDefault(), answer.confirm()], [vm.node]);
+    assert.ok(result);
+    assert.match(prompter.asked[3].prompt ?? '', /Instant access duration/);
+    assert.strictEqual(prompter.asked[3].validationMessages?.length, 2, 'zero and words are refused in the input box');
+    assert.match(prompter.asked[5].detail ?? '', /Instant access: 120 minutes/);
+    const [put] = (await writes()).filter((r) => r.method === 'PUT');
+    assert.strictEqual((sentProperties(put) as { instantAccessDurationMinutes?: number }).instantAccessDurationMinutes, 120);
+  });
+
   it('creates a collection in the VM\'s region on the way, with the ephemeral OS disk and the shared disk pre-excluded', async () => {
     const vm = await vmNode(dev.cache01.vm);
     const { result, prompter } = await drive<string>(api, 'restorePoints.createRestorePoint', [answer.pick('$(add) Create a collection in westeurope…'), answer.acceptDefault(), answer.input('rp-it-cache'), answer.acceptDefault(), answer.acceptDefault(), answer.confirm()], [vm.node]);
@@ -133,9 +144,11 @@ describe('actions: create restore points and collections, delete', function () {
   });
 
   it('deletes a collection with restore points only after its name is typed', async () => {
+    const held = (await client.restorePointCollections.get(dev.sql01.resourceGroup, dev.sql01.collection, { expand: 'restorePoints' })).restorePoints?.length ?? 0;
+    assert.ok(held > 1, 'the collection holds restore points');
     const { result, prompter } = await drive<string>(api, 'restorePoints.deleteRestorePointCollection', [answer.pick(DEV_TEST), answer.pick(dev.sql01.collection), answer.input('sql-01', dev.sql01.collection)]);
     assert.strictEqual(prompter.asked[2].typeToConfirm, dev.sql01.collection);
-    assert.match(prompter.asked[2].detail ?? '', /Its 2 restore points/);
+    assert.match(prompter.asked[2].detail ?? '', new RegExp(`Its ${held} restore points`));
     assert.deepStrictEqual(prompter.asked[2].validationMessages, ["Type 'sql-01-rpc' exactly to confirm."]);
     assert.ok(result);
     assert.deepStrictEqual((await writes()).map((r) => r.method), ['DELETE']);
