@@ -1,10 +1,10 @@
 import * as assert from 'node:assert';
 import { demoCatalog } from '../../../src/emulator';
-import type { RestorePointsApi } from '../../../src/extension';
-import { clearRequestLog, drive, writes } from '../../support/commandDriver';
+import { drive, writes } from '../../support/commandDriver';
+import { useActionSuite } from './actionSuite';
 import { answer, type ScriptedAnswer } from '../../support/scriptedPrompter';
 import { computeClient } from '../../emulator/sdkClients';
-import { activateExtension, byLabel, children, control, emulatorAddress, type Shown } from '../helpers';
+import { byLabel, children, emulatorAddress, type Shown } from '../helpers';
 
 const dev = demoCatalog.devTest;
 const DEV_TEST = 'Contoso Dev/Test';
@@ -17,27 +17,20 @@ interface DiskBody {
 
 describe('actions: restore a disk from a disk restore point', function () {
   this.timeout(30_000);
-  let api: RestorePointsApi;
+  const suite = useActionSuite();
   const client = computeClient(emulatorAddress(), dev.subscriptionId);
 
-  before(async () => {
-    api = await activateExtension();
-    await control('POST', '/reset', { data: 'demo' });
-  });
-  beforeEach(() => clearRequestLog());
-  after(() => control('POST', '/reset', { data: 'demo' }));
-
   async function restorePointNode(collection: string, name: string): Promise<Shown> {
-    const sub = byLabel(await children(api), DEV_TEST);
-    const vm = byLabel(await children(api, sub.node), dev.web02.vm);
-    const c = byLabel(await children(api, vm.node), collection);
-    return byLabel(await children(api, c.node), name);
+    const sub = byLabel(await children(suite.api), DEV_TEST);
+    const vm = byLabel(await children(suite.api, sub.node), dev.web02.vm);
+    const c = byLabel(await children(suite.api, vm.node), collection);
+    return byLabel(await children(suite.api, c.node), name);
   }
 
   it('refuses, before any question, a copy that is still replicating, and sends nothing (first: the clock has not moved yet)', async () => {
     const rp = await restorePointNode(dev.copies.collection, dev.copies.replicating.name);
-    const [disk] = await children(api, rp.node);
-    const { result, prompter } = await drive<string>(api, 'restorePoints.restoreDisk', [], [disk.node], { clockStepMs: 0 });
+    const [disk] = await children(suite.api, rp.node);
+    const { result, prompter } = await drive<string>(suite.api, 'restorePoints.restoreDisk', [], [disk.node], { clockStepMs: 0 });
     assert.strictEqual(result, undefined);
     assert.strictEqual(prompter.asked.length, 0);
     assert.deepStrictEqual(await writes(), []);
@@ -45,8 +38,8 @@ describe('actions: restore a disk from a disk restore point', function () {
 
   it('restores a disk from a disk restore point node with the source SKU: createOption Restore from that disk restore point', async () => {
     const rp = await restorePointNode(dev.web02.collection, 'rp-web-02-001');
-    const [disk] = await children(api, rp.node);
-    const { result, prompter } = await drive<string>(api, 'restorePoints.restoreDisk', [answer.acceptDefault(), answer.input('bad name', 'web02-os-restored'), answer.acceptDefault(), answer.confirm()], [disk.node]);
+    const [disk] = await children(suite.api, rp.node);
+    const { result, prompter } = await drive<string>(suite.api, 'restorePoints.restoreDisk', [answer.acceptDefault(), answer.input('bad name', 'web02-os-restored'), answer.acceptDefault(), answer.confirm()], [disk.node]);
     assert.deepStrictEqual(prompter.asked.map((a) => a.kind), ['input', 'input', 'pickOne', 'confirm']);
     assert.strictEqual(prompter.asked[0].value, dev.web02.resourceGroup);
     assert.strictEqual(prompter.asked[1].validationMessages.length, 1);
@@ -60,7 +53,7 @@ describe('actions: restore a disk from a disk restore point', function () {
   });
 
   it('restores from the palette into another SKU', async () => {
-    const { result } = await drive<string>(api, 'restorePoints.restoreDisk', [
+    const { result } = await drive<string>(suite.api, 'restorePoints.restoreDisk', [
       answer.pick(DEV_TEST),
       answer.pick(dev.web02.collection),
       answer.pick('rp-web-02-002'),
@@ -77,10 +70,10 @@ describe('actions: restore a disk from a disk restore point', function () {
 
   it('creates nothing when cancelled at any step', async () => {
     const rp = await restorePointNode(dev.web02.collection, 'rp-web-02-001');
-    const [disk] = await children(api, rp.node);
+    const [disk] = await children(suite.api, rp.node);
     const script: ScriptedAnswer[] = [answer.acceptDefault(), answer.input('web02-cancelled'), answer.acceptDefault(), answer.confirm()];
     for (let at = 0; at < script.length; at++) {
-      const { prompter } = await drive(api, 'restorePoints.restoreDisk', [...script.slice(0, at), answer.escape()], [disk.node]);
+      const { prompter } = await drive(suite.api, 'restorePoints.restoreDisk', [...script.slice(0, at), answer.escape()], [disk.node]);
       assert.strictEqual(prompter.asked.length, at + 1);
     }
     assert.deepStrictEqual(await writes(), []);
