@@ -7,7 +7,9 @@ import Mocha from 'mocha';
  * *.test.js next to it; the runner's self-test adds a deliberately failing one.
  */
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
+  // RESTORE_POINTS_TEST_GREP runs only the matching tests (`npm run test:integration` while working on one).
+  const grep = process.env.RESTORE_POINTS_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, ...(grep ? { grep } : {}) });
   for (const file of findTests(__dirname)) {
     mocha.addFile(file);
   }
