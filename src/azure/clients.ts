@@ -1,9 +1,9 @@
-import * as https from 'node:https';
-import * as tls from 'node:tls';
+import type * as https from 'node:https';
 import type { TokenCredential } from '@azure/core-auth';
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { armScope, withTrailingSlash, type CloudConfig } from './cloud';
+import { sharedHttpsAgent } from './httpsAgent';
 import { azureSdk } from './lazySdk';
 import { createLimiter, type Limiter } from './limiter';
 
@@ -38,31 +38,9 @@ export class ClientFactory {
     readonly credentials: TenantCredentials,
   ) {}
 
-  private agent?: https.Agent;
-
-  /**
-   * For a cloud behind a private CA, one HTTPS agent shared by every client, with one TLS secure
-   * context built once. Passing `ca` alone makes Node build a secure context, parsing every root
-   * certificate, for each new connection; inside VS Code's extension host every request is a new
-   * connection (its proxy support sends `Connection: close`), and that parsing cost about 35 ms of
-   * CPU and a megabyte of native memory per request. The agent's `ca` is only the extra certificates:
-   * Node ignores it when a secure context is given, but VS Code's proxy patch needs one to leave the
-   * request's trust alone, and the agent serializes it into its socket pool key on every request.
-   */
-  private httpsAgent(): https.Agent | undefined {
-    const extra = this.cloud.extraCertificates ?? [];
-    if (!extra.length) return undefined;
-    if (!this.agent) {
-      // A `ca` replaces Node's roots, so the built-in ones go along.
-      const secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extra] });
-      this.agent = new https.Agent({ keepAlive: true, ca: [...extra], secureContext });
-    }
-    return this.agent;
-  }
-
   /** Options every client shares: endpoint, TLS trust for custom clouds, and short retries for an interactive UI. */
   private commonOptions(): { endpoint: string; agent?: https.Agent; retryOptions: { maxRetries: number; retryDelayInMs: number; maxRetryDelayInMs: number } } {
-    const agent = this.httpsAgent();
+    const agent = sharedHttpsAgent(this.cloud.extraCertificates);
     return {
       endpoint: withTrailingSlash(this.cloud.resourceManagerEndpoint).replace(/\/$/, ''),
       ...(agent ? { agent } : {}),

@@ -1,7 +1,7 @@
 import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import * as tls from 'node:tls';
 import type { CloudConfig } from '../cloud';
 import type { TenantCredentials } from '../clients';
+import { sharedHttpsAgent } from '../httpsAgent';
 import { azureSdk } from '../lazySdk';
 
 /** Which @azure/identity credential signs in (setting `restorePoints.azureIdentity.credential`). */
@@ -19,13 +19,14 @@ export interface IdentityCredentialOptions {
  */
 export function createIdentityCredentials(kind: IdentityCredentialKind, cloud: CloudConfig, options: IdentityCredentialOptions = {}): TenantCredentials {
   const { AzureCliCredential, EnvironmentCredential, ManagedIdentityCredential } = azureSdk();
-  const extra = cloud.extraCertificates ?? [];
+  // The ARM clients' agent: its certificate store is built once, not per token request.
+  const agent = sharedHttpsAgent(cloud.extraCertificates);
   const common = {
     authorityHost: cloud.authorityHost,
     additionallyAllowedTenants: ['*'],
     // Instance discovery asks login.microsoftonline.com about the authority, which a custom cloud is unknown to.
     disableInstanceDiscovery: cloud.isCustomCloud,
-    ...(extra.length ? { tlsOptions: { ca: [...tls.rootCertificates, ...extra] } } : {}),
+    ...(agent ? { agent } : {}),
   };
   let credential: TokenCredential;
   let multiTenant = true;
