@@ -93,11 +93,12 @@ const seconds = (ms: number): string => (ms >= 120_000 ? `${Math.round(ms / 60_0
 
 /** Named after ARM's code (TooManyRequests, ServiceUnavailable) so a notification reads "<code>: <message>". */
 export class RetryAfterTooLongError extends Error {
+  readonly code: string;
   readonly statusCode: number;
   readonly retryAfterMs: number;
   constructor(response: PipelineResponse, waitMs: number, maxMs: number) {
     super(`Azure is busy (HTTP ${response.status}) and asked to wait ${seconds(waitMs)} before trying again, longer than the ${seconds(maxMs)} this extension waits. Try again later.${requestIds(response)}`);
-    this.name = armCode(response) ?? `HTTP${response.status}`;
+    this.name = this.code = armCode(response) ?? `HTTP${response.status}`;
     this.statusCode = response.status;
     this.retryAfterMs = waitMs;
   }
@@ -105,24 +106,29 @@ export class RetryAfterTooLongError extends Error {
 
 /** A POST or PATCH that failed: not repeated, and said so. */
 export class NotRepeatedError extends Error {
+  readonly code: string;
   readonly statusCode?: number;
   constructor(method: string, outcome: PipelineResponse | { message: string }) {
     const response = 'status' in outcome ? outcome : undefined;
     const what = 'status' in outcome ? `HTTP ${outcome.status}` : outcome.message;
     super(`The ${method} request failed (${what}) and was not repeated, because repeating it could do the work twice. Check the resource's state before trying again.${response ? requestIds(response) : ''}`);
-    this.name = (response && armCode(response)) ?? 'RequestFailed';
+    this.name = this.code = (response && armCode(response)) ?? 'RequestFailed';
     this.statusCode = response?.status;
   }
 }
 
 /**
- * GET of the PUT's URL, with the PUT's signed headers. The body's headers go: the PUT is never sent
- * again once read back (the read-back's answer or the 409 ends the SDK's retry loop).
+ * GET of the PUT's URL, with the PUT's signed headers but not its body's, which are put back after:
+ * the SDK may send the PUT again if the read-back fails.
  */
-function readBack(request: PipelineRequest, next: (request: PipelineRequest) => Promise<PipelineResponse>): Promise<PipelineResponse> {
-  request.headers.delete('Content-Length');
-  request.headers.delete('Content-Type');
-  return next({ ...request, method: 'GET', body: undefined });
+async function readBack(request: PipelineRequest, next: (request: PipelineRequest) => Promise<PipelineResponse>): Promise<PipelineResponse> {
+  const bodyHeaders = ['Content-Length', 'Content-Type'].map((name) => [name, request.headers.get(name)] as const);
+  for (const [name] of bodyHeaders) request.headers.delete(name);
+  try {
+    return await next({ ...request, method: 'GET', body: undefined });
+  } finally {
+    for (const [name, value] of bodyHeaders) if (value !== undefined) request.headers.set(name, value);
+  }
 }
 
 export const RETRY_GUARD_POLICY = 'restorePointsRetryGuard';
@@ -148,8 +154,10 @@ export function retryGuardPolicy(maxRetryAfterMs: number): PipelinePolicy {
       if (verdict === 'waitTooLong') throw new RetryAfterTooLongError(response, wait!, maxRetryAfterMs);
       if (verdict === 'doNotRepeat') throw new NotRepeatedError(request.method, response);
       if (shouldReadBack(request.method, response.status, unknownFate.has(request))) {
-        const current = await readBack(request, next).catch(() => undefined);
-        if (current?.status === 200) return { ...current, request };
+        // A read-back that fails the way the SDK retries (dropped, 5xx, 429) is this attempt's outcome:
+        // the SDK tries again, within its bounds, and the next 409 is read back again.
+        const current = await readBack(request, next);
+        if (current.status === 200 || isRetriedStatus(current.status)) return { ...current, request };
       }
       if (fateUnknown(response.status)) unknownFate.add(request);
       return response;

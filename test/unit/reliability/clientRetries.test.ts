@@ -66,6 +66,18 @@ describe('ARM clients: retries under faults', function () {
     assert.deepEqual(attempts(/restorePoints\/rp-lost-answer$/, 'PUT'), [0, 409], 'the retried PUT was refused: the first one had created it');
   });
 
+  it('reads back again when the read-back itself fails: still one restore point', async () => {
+    h.emulator.controls.injectFault({ pathPattern: 'restorePoints/rp-read-back-fails$', method: 'PUT', dropResponse: true, count: 1 });
+    h.emulator.controls.injectFault({ pathPattern: 'restorePoints/rp-read-back-fails$', method: 'GET', status: 503, retryAfterSeconds: 0, count: 1 });
+    const before = h.emulator.controls.counts().restorePoints;
+    const poller = await client.restorePoints.beginCreate(dev.web02.resourceGroup, dev.web02.collection, 'rp-read-back-fails', {}, { updateIntervalInMs: 1 });
+    h.emulator.controls.clock.advance(60_000);
+    assert.equal((await poller.pollUntilDone()).provisioningState, 'Succeeded');
+    assert.equal(h.emulator.controls.counts().restorePoints, before + 1);
+    assert.deepEqual(attempts(/rp-read-back-fails$/, 'PUT'), [0, 409, 409]);
+    assert.deepEqual(attempts(/rp-read-back-fails$/, 'GET').slice(0, 2), [503, 200]);
+  });
+
   it('deletes a restore point once when the DELETE\'s answer is lost', async () => {
     const name = dev.web02.restorePoints[0];
     h.emulator.controls.injectFault({ pathPattern: `restorePoints/${name}$`, method: 'DELETE', dropResponse: true, count: 1 });
