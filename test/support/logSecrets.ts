@@ -26,6 +26,14 @@ export async function countSecretsInLogs(): Promise<number> {
   return found;
 }
 
+/** What the extension's own log channel holds so far (to check that the scan reads the right file). */
+export function extensionLogText(): string {
+  return logFiles(runFolder())
+    .filter((f) => EXTENSION_LOG.test(f))
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n');
+}
+
 /** The runner's per-run folder: the results file it asks the test entry to write is at its top. */
 function runFolder(): string {
   const results = process.env.RESTORE_POINTS_TEST_RESULTS;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { countSecretsInLogs } from '../../support/logSecrets';
+import { countSecretsInLogs, extensionLogText } from '../../support/logSecrets';
 import { control } from '../helpers';
 import { useActionSuite } from '../wizards/actionSuite';
 import { actionsUnderFaults } from './actionsUnderFaults';
@@ -30,5 +30,6 @@ describe('chaos: the tree and every action under ARM faults', function () {
     assert.strictEqual(ledger.duplicatesFound, 0);
     assert.strictEqual(ledger.lostFound, 0);
     assert.strictEqual(tokens, 0);
+    assert.match(extensionLogText(), /rp-chaos-refused/, 'the scan read the log the failures of this suite went to');
   });
 });
