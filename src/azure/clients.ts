@@ -1,11 +1,45 @@
-import type * as https from 'node:https';
 import type { TokenCredential } from '@azure/core-auth';
 import type { ComputeManagementClient } from '@azure/arm-compute';
+import type { ServiceClientOptions } from '@azure/core-client';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { armScope, withTrailingSlash, type CloudConfig } from './cloud';
 import { sharedHttpsAgent } from './httpsAgent';
 import { azureSdk } from './lazySdk';
 import { createLimiter, type Limiter } from './limiter';
+import { retryGuardPolicy } from './retryPolicy';
+
+/*
+ * Retry policy. Every ARM request of every client goes through the Azure SDK's own retry policy
+ * (core-rest-pipeline's defaultRetryPolicy), configured here, plus one guard (retryPolicy.ts):
+ *
+ * - 429 and 503 with Retry-After: the SDK's throttling strategy waits what ARM asks, up to
+ *   MAX_RETRY_AFTER_MS; a longer wait fails the request at once with the wait in the message,
+ *   rather than freezing the tree for minutes.
+ * - Other 5xx (but 501, 505), 408, and dropped connections (ECONNRESET, ETIMEDOUT, …): the SDK's
+ *   exponential strategy, RETRY_DELAY_MS doubled per attempt, capped at MAX_RETRY_DELAY_MS, each
+ *   delay drawn between half and all of that (jitter, so throttled clients do not return together).
+ * - At most MAX_RETRIES retries, whatever the reason: a request is sent at most 4 times.
+ * - GET is retried; so are PUT and DELETE, which ARM defines as idempotent. A PUT retried after an
+ *   attempt whose fate is unknown (no answer, 5xx) and answered 409 because the first attempt did
+ *   create the resource is answered by reading the resource back: one restore point, never two.
+ * - POST and PATCH are never repeated after a failure (the extension sends none today).
+ * - 4xx other than 408 and 429 are final: ARM has refused the request itself.
+ * Long-running operations are polled by the SDK's poller at ARM's Retry-After; each poll is a GET
+ * under the same policy, so a failed poll is retried rather than ending the operation.
+ */
+const MAX_RETRIES = 3;
+const RETRY_DELAY_MS = 500;
+const MAX_RETRY_DELAY_MS = 4_000;
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+/** The retry part of every client's options (exported for the tests that hold it to the policy above). */
+export function retryClientOptions(): Pick<ServiceClientOptions, 'retryOptions' | 'additionalPolicies'> {
+  return {
+    retryOptions: { maxRetries: MAX_RETRIES, retryDelayInMs: RETRY_DELAY_MS, maxRetryDelayInMs: MAX_RETRY_DELAY_MS },
+    // perRetry: inside the SDK's retry loop, so the guard sees every attempt's answer.
+    additionalPolicies: [{ policy: retryGuardPolicy(MAX_RETRY_AFTER_MS), position: 'perRetry' }],
+  };
+}
 
 /** Gives a credential per tenant: ARM only accepts a token from the tenant that owns a subscription. */
 export interface TenantCredentials {
@@ -38,14 +72,13 @@ export class ClientFactory {
     readonly credentials: TenantCredentials,
   ) {}
 
-  /** Options every client shares: endpoint, TLS trust for custom clouds, and short retries for an interactive UI. */
-  private commonOptions(): { endpoint: string; agent?: https.Agent; retryOptions: { maxRetries: number; retryDelayInMs: number; maxRetryDelayInMs: number } } {
+  /** Options every client shares: endpoint, TLS trust for custom clouds, and the retry policy above. */
+  private commonOptions(): Pick<ServiceClientOptions, 'endpoint' | 'agent' | 'retryOptions' | 'additionalPolicies'> {
     const agent = sharedHttpsAgent(this.cloud.extraCertificates);
     return {
       endpoint: withTrailingSlash(this.cloud.resourceManagerEndpoint).replace(/\/$/, ''),
       ...(agent ? { agent } : {}),
-      // A person is waiting on the tree: fail within seconds and offer Retry rather than back off for a minute.
-      retryOptions: { maxRetries: 2, retryDelayInMs: 300, maxRetryDelayInMs: 2_000 },
+      ...retryClientOptions(),
     };
   }
 

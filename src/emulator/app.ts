@@ -106,6 +106,11 @@ export class EmulatorApp {
       if (!(error instanceof ArmError)) throw error;
       result = { status: error.status, body: error.toBody(), headers: error.headers };
     }
+    if (fault?.dropResponse) {
+      // The work is done; only the answer is lost.
+      req.socket.destroy();
+      return;
+    }
     send(res, result.status, result.body, result.headers);
   }
 

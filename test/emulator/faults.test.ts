@@ -54,6 +54,25 @@ describe('emulator fault injection and test controls', () => {
     assert.deepEqual(log().map((r) => r.status), [0, 200]);
   });
 
+  it('handles a request and then drops its answer: the PUT creates, the client hears nothing', async () => {
+    const rp = `${rpcs}/${dev.web02.collection}/restorePoints/answer-lost?api-version=${C}`.replace(dev.web01.resourceGroup, dev.web02.resourceGroup);
+    const before = h.emulator.controls.counts().restorePoints;
+    h.emulator.controls.injectFault({ method: 'PUT', pathPattern: 'restorePoints/answer-lost$', dropResponse: true, count: 1 });
+    await assert.rejects(h.arm('PUT', rp, { body: {} }), /socket hang up|ECONNRESET/);
+    assert.equal(h.emulator.controls.counts().restorePoints, before + 1, 'the restore point was created');
+    assert.equal((await h.arm('GET', rp)).status, 200);
+  });
+
+  it('counts the requests faults affected and lists those still waiting, over HTTPS too', async () => {
+    const applied = h.emulator.controls.faultReport().applied;
+    h.emulator.controls.injectFault({ pathPattern: 'restorePointCollections$', status: 500, count: 2 });
+    await h.arm('GET', list);
+    assert.deepEqual(h.emulator.controls.faultReport(), { applied: applied + 1, pending: [{ pathPattern: 'restorePointCollections$', status: 500, count: 1 }] });
+    const report = await h.arm('GET', '/_emulator/faults');
+    assert.equal(report.json.applied, applied + 1);
+    assert.equal(report.json.pending.length, 1);
+  });
+
   it('slows a response down without changing it, and adds latency to every request', async () => {
     h.emulator.controls.injectFault({ pathPattern: 'restorePointCollections$', delayMs: 20, count: 1 });
     h.emulator.controls.setLatency(5);

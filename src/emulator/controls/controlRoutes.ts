@@ -47,11 +47,14 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
         status: body.integer('status'),
         retryAfterSeconds: body.integer('retryAfterSeconds'),
         drop: body.boolean('drop'),
+        dropResponse: body.boolean('dropResponse'),
         delayMs: body.integer('delayMs'),
         count: body.integer('count'),
       });
       return ok({ id });
     }
+    case 'GET /faults':
+      return ok(controls.faultReport());
     case 'DELETE /faults':
       controls.clearFaults();
       return ok();

@@ -58,6 +58,11 @@ export class EmulatorControls {
     this.app.faults.clear();
   }
 
+  /** Requests a fault has affected since start (a reset keeps the count), and the faults still waiting. */
+  faultReport(): { applied: number; pending: FaultSpec[] } {
+    return { applied: this.app.faults.applied, pending: this.app.faults.pending() };
+  }
+
   /** Makes the next `count` operations of a kind end in failure (restore point creation, replication, disk restore). */
   failNext(kind: FailureKind, count = 1): void {
     this.app.state.planFailures(kind, count);

@@ -6,8 +6,14 @@ export interface FaultSpec {
   /** Answer with this status and an ARM error body instead of the real response. */
   status?: number;
   retryAfterSeconds?: number;
-  /** Destroy the connection without an answer. */
+  /** Destroy the connection without an answer, before the request is handled. */
   drop?: boolean;
+  /**
+   * Handle the request (a PUT creates, a DELETE starts deleting), then destroy the connection
+   * instead of answering: the change is made but the client never hears of it, as when a response
+   * is lost on its way back.
+   */
+  dropResponse?: boolean;
   /** Wait this long (real time) before answering; alone, it makes a slow but correct response. */
   delayMs?: number;
   /** How many matching requests to affect; unlimited when absent. */
@@ -23,6 +29,8 @@ export interface Fault extends FaultSpec {
 export class FaultTable {
   private faults: Fault[] = [];
   private nextId = 1;
+  /** How many requests a fault has affected since the emulator started (reset does not clear it). */
+  applied = 0;
 
   add(spec: FaultSpec): number {
     const pattern = typeof spec.pathPattern === 'string' ? new RegExp(spec.pathPattern, 'i') : spec.pathPattern;
@@ -38,11 +46,17 @@ export class FaultTable {
     this.faults = [];
   }
 
+  /** The faults still waiting for a matching request. */
+  pending(): FaultSpec[] {
+    return this.faults.map(({ id: _id, pattern: _pattern, remaining, ...spec }) => ({ ...spec, pathPattern: spec.pathPattern.toString(), count: Number.isFinite(remaining) ? remaining : undefined }));
+  }
+
   /** Takes one use of the first fault matching the request, if any. */
   take(method: string, path: string): Fault | undefined {
     const fault = this.faults.find((f) => f.remaining > 0 && (!f.method || f.method.toUpperCase() === method) && f.pattern.test(path));
     if (!fault) return undefined;
     fault.remaining -= 1;
+    this.applied += 1;
     if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
     return fault;
   }
