@@ -6,6 +6,7 @@ import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { armScope, withTrailingSlash, type CloudConfig } from './cloud';
 import { azureSdk } from './lazySdk';
 import { createLimiter, type Limiter } from './limiter';
+import { armPipelineOptions } from './pipelineOptions';
 
 /** Gives a credential per tenant: ARM only accepts a token from the tenant that owns a subscription. */
 export interface TenantCredentials {
@@ -68,6 +69,7 @@ export class ClientFactory {
       ...(agent ? { agent } : {}),
       // A person is waiting on the tree: fail within seconds and offer Retry rather than back off for a minute.
       retryOptions: { maxRetries: 2, retryDelayInMs: 300, maxRetryDelayInMs: 2_000 },
+      ...armPipelineOptions(),
     };
   }
 
