@@ -22,6 +22,8 @@ export function armError(error: unknown): ArmErrorBody['error'] | undefined {
  */
 export function errorMessage(error: unknown): string {
   const arm = armError(error);
+  // The tree shows this as the failed level's label: it says what to do, not only what happened.
+  if (arm?.message && isTokenRejected(error)) return `${arm.message} Sign in again to continue.`;
   if (arm?.message) return arm.message;
   if (error instanceof Error) return error.message || error.name;
   return String(error);
