@@ -29,7 +29,7 @@ function describe(request: PipelineRequest, outcome: string, started: number, re
 /**
  * One line per HTTP attempt (so each retry shows): method, URL, status, duration and ARM's request
  * ids. Successes at debug level, failures (4xx, 5xx, no answer) at info so that the default log
- * already holds the ids of whatever went wrong. Headers and bodies are never read here.
+ * already holds the ids of whatever went wrong. No header but the two ids, and no body, is read here.
  */
 const requestLine: AdditionalPolicyConfig = {
   position: 'perRetry',

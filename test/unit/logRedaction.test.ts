@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { armRequestIds, formatRequestIds, isTokenRejected } from '../../src/azure/errors';
 import { azureLog, LogLevel, redact, rememberSecret, setLogSink, type LogSink } from '../../src/azure/logging';
-import { loggableUrl } from '../../src/azure/requestLogging';
+import { compactSdkLine, loggableUrl } from '../../src/azure/requestLogging';
 
 describe('log redaction', () => {
   it('removes bearer tokens, Authorization header values and OAuth secrets, and keeps the rest of the line', () => {
@@ -48,6 +48,15 @@ describe('log redaction', () => {
       loggableUrl('https://user:pw@management.azure.com/subscriptions/1/providers/Microsoft.Compute/virtualMachines?api-version=2025-04-01&statusOnly=true&$skiptoken=abc123'),
       'https://management.azure.com/subscriptions/1/providers/Microsoft.Compute/virtualMachines?api-version=2025-04-01&statusOnly=true&$skiptoken=REDACTED',
     );
+  });
+});
+
+describe('the SDK\'s request log, compacted', () => {
+  it('keeps method, URL and the sanitized headers of a request on one line, and drops TLS settings', () => {
+    const sdk = `Request: ${JSON.stringify({ url: 'https://arm/x?api-version=1', method: 'GET', headers: { authorization: 'REDACTED' }, tlsSettings: { ca: '-----BEGIN CERTIFICATE-----' } }, null, 2)}`;
+    assert.equal(compactSdkLine(sdk), 'Request: {"method":"GET","url":"https://arm/x?api-version=1","headers":{"authorization":"REDACTED"}}');
+    assert.equal(compactSdkLine('Headers: {\n  "x-ms-request-id": "r"\n}'), 'Response headers: {"x-ms-request-id":"r"}');
+    assert.equal(compactSdkLine('Retry policy: attempt 2'), 'Retry policy: attempt 2');
   });
 });
 
