@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { promptOnTokenRejection } from './azure/auth/signInAgain';
+import { setLogSink } from './azure/logging';
 import type { CommandContext } from './commands/commandContext';
 import { ReplicationStatusStore } from './commands/copyRestorePoint/replicationStatus';
 import { registerCommands } from './commands/registerCommands';
@@ -19,6 +21,8 @@ export interface RestorePointsApi {
 
 export function activate(context: vscode.ExtensionContext): RestorePointsApi {
   const log = vscode.window.createOutputChannel('Restore Points', { log: true });
+  // ARM requests are logged at debug level (one line each) and trace level (the SDK's redacted detail).
+  setLogSink(log);
   const tree = new AzureTree(context);
   const properties = new PropertiesDocuments();
   const ui = new VSCodePrompter();
@@ -26,6 +30,8 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi {
   const commandContext: CommandContext = { tree, properties, log, replication, prompter: ui };
   context.subscriptions.push(
     log,
+    { dispose: () => setLogSink(undefined) },
+    promptOnTokenRejection(),
     tree,
     replication,
     vscode.window.registerTreeDataProvider('restorePoints.tree', tree.provider),

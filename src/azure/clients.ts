@@ -1,11 +1,13 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { ServiceClientOptions } from '@azure/core-client';
+import type { LogPolicyOptions } from '@azure/core-rest-pipeline';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { armScope, withTrailingSlash, type CloudConfig } from './cloud';
 import { sharedHttpsAgent } from './httpsAgent';
 import { azureSdk } from './lazySdk';
 import { createLimiter, type Limiter } from './limiter';
+import { armPipelineOptions } from './pipelineOptions';
 import { retryGuardPolicy } from './retryPolicy';
 
 /*
@@ -72,13 +74,18 @@ export class ClientFactory {
     readonly credentials: TenantCredentials,
   ) {}
 
-  /** Options every client shares: endpoint, TLS trust for custom clouds, and the retry policy above. */
-  private commonOptions(): Pick<ServiceClientOptions, 'endpoint' | 'agent' | 'retryOptions' | 'additionalPolicies'> {
+  /** Options every client shares: endpoint, TLS trust for custom clouds, the retry policy above, request logging and sign-in checks. */
+  private commonOptions(): Pick<ServiceClientOptions, 'endpoint' | 'agent' | 'retryOptions' | 'additionalPolicies'> & { loggingOptions: LogPolicyOptions } {
     const agent = sharedHttpsAgent(this.cloud.extraCertificates);
+    const retry = retryClientOptions();
+    const pipeline = armPipelineOptions();
     return {
       endpoint: withTrailingSlash(this.cloud.resourceManagerEndpoint).replace(/\/$/, ''),
       ...(agent ? { agent } : {}),
-      ...retryClientOptions(),
+      retryOptions: retry.retryOptions,
+      loggingOptions: pipeline.loggingOptions,
+      // The retry guard first: the request log, nearer the wire, then sees every attempt, read-backs included.
+      additionalPolicies: [...(retry.additionalPolicies ?? []), ...pipeline.additionalPolicies],
     };
   }
 

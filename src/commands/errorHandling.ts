@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { describeArmError } from '../azure/actions/armError';
+import { promptSignInAgain } from '../azure/auth/signInAgain';
+import { armRequestIds, formatRequestIds, isTokenRejected, statusCode } from '../azure/errors';
+import { redact } from '../azure/logging';
 import { isUserCancelled } from './wizard/prompter';
 
 function isCancellation(error: unknown): boolean {
@@ -17,13 +20,20 @@ export function armFailure(error: unknown): { code?: string; message: string } {
 }
 
 /**
- * Logs a failure and shows it with "Show details". Only code, status and message are logged: SDK
- * errors also carry the request, whose Authorization header must never reach a log.
+ * Logs a failure and shows it with "Show details", which opens the log at that entry. Only code,
+ * status, message and ARM's request ids (what a support case asks for) are logged: SDK errors also
+ * carry the request, whose Authorization header must never reach a log. A token ARM refused asks
+ * the user to sign in again instead.
  */
 export function reportFailure(log: vscode.LogOutputChannel, what: string, error: unknown): void {
   const { code, message } = armFailure(error);
-  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
-  log.error(`${what}: ${code ? `${code}: ` : ''}${message}${typeof status === 'number' ? ` (HTTP ${status})` : ''}`);
+  const status = statusCode(error);
+  const ids = formatRequestIds(armRequestIds(error));
+  log.error(redact(`${what}: ${code ? `${code}: ` : ''}${message}${status !== undefined ? ` (HTTP ${status})` : ''}${ids ? `\n    ${ids}` : ''}`));
+  if (isTokenRejected(error)) {
+    promptSignInAgain(message);
+    return;
+  }
   const details = vscode.l10n.t('Show details');
   void vscode.window.showErrorMessage(code ? `${code}: ${message}` : message, details).then((choice) => {
     if (choice === details) log.show(true);

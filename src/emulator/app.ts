@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IdentityEndpoints } from './auth/identity';
+import { handleTokenControl } from './auth/tokenControls';
 import { TokenStore } from './auth/tokens';
 import { handleControlRequest } from './controls/controlRoutes';
 import { EmulatorControls, type RequestLogEntry } from './controls/controls';
@@ -60,10 +61,11 @@ export class EmulatorApp {
       await this.handleControl(req, res, method, path.slice(CONTROL_PREFIX.length), url.searchParams);
       return;
     }
+    const requestId = setRequestIds(req, res);
     const logged: LoggedDetails = {};
     res.on('close', () => {
       const status = res.writableFinished ? res.statusCode : 0;
-      this.requestLog.push({ method, path, query: Object.fromEntries(url.searchParams), status, time: Date.now(), ...logged });
+      this.requestLog.push({ method, path, query: Object.fromEntries(url.searchParams), status, time: Date.now(), requestId, ...logged });
       this.log?.(`${method} ${path} ${status === 0 ? 'dropped' : status} ${Date.now() - started}ms`);
     });
     try {
@@ -144,7 +146,7 @@ export class EmulatorApp {
       const { raw, tooLarge } = await readBody(req);
       if (tooLarge) throw new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
       const body = parseJson(raw);
-      const result = handleControlRequest(this.controls, method, path, body, query);
+      const result = handleTokenControl(this.tokens, method, path) ?? handleControlRequest(this.controls, method, path, body, query);
       send(res, result.status, result.body);
     } catch (error) {
       if (error instanceof ArmError) send(res, error.status, error.toBody());
@@ -182,13 +184,28 @@ async function readBody(req: IncomingMessage): Promise<{ raw: Buffer; tooLarge: 
   return { raw: Buffer.concat(chunks), tooLarge: size > MAX_BODY_BYTES };
 }
 
+/**
+ * ARM's tracing headers, on every answer (faults and errors included): a request id of its own, and
+ * the correlation id the client sent or a new one. A person quotes them in a support case; the
+ * request id is also in the request log, so tests can tell which request an error report names.
+ */
+function setRequestIds(req: IncomingMessage, res: ServerResponse): string {
+  const requestId = randomUUID();
+  const sent = req.headers['x-ms-correlation-request-id'];
+  const correlationId = typeof sent === 'string' && GUID.test(sent) ? sent : randomUUID();
+  res.setHeader('x-ms-request-id', requestId);
+  res.setHeader('x-ms-correlation-request-id', correlationId);
+  return requestId;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.destroyed) return;
   const text = body === undefined ? '' : JSON.stringify(body);
   res.writeHead(status, {
     ...(text ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
     'Content-Length': Buffer.byteLength(text),
-    'x-ms-request-id': randomUUID(),
     ...headers,
   });
   res.end(text);

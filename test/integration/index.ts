@@ -13,6 +13,9 @@ export async function run(): Promise<void> {
   for (const file of findTests(__dirname)) {
     mocha.addFile(file);
   }
+  // Added last, so it runs after every other file (mocha keeps the order files are added in): it
+  // searches everything the run logged for secrets. Not a *.test.js, so findTests leaves it alone.
+  mocha.addFile(path.join(__dirname, 'last', 'logSecrets.js'));
   const selfTest = { fail: 'deliberatelyFailing.js', crash: 'crashingHost.js' }[process.env.RESTORE_POINTS_RUNNER_SELFTEST ?? ''];
   if (selfTest) {
     mocha.addFile(path.join(__dirname, 'selftest', selfTest));

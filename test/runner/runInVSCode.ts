@@ -5,7 +5,7 @@ import { launchChromium, useProjectTempDir } from './chromium';
 import { startEmulatorSession, type EmulatorSession } from './emulatorSession';
 import { ensureVSCode } from './installVSCode';
 import { cacheDir, integrationEntry, repoRoot } from './paths';
-import { startVSCodeServer, workbenchUrl } from './vscodeServer';
+import { serverLogsDir, startVSCodeServer, workbenchUrl } from './vscodeServer';
 
 export interface TestRunOptions {
   /** Environment for the extension host (it inherits the server's environment). */
@@ -21,6 +21,11 @@ export interface TestRunOptions {
   readonly installExtensions?: readonly string[];
   /** Start the local ARM emulator (demo data, manual clock) and point VS Code at it; default true. */
   readonly emulator?: boolean;
+  /**
+   * The log level of the extension under development's log channels; default trace, so that every
+   * run writes everything the extension can log and the log secrets test has all of it to search.
+   */
+  readonly extensionLogLevel?: 'off' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** Prints the mocha output coming from the extension host. */
   readonly print?: (line: string) => void;
 }
@@ -69,7 +74,8 @@ export async function runTestsInVSCode(options: TestRunOptions = {}): Promise<Te
     server = await startVSCodeServer({
       vscode,
       dataDir: runDir,
-      env: { ...emulator?.env, ...options.env, RESTORE_POINTS_TEST_RESULTS: resultsFile },
+      // RESTORE_POINTS_TEST_LOGS: where the tests find the log files of this run (test/support/logSecrets.ts).
+      env: { ...emulator?.env, ...options.env, RESTORE_POINTS_TEST_RESULTS: resultsFile, RESTORE_POINTS_TEST_LOGS: serverLogsDir(runDir) },
       installExtensions: options.installExtensions,
       settings: { 'workbench.startupEditor': 'none', 'extensions.autoCheckUpdates': false, ...emulator?.settings, ...options.settings },
     });
@@ -87,6 +93,7 @@ export async function runTestsInVSCode(options: TestRunOptions = {}): Promise<Te
     await page.goto(workbenchUrl(server, workspace, {
       extensionDevelopmentPath: options.extensionDevelopmentPath ?? repoRoot,
       extensionTestsPath: options.testsEntry ?? integrationEntry,
+      logLevel: `${extensionId(options.extensionDevelopmentPath ?? repoRoot)}:${options.extensionLogLevel ?? 'trace'}`,
     }));
 
     const code = await Promise.race([
@@ -113,6 +120,12 @@ export async function runTestsInVSCode(options: TestRunOptions = {}): Promise<Te
     await emulator?.emulator.stop();
     fs.rmSync(runDir, { recursive: true, force: true });
   }
+}
+
+/** publisher.name, as VS Code identifies the extension in a folder. */
+function extensionId(folder: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  return `${manifest.publisher}.${manifest.name}`;
 }
 
 function readResults(file: string): ResultsFile | undefined {

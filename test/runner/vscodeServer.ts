@@ -18,6 +18,8 @@ export interface ServerOptions {
 
 export interface RunningServer {
   readonly port: number;
+  /** Where the server and the extension hosts it starts write their log files. */
+  readonly logsDir: string;
   readonly baseUrl: string;
   /** Everything the server printed so far. */
   log(): string;
@@ -27,6 +29,14 @@ export interface RunningServer {
 }
 
 const READY = /Extension host agent listening on (\d+)/;
+
+/**
+ * The folder a server started with this data folder writes its logs to: `logs` of the user data
+ * folder, one subfolder per start, with the server's logs and one folder per extension host.
+ */
+export function serverLogsDir(dataDir: string): string {
+  return path.join(dataDir, 'user-data', 'logs');
+}
 
 /** Starts the plain VS Code server (not code-server's CLI, which rejects unknown flags). */
 export async function startVSCodeServer(options: ServerOptions): Promise<RunningServer> {
@@ -73,6 +83,7 @@ export async function startVSCodeServer(options: ServerOptions): Promise<Running
 
   return {
     port,
+    logsDir: serverLogsDir(options.dataDir),
     baseUrl: `http://127.0.0.1:${port}`,
     log: () => output,
     exited,
@@ -99,9 +110,12 @@ function runToEnd(child: ChildProcess): Promise<void> {
 
 /**
  * The workbench URL that opens `folder` and, through the web client's payload, loads an extension
- * under development and a test entry: the server itself does not accept those flags.
+ * under development and a test entry: the server itself does not accept those flags. `logLevel`
+ * is the payload's form of the desktop `--log` flag, e.g. `publisher.name:trace` for one
+ * extension's log channels: the extension host's log levels come from the web client, so the
+ * server's own `--log` flag does not reach them.
  */
-export function workbenchUrl(server: RunningServer, folder: string, payload: { extensionDevelopmentPath?: string; extensionTestsPath?: string } = {}): string {
+export function workbenchUrl(server: RunningServer, folder: string, payload: { extensionDevelopmentPath?: string; extensionTestsPath?: string; logLevel?: string } = {}): string {
   const remote = (p: string): string => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const entries: [string, string][] = [];
   if (payload.extensionDevelopmentPath) {
@@ -109,6 +123,9 @@ export function workbenchUrl(server: RunningServer, folder: string, payload: { e
   }
   if (payload.extensionTestsPath) {
     entries.push(['extensionTestsPath', remote(payload.extensionTestsPath)]);
+  }
+  if (payload.logLevel) {
+    entries.push(['logLevel', payload.logLevel]);
   }
   const query = new URLSearchParams({ folder });
   if (entries.length > 0) {

@@ -1,84 +1,92 @@
 import * as fs from 'node:fs';
-import * as https from 'node:https';
 import * as path from 'node:path';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANTS } from '../../src/emulator/demoIdentity';
-import { emulatorAddress } from '../integration/helpers';
-
-/** The "Restore Points" log output channel's file, as the extension host names it. */
-const EXTENSION_LOG = /Restore Points\.log$/;
+import { DEMO_CLIENT_SECRET } from '../../src/emulator/demoIdentity';
+import { control } from '../integration/helpers';
 
 /**
- * How many times a token the emulator issued or the client secret appears in everything VS Code
- * logged during this run: every *.log file under the run's folder (the server's and the user's
- * data, where the extension host writes its output channels, the extension's own among them).
- * Fails, rather than answering 0, when the extension's log file is not there to be read.
+ * Searches every log file of the test run (the VS Code server's, each extension host's, the
+ * extension's own "Restore Points" channel) for secrets: each access token the emulator issued,
+ * the service principal's client secret, and an Authorization header with a bearer value.
+ * Runs inside the extension host (it needs the emulator's token list and the run's log folder).
  */
-export async function countSecretsInLogs(): Promise<number> {
-  const runDir = runFolder();
-  const files = logFiles(runDir);
-  if (!files.some((f) => EXTENSION_LOG.test(f))) throw new Error(`No "Restore Points" log file under ${runDir}: nothing to check.`);
-  const patterns = [literal(DEMO_CLIENT_SECRET), tokenShape(await sampleToken())];
-  let found = 0;
-  for (const file of files) {
-    const text = fs.readFileSync(file, 'utf8');
-    for (const pattern of patterns) found += text.match(pattern)?.length ?? 0;
+
+/** Where the runner points the tests at this run's log files (test/runner/runInVSCode.ts). */
+export function logsRoot(): string {
+  const root = process.env.RESTORE_POINTS_TEST_LOGS;
+  if (!root) throw new Error('RESTORE_POINTS_TEST_LOGS is not set: the log secrets scan runs inside the integration test run.');
+  return root;
+}
+
+export interface SecretFinding {
+  /** Relative to the logs folder. */
+  file: string;
+  line: number;
+  /** What was found, never the secret itself. */
+  what: string;
+}
+
+export interface LogScan {
+  /** Every log file searched, relative to the logs folder, with its size. */
+  files: { file: string; bytes: number }[];
+  /** How many distinct secret values were searched for. */
+  secretsSearched: number;
+  findings: SecretFinding[];
+}
+
+interface Secret {
+  what: string;
+  matches(line: string): boolean;
+}
+
+/** The access tokens the emulator has issued during the run, revoked and expired ones included. */
+async function issuedTokens(): Promise<string[]> {
+  const { value } = await control<{ value: { token: string }[] }>('GET', '/tokens');
+  return value.map((t) => t.token);
+}
+
+async function secrets(): Promise<Secret[]> {
+  const list: Secret[] = [];
+  for (const [i, token] of (await issuedTokens()).entries()) {
+    // The part after the `rpat.` prefix too: a log that cut the prefix off still leaks the token.
+    const body = token.slice(token.indexOf('.') + 1);
+    list.push({ what: `access token #${i + 1} issued by the emulator`, matches: (line) => line.includes(body) });
   }
-  return found;
+  const clientSecrets = new Set([DEMO_CLIENT_SECRET, process.env.AZURE_CLIENT_SECRET].filter((s): s is string => !!s));
+  for (const secret of clientSecrets) list.push({ what: 'the client secret', matches: (line) => line.includes(secret) });
+  const header = /authorization["']?\s*[:=]\s*["']?\s*bearer\s+(?!REDACTED)\S/i;
+  list.push({ what: 'an Authorization header with a bearer value', matches: (line) => header.test(line) });
+  return list;
 }
 
-/** What the extension's own log channel holds so far (to check that the scan reads the right file). */
-export function extensionLogText(): string {
-  return logFiles(runFolder())
-    .filter((f) => EXTENSION_LOG.test(f))
-    .map((f) => fs.readFileSync(f, 'utf8'))
-    .join('\n');
-}
-
-/** The runner's per-run folder: the results file it asks the test entry to write is at its top. */
-function runFolder(): string {
-  const results = process.env.RESTORE_POINTS_TEST_RESULTS;
-  if (!results) throw new Error('RESTORE_POINTS_TEST_RESULTS is set by the test runner');
-  return path.dirname(results);
-}
-
-function logFiles(dir: string): string[] {
+function logFiles(root: string): string[] {
+  if (!fs.existsSync(root)) return [];
   return fs
-    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.log'))
-    .map((f) => path.join(dir, f))
-    .filter((f) => fs.statSync(f).isFile());
+    .readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.log') && fs.statSync(path.join(root, f)).isFile())
+    .sort();
 }
 
-const literal = (text: string): RegExp => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g');
-
-/**
- * Every token the emulator issues has the same shape (a fixed prefix and a fixed-length random
- * part), and each sign-in gets a new one; a token fetched now shows the shape of those the
- * extension was given, so any of them is found, not only this one.
- */
-function tokenShape(sample: string): RegExp {
-  const dot = sample.indexOf('.');
-  const prefix = dot > 0 ? sample.slice(0, dot + 1) : '';
-  const rest = sample.slice(prefix.length);
-  return new RegExp(`${literal(prefix).source}[A-Za-z0-9_-]{${rest.length}}`, 'g');
-}
-
-/** A token from the emulator's identity endpoint, with the demo service principal the extension signs in with. */
-function sampleToken(): Promise<string> {
-  const { endpoint, caCertificate } = emulatorAddress();
-  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: DEMO_CLIENT_ID, client_secret: DEMO_CLIENT_SECRET, scope: `${endpoint}/.default` }).toString();
-  const url = `${endpoint}/${DEMO_TENANTS.contoso.tenantId}/oauth2/v2.0/token`;
-  return new Promise((resolve, reject) => {
-    const req = https.request(url, { method: 'POST', ca: fs.readFileSync(caCertificate, 'utf8'), headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => {
-        const token = (JSON.parse(text || '{}') as { access_token?: unknown }).access_token;
-        if (typeof token === 'string' && token) resolve(token);
-        else reject(new Error(`the emulator issued no token (HTTP ${res.statusCode})`));
-      });
+export async function scanLogsForSecrets(root: string = logsRoot()): Promise<LogScan> {
+  const searched = await secrets();
+  const files = logFiles(root);
+  const findings: SecretFinding[] = [];
+  for (const file of files) {
+    const lines = fs.readFileSync(path.join(root, file), 'utf8').split('\n');
+    lines.forEach((text, index) => {
+      for (const secret of searched) if (secret.matches(text)) findings.push({ file, line: index + 1, what: secret.what });
     });
-    req.on('error', reject);
-    req.end(form);
-  });
+  }
+  return { files: files.map((file) => ({ file, bytes: fs.statSync(path.join(root, file)).size })), secretsSearched: searched.length, findings };
+}
+
+/** How many times a secret appears in the run's logs so far (0 is the only good answer). */
+export async function countSecretsInLogs(): Promise<number> {
+  return (await scanLogsForSecrets()).findings.length;
+}
+
+/** The extension's own log channel file, "Restore Points.log" under the extension host's folder for the extension. */
+export function extensionLogFile(extensionId: string, root: string = logsRoot()): string | undefined {
+  const wanted = path.join(extensionId, 'Restore Points.log').toLowerCase();
+  const file = logFiles(root).find((f) => f.toLowerCase().endsWith(wanted));
+  return file && path.join(root, file);
 }

@@ -1,6 +1,8 @@
+import type { AccessToken, GetTokenOptions } from '@azure/core-auth';
 import * as vscode from 'vscode';
 import { armScope, type CloudConfig } from '../cloud';
 import type { ClientFactory, TenantCredentials } from '../clients';
+import { rememberSecret } from '../logging';
 import { createIdentityCredentials, type IdentityCredentialKind, type IdentityCredentialOptions } from './identityCredentials';
 import { tenantsWithStatus, type AzureSignIn, type SignOutMemory, type TenantStatus } from './signIn';
 
@@ -13,14 +15,29 @@ export class IdentitySignIn implements AzureSignIn {
   readonly credentials: TenantCredentials;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  /** Replaced by each sign-in, so that a token ARM refused is not handed out again from the old one's cache. */
+  private current: TenantCredentials;
 
   constructor(
     private readonly cloud: CloudConfig,
-    kind: IdentityCredentialKind,
-    options: IdentityCredentialOptions,
+    private readonly credentialKind: IdentityCredentialKind,
+    private readonly options: IdentityCredentialOptions,
     private readonly signedOut: SignOutMemory,
   ) {
-    this.credentials = createIdentityCredentials(kind, cloud, options);
+    this.current = createIdentityCredentials(credentialKind, cloud, options);
+    this.credentials = { credentialFor: (tenantId) => ({ getToken: (scopes, getTokenOptions) => this.token(tenantId, scopes, getTokenOptions) }) };
+  }
+
+  /**
+   * The SDK clients keep a token until shortly before it expires, even after ARM refused it (a
+   * revoked token looks valid to its holder). Claiming immediate expiry makes them ask here for
+   * each request; the credential answers from its own cache, which a new sign-in replaces.
+   */
+  private async token(tenantId: string | undefined, scopes: string | string[], getTokenOptions?: GetTokenOptions): Promise<AccessToken | null> {
+    const token = await this.current.credentialFor(tenantId).getToken(scopes, getTokenOptions);
+    if (!token) return null;
+    rememberSecret(token.token);
+    return { token: token.token, tokenType: token.tokenType, expiresOnTimestamp: Date.now() };
   }
 
   async isSignedIn(): Promise<boolean> {
@@ -28,6 +45,7 @@ export class IdentitySignIn implements AzureSignIn {
   }
 
   async signIn(tenantId?: string): Promise<boolean> {
+    this.current = createIdentityCredentials(this.credentialKind, this.cloud, this.options);
     // Asking for a token now surfaces a misconfigured credential here, not as a failing tree later.
     await this.credentials.credentialFor(tenantId).getToken(armScope(this.cloud));
     await this.signedOut.set(false);

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { armScope, type CloudConfig } from '../cloud';
 import { azureSdk } from '../lazySdk';
 import type { ClientFactory, TenantCredentials } from '../clients';
+import { rememberSecret } from '../logging';
+import { onTokenRejected } from './tokenRejection';
 import { tenantsWithStatus, type AzureSignIn, type SignOutMemory, type TenantStatus } from './signIn';
 
 /**
@@ -20,6 +22,9 @@ export class VSCodeAccountSignIn implements AzureSignIn {
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private askedInAccountsMenu = false;
+  private readonly rejections: { dispose(): void };
+  /** ARM refused the session's token: the next sign-in asks the provider for a new session, not the same one. */
+  private tokenRejected = false;
 
   constructor(
     private readonly cloud: CloudConfig,
@@ -29,6 +34,7 @@ export class VSCodeAccountSignIn implements AzureSignIn {
       if (e.provider.id === this.providerId()) this.changed.fire();
     });
     this.credentials = { credentialFor: (tenantId) => this.credential(tenantId) };
+    this.rejections = onTokenRejected(() => (this.tokenRejected = true));
   }
 
   private providerId(): string {
@@ -49,6 +55,7 @@ export class VSCodeAccountSignIn implements AzureSignIn {
       getToken: async (): Promise<AccessToken> => {
         const session = await this.session(tenantId, { silent: true });
         if (!session) throw new Error(vscode.l10n.t('Not signed in to Azure{0}.', tenantId ? ` (tenant ${tenantId})` : ''));
+        rememberSecret(session.accessToken);
         // The provider refreshes its tokens itself; claiming immediate expiry makes the SDK ask it each time.
         return { token: session.accessToken, expiresOnTimestamp: Date.now() };
       },
@@ -67,7 +74,11 @@ export class VSCodeAccountSignIn implements AzureSignIn {
   }
 
   async signIn(tenantId?: string): Promise<boolean> {
-    const session = await this.session(tenantId, { createIfNone: true });
+    const options: vscode.AuthenticationGetSessionOptions = this.tokenRejected
+      ? { forceNewSession: { detail: vscode.l10n.t('Azure no longer accepts the current sign-in.') } }
+      : { createIfNone: true };
+    const session = await this.session(tenantId, options);
+    this.tokenRejected = false;
     await this.signedOut.set(false);
     this.changed.fire();
     return session !== undefined;
@@ -84,6 +95,7 @@ export class VSCodeAccountSignIn implements AzureSignIn {
   }
 
   dispose(): void {
+    this.rejections.dispose();
     this.subscription.dispose();
     this.changed.dispose();
   }

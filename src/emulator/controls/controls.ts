@@ -11,6 +11,8 @@ export interface RequestLogEntry {
   /** 0 when the connection was dropped before an answer. */
   status: number;
   time: number;
+  /** The x-ms-request-id the answer carried (absent for control requests). */
+  requestId?: string;
   /** The JSON body of an ARM request, as received (absent for identity requests and bodiless ones). */
   body?: unknown;
   /** The tenant of the token an ARM request carried (absent when it was refused before sign-in was checked). */

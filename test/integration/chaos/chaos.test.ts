@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
-import { countSecretsInLogs, extensionLogText } from '../../support/logSecrets';
-import { control } from '../helpers';
+import * as fs from 'node:fs';
+import { countSecretsInLogs, extensionLogFile } from '../../support/logSecrets';
+import { control, EXTENSION_ID } from '../helpers';
 import { useActionSuite } from '../wizards/actionSuite';
 import { actionsUnderFaults } from './actionsUnderFaults';
 import { ChaosLedger } from './chaosLedger';
@@ -30,6 +31,8 @@ describe('chaos: the tree and every action under ARM faults', function () {
     assert.strictEqual(ledger.duplicatesFound, 0);
     assert.strictEqual(ledger.lostFound, 0);
     assert.strictEqual(tokens, 0);
-    assert.match(extensionLogText(), /rp-chaos-refused/, 'the scan read the log the failures of this suite went to');
+    const extensionLog = extensionLogFile(EXTENSION_ID);
+    assert.ok(extensionLog, 'the extension wrote its log where the scan looks');
+    assert.match(fs.readFileSync(extensionLog, 'utf8'), /rp-chaos-refused/, 'the scan read the log the failures of this suite went to');
   });
 });
