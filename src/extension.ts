@@ -19,8 +19,6 @@ export interface RestorePointsApi {
   setReplicationIntervalForTests(ms: number | undefined): void;
   /** Long-running operations in progress, kept in the global state across reloads. */
   readonly operations: OperationJournal;
-  /** What activation resumed from the journal, once each of those operations has ended. */
-  readonly resumed: Promise<ResumedOperation[]>;
   /** Follows again whatever the journal holds now, as activation does. */
   resumeOperationsForTests(): Promise<ResumedOperation[]>;
 }
@@ -43,11 +41,10 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi {
     ...registerCommands(commandContext),
   );
   // Operations a reloaded window left running come back with their notifications.
-  const resumed = resumeOperations(commandContext);
+  void resumeOperations(commandContext);
   return {
     treeProvider: tree.provider,
     operations,
-    resumed,
     resumeOperationsForTests: () => resumeOperations(commandContext),
     setPrompterForTests: (prompter) => {
       commandContext.prompter = prompter ?? ui;

@@ -4,8 +4,8 @@ import { createCollectionForCopy } from '../../azure/actions/createRestorePointC
 import { collectionRefFromId } from '../../azure/actions/resourceRefs';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
-import { collectionOfRestorePoint, collectionStep, computeClient, refreshTree, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
 import { operationOf } from '../operations/operationJournal';
+import { collectionOfRestorePoint, collectionStep, computeClient, refreshTree, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 import { copyNameStep, copySummaryStep, loadSource, newCollectionStep, regionStep, targetCollectionStep, type CopyContext } from './steps';
 import { watchCopy, type WatchOutcome } from './watchCopy';

@@ -4,6 +4,7 @@ import { deleteRestorePoint as deleteRestorePointAction, deleteRestorePointColle
 import { collectionRefFromId, restorePointRefFromId } from '../../azure/actions/resourceRefs';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
+import { operationOf, type OperationKind } from '../operations/operationJournal';
 import {
   collectionOfRestorePoint,
   collectionStep,
@@ -17,7 +18,6 @@ import {
   type TargetContext,
 } from '../steps/targets';
 import { BACK, type ConfirmPrompt } from '../wizard/prompter';
-import { operationOf, type OperationKind } from '../operations/operationJournal';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 
 interface DeleteSpec {

@@ -3,8 +3,8 @@ import { restoreDisk as restoreDiskAction } from '../../azure/actions/restoreDis
 import { DiskRestorePointItem } from '../../tree/nodes/DiskRestorePointItem';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
-import { collectionStep, computeClient, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
 import { operationOf } from '../operations/operationJournal';
+import { collectionStep, computeClient, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 import { checkSource, diskNameStep, diskRestorePointStep, resourceGroupStep, restoreSummaryStep, skuStep, type RestoreDiskContext } from './steps';
 
