@@ -31,6 +31,26 @@ async function replicationToast(page: Page, atLeast: number, timeoutMs = 60_000)
   }
 }
 
+/**
+ * Chooses an item of the open context menu. The workbench ignores a click that comes right after
+ * the menu opened (the right button's release must not choose anything), so the item, still
+ * highlighted, is chosen with Enter when the menu is still there.
+ */
+async function chooseFromContextMenu(page: Page, label: string): Promise<void> {
+  const menu = page.locator('.monaco-menu');
+  const item = menu.locator('.action-label', { hasText: label });
+  await item.click();
+  const closed = await menu.waitFor({ state: 'detached', timeout: 3_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!closed) {
+    await item.hover();
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'detached' });
+  }
+}
+
 /** Picks an item of the open quick pick once it has loaded (a busy quick pick ignores Enter). */
 async function pick(page: Page, label: string): Promise<void> {
   const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: label }).first();
@@ -64,7 +84,7 @@ describe('a window reload in the middle of a cross-region copy', function () {
 
       // Right-click → Copy to Region… → West US → the existing copy collection → name → Copy.
       await treeRow(pane, dev.web02.restorePoints[0]).click({ button: 'right' });
-      await page.locator('.monaco-menu .action-label', { hasText: 'Copy to Region…' }).click();
+      await chooseFromContextMenu(page, 'Copy to Region…');
       await pick(page, 'West US');
       await pick(page, dev.copies.collection);
       await page.locator('.quick-input-widget .quick-input-message', { hasText: 'Name of the copy' }).waitFor();
