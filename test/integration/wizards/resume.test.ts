@@ -2,12 +2,14 @@ import * as assert from 'node:assert';
 import { demoCatalog } from '../../../src/emulator';
 import type { OperationRecord } from '../../../src/commands/operations/operationJournal';
 import { requestLog } from '../../support/commandDriver';
-import { computeClient } from '../../emulator/sdkClients';
+import { computeClient, demoCredential } from '../../emulator/sdkClients';
 import { byLabel, children, control, emulatorAddress, eventually, type Shown } from '../helpers';
 import { useActionSuite } from './actionSuite';
 import { whileClockMoves } from './clock';
 
 const dev = demoCatalog.devTest;
+const lab = demoCatalog.sandbox;
+const labTenantId = demoCatalog.subscriptions.find((s) => s.subscriptionId === lab.subscriptionId)!.tenantId;
 const DEV_TEST = 'Contoso Dev/Test';
 const tenantId = demoCatalog.subscriptions.find((s) => s.subscriptionId === dev.subscriptionId)!.tenantId;
 
@@ -17,6 +19,12 @@ const tenantId = demoCatalog.subscriptions.find((s) => s.subscriptionId === dev.
  * Resuming must bring back the progress, mark the item in the tree, end with the right outcome,
  * and send ARM nothing but reads.
  */
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
 describe('operations: resumed after a reload from the global state', function () {
   this.timeout(40_000);
   const suite = useActionSuite();
@@ -89,6 +97,27 @@ describe('operations: resumed after a reload from the global state', function ()
       return list.some((s) => s.label === dev.web02.restorePoints[1]) ? undefined : list;
     }, 'the tree to drop the deleted restore point');
     assert.match(byLabel(after, 'rp-it-resumed').description, /Succeeded$/);
+  });
+
+  it('follows a disk restore and a collection deletion in another tenant again', async () => {
+    const [drp] = await collect(client.diskRestorePoint.listByRestorePoint(dev.web02.resourceGroup, dev.web02.collection, dev.web02.restorePoints[0]));
+    await client.disks.createOrUpdate(dev.web02.resourceGroup, 'disk-it-resumed', { location: dev.web02.location, creationData: { createOption: 'Restore', sourceResourceId: drp.id! } }).submitted();
+    const diskId = `/subscriptions/${dev.subscriptionId}/resourceGroups/${dev.web02.resourceGroup}/providers/Microsoft.Compute/disks/disk-it-resumed`;
+    await suite.api.operations.record(record('restoreDisk', diskId, 'disk-it-resumed'));
+    const sandboxClient = computeClient(emulatorAddress(), lab.subscriptionId, demoCredential(emulatorAddress(), labTenantId));
+    const labCollection = await sandboxClient.restorePointCollections.get(lab.lab01.resourceGroup, lab.lab01.collection);
+    await sandboxClient.restorePointCollections.delete(lab.lab01.resourceGroup, lab.lab01.collection).submitted();
+    await suite.api.operations.record({ ...record('deleteRestorePointCollection', labCollection.id!, lab.lab01.collection), tenantId: labTenantId, subscriptionId: lab.subscriptionId });
+    await control('DELETE', '/requests');
+
+    const outcomes = await whileClockMoves(suite.api.resumeOperationsForTests());
+    assert.deepStrictEqual(outcomes.map((o) => [o.record.kind, o.state, o.succeeded]), [
+      ['restoreDisk', 'Succeeded', true],
+      ['deleteRestorePointCollection', 'Gone', true],
+    ]);
+    assert.strictEqual((await client.disks.get(dev.web02.resourceGroup, 'disk-it-resumed')).provisioningState, 'Succeeded');
+    assert.deepStrictEqual(await nonReads(), [], 'resuming sends only reads');
+    assert.deepStrictEqual(suite.api.operations.list(), []);
   });
 
   it('reports a resumed creation that failed in ARM, and forgets it', async () => {
