@@ -3,6 +3,8 @@ import { promptOnTokenRejection } from './azure/auth/signInAgain';
 import { setLogSink } from './azure/logging';
 import type { CommandContext } from './commands/commandContext';
 import { ReplicationStatusStore } from './commands/copyRestorePoint/replicationStatus';
+import { OperationJournal } from './commands/operations/operationJournal';
+import { resumeOperations, type ResumedOperation } from './commands/operations/resumeOperations';
 import { registerCommands } from './commands/registerCommands';
 import { PROPERTIES_SCHEME, PropertiesDocuments } from './commands/viewProperties';
 import type { Prompter } from './commands/wizard/prompter';
@@ -17,29 +19,39 @@ export interface RestorePointsApi {
   setPrompterForTests(prompter: Prompter | undefined): void;
   /** How often a copy's replication is read when ARM sends no Retry-After; undefined restores the default. */
   setReplicationIntervalForTests(ms: number | undefined): void;
+  /** Long-running operations in progress, kept in the global state across reloads. */
+  readonly operations: OperationJournal;
+  /** Follows again whatever the journal holds now, as activation does. */
+  resumeOperationsForTests(): Promise<ResumedOperation[]>;
 }
 
 export function activate(context: vscode.ExtensionContext): RestorePointsApi {
   const log = vscode.window.createOutputChannel('Restore Points', { log: true });
   // ARM requests are logged at debug level (one line each) and trace level (the SDK's redacted detail).
   setLogSink(log);
-  const tree = new AzureTree(context);
+  const replication = new ReplicationStatusStore();
+  const operations = new OperationJournal(context.globalState);
+  const tree = new AzureTree(context, { operations, replication });
   const properties = new PropertiesDocuments();
   const ui = new VSCodePrompter();
-  const replication = new ReplicationStatusStore();
-  const commandContext: CommandContext = { tree, properties, log, replication, prompter: ui };
+  const commandContext: CommandContext = { tree, properties, log, replication, operations, prompter: ui };
   context.subscriptions.push(
     log,
     { dispose: () => setLogSink(undefined) },
     promptOnTokenRejection(),
     tree,
     replication,
+    operations,
     vscode.window.registerTreeDataProvider('restorePoints.tree', tree.provider),
     vscode.workspace.registerTextDocumentContentProvider(PROPERTIES_SCHEME, properties),
     ...registerCommands(commandContext),
   );
+  // Operations a reloaded window left running come back with their notifications.
+  void resumeOperations(commandContext);
   return {
     treeProvider: tree.provider,
+    operations,
+    resumeOperationsForTests: () => resumeOperations(commandContext),
     setPrompterForTests: (prompter) => {
       commandContext.prompter = prompter ?? ui;
     },

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { AzureTree } from '../tree/AzureTree';
 import type { ReplicationStatusStore } from './copyRestorePoint/replicationStatus';
+import type { OperationJournal } from './operations/operationJournal';
 import type { PropertiesDocuments } from './viewProperties';
 import type { Prompter } from './wizard/prompter';
 
@@ -9,9 +10,11 @@ export interface CommandContext {
   readonly tree: AzureTree;
   readonly properties: PropertiesDocuments;
   readonly log: vscode.LogOutputChannel;
-  /** Copies being watched; the status bar reads it, and the tree could. */
+  /** Copies being watched; the status bar and the tree read it. */
   readonly replication: ReplicationStatusStore;
-  /** Wait between replication reads when ARM sends no Retry-After; tests shorten it. */
+  /** Long-running operations ARM accepted, kept across window reloads; the tree reads it too. */
+  readonly operations: OperationJournal;
+  /** Wait between replication reads (and reads of a resumed operation) when ARM sends no Retry-After; tests shorten it. */
   replicationIntervalMs?: number;
   /** How wizards ask; the integration tests swap in a scripted one through the extension's API. */
   prompter: Prompter;

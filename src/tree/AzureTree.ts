@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { listSubscriptions, type SubscriptionInfo } from '../azure/arm';
 import { createConnection, SIGN_IN_SETTINGS, type AzureConnection } from '../azure/auth/configuredSignIn';
 import type { TenantStatus } from '../azure/auth/signIn';
+import { TreeActivity, type ActivitySources } from './activity';
 import type { TreeContext } from './nodes/context';
 import { failureNode } from './nodes/ErrorItem';
 import { SubscriptionItem } from './nodes/SubscriptionItem';
@@ -28,6 +29,7 @@ export interface SubscriptionListing {
  */
 export class AzureTree implements vscode.Disposable {
   readonly provider: RestorePointsTreeProvider;
+  readonly activity: TreeActivity;
   /**
    * Made on first use, not in activate(): reading the cloud settings needs the Azure SDK
    * (@microsoft/vscode-azext-azureauth), and loading the SDK is what made activation slow.
@@ -41,9 +43,14 @@ export class AzureTree implements vscode.Disposable {
    */
   private rootCache?: { listing: Promise<SubscriptionListing>; items: Map<string, SubscriptionItem> };
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    activity?: ActivitySources,
+  ) {
     this.provider = new RestorePointsTreeProvider(() => this.roots());
+    this.activity = new TreeActivity(activity, (node) => this.refresh(node));
     this.disposables.push(
+      this.activity,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (SIGN_IN_SETTINGS.some((s) => e.affectsConfiguration(s))) this.reconnect();
         else if (e.affectsConfiguration(`restorePoints.${SELECTED_SUBSCRIPTIONS}`) || e.affectsConfiguration(`restorePoints.${SELECTED_TENANT}`)) this.refresh();
@@ -85,8 +92,20 @@ export class AzureTree implements vscode.Disposable {
     this.provider.refresh(node);
   }
 
+  /**
+   * Redraws what shows a resource after an operation on it ended elsewhere (one resumed after a
+   * reload): the collection a restore point is in, when it is on screen; anything else from the top.
+   */
+  refreshAfterOperation(resourceId: string): void {
+    const collectionId = resourceId.replace(/\/restorePoints\/[^/]+$/i, '');
+    const collection = collectionId !== resourceId ? this.activity.nodeOf(collectionId) : undefined;
+    if (!collection) return this.refresh();
+    collection.reset?.();
+    this.refresh(collection);
+  }
+
   private treeContext(): TreeContext {
-    return { factory: this.factory, cloud: this.factory.cloud, refresh: (node) => this.refresh(node), now: () => Date.now() };
+    return { factory: this.factory, cloud: this.factory.cloud, refresh: (node) => this.refresh(node), now: () => Date.now(), activity: this.activity };
   }
 
   /** All subscriptions of the signed-in tenants (or of the selected tenant), before the subscription filter. */

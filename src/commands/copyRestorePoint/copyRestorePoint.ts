@@ -4,6 +4,7 @@ import { createCollectionForCopy } from '../../azure/actions/createRestorePointC
 import { collectionRefFromId } from '../../azure/actions/resourceRefs';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
+import { operationOf } from '../operations/operationJournal';
 import { collectionOfRestorePoint, collectionStep, computeClient, refreshTree, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 import { copyNameStep, copySummaryStep, loadSource, newCollectionStep, regionStep, targetCollectionStep, type CopyContext } from './steps';
@@ -37,13 +38,26 @@ async function execute(context: CommandContext, ctx: CopyContext): Promise<CopyR
     target = await createCollectionForCopy(client, { resourceGroup: resourceGroup!, name: name!, location: ctx.targetRegion!, sourceCollectionId: ctx.sourceCollection!.id! });
     refreshTree(ctx);
   }
-  const copy = await withOperationProgress(vscode.l10n.t("Creating copy '{0}' in {1}…", ctx.name!, ctx.targetRegion!), () =>
-    copyAction(client, { targetCollection: collectionRefFromId(target.id!), name: ctx.name!, sourceRestorePointId: ctx.restorePoint!.id! }, { onAccepted: () => refreshTree(ctx) }),
-  );
-  refreshTree(ctx);
-  const outcome = await watchCopy(context, client, copy.id!, ctx.name!);
-  refreshTree(ctx);
-  return { id: copy.id!, ...outcome };
+  // Recorded from ARM's acceptance until the watch ends: a reload in between watches it again.
+  const operation = context.operations.track(operationOf(ctx, 'copyRestorePoint', `${target.id!}/restorePoints/${ctx.name!}`, ctx.name!));
+  return operation.run(async () => {
+    const copy = await withOperationProgress(vscode.l10n.t("Creating copy '{0}' in {1}…", ctx.name!, ctx.targetRegion!), () =>
+      copyAction(
+        client,
+        { targetCollection: collectionRefFromId(target.id!), name: ctx.name!, sourceRestorePointId: ctx.restorePoint!.id! },
+        {
+          onAccepted: async () => {
+            await operation.accepted();
+            refreshTree(ctx);
+          },
+        },
+      ),
+    );
+    refreshTree(ctx);
+    const outcome = await watchCopy(context, client, copy.id!, ctx.name!);
+    refreshTree(ctx);
+    return { id: copy.id!, ...outcome };
+  });
 }
 
 /** Palette: subscription → collection → restore point; on a restore point node it starts at the region. */

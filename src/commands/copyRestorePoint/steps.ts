@@ -2,7 +2,7 @@ import type { RestorePointCollection } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { copyCollectionsIn, copySourceProblem, copyTargetRegionProblem } from '../../azure/rules/copyAndRestore';
 import { nameInUseProblem, restorePointCollectionNameProblem, restorePointNameProblem } from '../../azure/rules/names';
-import { listCollections, resourceGroupOf, type TargetContext } from '../steps/targets';
+import { computeClient, listCollections, resourceGroupOf, type TargetContext } from '../steps/targets';
 import { BACK, type Answer } from '../wizard/prompter';
 import type { PromptStep } from '../wizard/wizard';
 
@@ -87,10 +87,19 @@ export const newCollectionStep: PromptStep<CopyContext> = {
   },
 };
 
+/** The restore point names an existing collection holds: the subscription's listing does not carry them, so one Get with `$expand=restorePoints`. */
+async function namesIn(ctx: CopyContext, collection: RestorePointCollection | undefined): Promise<string[]> {
+  if (!collection?.id || !collection.name) return [];
+  const client = await computeClient(ctx);
+  const expanded = await client.restorePointCollections.get(resourceGroupOf(collection.id), collection.name, { expand: 'restorePoints' });
+  return expanded.restorePoints?.map((rp) => rp.name ?? '') ?? [];
+}
+
 export const copyNameStep: PromptStep<CopyContext> = {
   shouldPrompt: (ctx) => !ctx.name,
   async prompt(ctx, prompter) {
-    const existing = ctx.targetCollection?.restorePoints?.map((rp) => rp.name ?? '') ?? [];
+    // ARM would answer a taken name with a conflict only after the summary; the input box says so first.
+    const existing = await namesIn(ctx, ctx.targetCollection);
     const name = await prompter.input({
       prompt: vscode.l10n.t('Name of the copy'),
       value: `${ctx.restorePoint!.name}-${ctx.targetRegion}`,

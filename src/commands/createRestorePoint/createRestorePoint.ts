@@ -6,6 +6,7 @@ import { consistencyModeOptions } from '../../azure/rules/consistencyModes';
 import { RestorePointCollectionItem } from '../../tree/nodes/RestorePointCollectionItem';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
+import { operationOf } from '../operations/operationJournal';
 import { computeClient, refreshTree, resourceGroupOf, subscriptionStep, targetFromNode, vmStep, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 import { vmDetails, type CreateRestorePointContext } from './context';
@@ -33,17 +34,25 @@ async function execute(ctx: CreateRestorePointContext): Promise<string> {
   }
   // A restore point made inside a collection shown in the tree appears there; anywhere else the tree is redrawn.
   const inside = ctx.collection && ctx.node instanceof RestorePointCollectionItem ? ctx.node : undefined;
-  const created = await withOperationProgress(vscode.l10n.t("Creating restore point '{0}' of {1}…", ctx.name!, d.vm.name ?? ''), () =>
-    createRestorePointAction(
-      client,
-      {
-        collection: collectionRefFromId(collection.id!),
-        name: ctx.name!,
-        consistencyMode: consistencyModeOptions(undefined).find((o) => o.choice === ctx.mode)?.requestValue,
-        excludeDiskIds: ctx.excludeDiskIds,
-        instantAccessDurationMinutes: ctx.instantAccessMinutes ?? undefined,
-      },
-      { onAccepted: () => refreshTree(ctx, inside) },
+  const operation = ctx.command.operations.track(operationOf(ctx, 'createRestorePoint', `${collection.id!}/restorePoints/${ctx.name!}`, ctx.name!));
+  const created = await operation.run(() =>
+    withOperationProgress(vscode.l10n.t("Creating restore point '{0}' of {1}…", ctx.name!, d.vm.name ?? ''), () =>
+      createRestorePointAction(
+        client,
+        {
+          collection: collectionRefFromId(collection.id!),
+          name: ctx.name!,
+          consistencyMode: consistencyModeOptions(undefined).find((o) => o.choice === ctx.mode)?.requestValue,
+          excludeDiskIds: ctx.excludeDiskIds,
+          instantAccessDurationMinutes: ctx.instantAccessMinutes ?? undefined,
+        },
+        {
+          onAccepted: async () => {
+            await operation.accepted();
+            refreshTree(ctx, inside);
+          },
+        },
+      ),
     ),
   );
   refreshTree(ctx, inside);

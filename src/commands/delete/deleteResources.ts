@@ -4,6 +4,7 @@ import { deleteRestorePoint as deleteRestorePointAction, deleteRestorePointColle
 import { collectionRefFromId, restorePointRefFromId } from '../../azure/actions/resourceRefs';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
+import { operationOf, type OperationKind } from '../operations/operationJournal';
 import {
   collectionOfRestorePoint,
   collectionStep,
@@ -21,17 +22,22 @@ import { runWizard, type PromptStep } from '../wizard/wizard';
 
 interface DeleteSpec {
   title: string;
+  operation: OperationKind;
+  /** The id and name of what is deleted. */
+  target(ctx: TargetContext): { id: string; name: string };
   /** The target's steps after the subscription. */
   steps: PromptStep<TargetContext>[];
   /** The modal confirmation, naming what is lost; reads ARM for what the target holds. */
   confirmation(ctx: TargetContext, client: ComputeManagementClient): Promise<Omit<ConfirmPrompt, 'confirmLabel'>>;
   progressTitle(ctx: TargetContext): string;
-  run(ctx: TargetContext, client: ComputeManagementClient, onAccepted: () => void): Promise<string>;
+  run(ctx: TargetContext, client: ComputeManagementClient, onAccepted: () => Promise<void>): Promise<string>;
 }
 
 const deletions = {
   restorePoint: {
     title: vscode.l10n.t('Delete Restore Point'),
+    operation: 'deleteRestorePoint',
+    target: (ctx) => ({ id: ctx.restorePoint!.id!, name: ctx.restorePoint!.name ?? '' }),
     steps: [collectionStep(), restorePointStep],
     confirmation: (ctx) =>
       Promise.resolve({
@@ -46,6 +52,8 @@ const deletions = {
   },
   restorePointCollection: {
     title: vscode.l10n.t('Delete Restore Point Collection'),
+    operation: 'deleteRestorePointCollection',
+    target: (ctx) => ({ id: ctx.collection!.id!, name: ctx.collection!.name ?? '' }),
     steps: [collectionStep()],
     confirmation: async (ctx, client) => {
       const c = ctx.collection!;
@@ -85,7 +93,16 @@ function runDelete(kind: keyof typeof deletions, context: CommandContext, node?:
   collectionOfRestorePoint(ctx);
   const execute = async (c: TargetContext): Promise<string> => {
     const client = await computeClient(c);
-    const id = await withOperationProgress(spec.progressTitle(c), () => spec.run(c, client, () => refreshTree(c)));
+    const { id: targetId, name } = spec.target(c);
+    const operation = context.operations.track(operationOf(c, spec.operation, targetId, name));
+    const id = await operation.run(() =>
+      withOperationProgress(spec.progressTitle(c), () =>
+        spec.run(c, client, async () => {
+          await operation.accepted();
+          refreshTree(c);
+        }),
+      ),
+    );
     refreshTree(c);
     return id;
   };

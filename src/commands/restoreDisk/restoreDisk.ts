@@ -3,6 +3,7 @@ import { restoreDisk as restoreDiskAction } from '../../azure/actions/restoreDis
 import { DiskRestorePointItem } from '../../tree/nodes/DiskRestorePointItem';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
+import { operationOf } from '../operations/operationJournal';
 import { collectionStep, computeClient, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 import { checkSource, diskNameStep, diskRestorePointStep, resourceGroupStep, restoreSummaryStep, skuStep, type RestoreDiskContext } from './steps';
@@ -27,8 +28,16 @@ const steps: PromptStep<RestoreDiskContext>[] = [
 async function execute(ctx: RestoreDiskContext): Promise<string> {
   const client = await computeClient(ctx);
   await checkSource(ctx);
-  const id = await withOperationProgress(vscode.l10n.t("Creating disk '{0}'…", ctx.diskName!), () =>
-    restoreDiskAction(client, { diskRestorePointId: ctx.diskRestorePoint!.id, resourceGroup: ctx.resourceGroup!, diskName: ctx.diskName!, location: ctx.location!, sku: ctx.sku ?? undefined }),
+  const diskId = `/subscriptions/${ctx.subscription!.subscriptionId}/resourceGroups/${ctx.resourceGroup!}/providers/Microsoft.Compute/disks/${ctx.diskName!}`;
+  const operation = ctx.command.operations.track(operationOf(ctx, 'restoreDisk', diskId, ctx.diskName!));
+  const id = await operation.run(() =>
+    withOperationProgress(vscode.l10n.t("Creating disk '{0}'…", ctx.diskName!), () =>
+      restoreDiskAction(
+        client,
+        { diskRestorePointId: ctx.diskRestorePoint!.id, resourceGroup: ctx.resourceGroup!, diskName: ctx.diskName!, location: ctx.location!, sku: ctx.sku ?? undefined },
+        { onAccepted: operation.accepted },
+      ),
+    ),
   );
   const copy = vscode.l10n.t('Copy Disk ID');
   void vscode.window.showInformationMessage(vscode.l10n.t("Disk '{0}' created.", ctx.diskName!), copy).then((choice) => {

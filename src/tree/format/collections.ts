@@ -1,5 +1,6 @@
 import type { RestorePointCollection } from '@azure/arm-compute';
 import { idKey, parseResourceId } from '../../azure/ids';
+import { activityText, activityToken, type ItemActivity } from './activity';
 import { english, type Localize } from './localize';
 import { AZURE_RESOURCE, contextValue, type IconSpecLike } from './contextValue';
 
@@ -69,17 +70,19 @@ export function orphanCollections(index: CollectionIndex, vmIds: Iterable<string
   return orphans.sort(compareCollections);
 }
 
-export function collectionDescription(collection: RestorePointCollection, t: Localize = english): string {
+export function collectionDescription(collection: RestorePointCollection, t: Localize = english, activity: ItemActivity = {}): string {
   const region = collection.location ?? '';
-  if (!isCopyCollection(collection)) return region;
   const from = collection.source?.location;
-  return from ? t('{0} · copy from {1}', region, from) : t('{0} · copy', region);
+  const where = !isCopyCollection(collection) ? region : from ? t('{0} · copy from {1}', region, from) : t('{0} · copy', region);
+  const busy = activityText(activity, t);
+  return busy ? `${where} · ${busy}` : where;
 }
 
-export function collectionIcon(collection: RestorePointCollection): IconSpecLike {
+export function collectionIcon(collection: RestorePointCollection, activity: ItemActivity = {}): IconSpecLike {
+  if (activityText(activity)) return { id: 'loading~spin' };
   return { id: isCopyCollection(collection) ? 'globe' : 'history' };
 }
 
-export function collectionContextValue(collection: RestorePointCollection, orphan = false): string {
-  return contextValue('restorePointCollection', AZURE_RESOURCE, isCopyCollection(collection) && 'copy', orphan && 'orphan');
+export function collectionContextValue(collection: RestorePointCollection, orphan = false, activity: ItemActivity = {}): string {
+  return contextValue('restorePointCollection', AZURE_RESOURCE, isCopyCollection(collection) && 'copy', orphan && 'orphan', activityToken(activity));
 }

@@ -1,5 +1,6 @@
 import type { DiskRestorePoint, RestorePoint } from '@azure/arm-compute';
 import { lastSegment, parseResourceId } from '../../azure/ids';
+import { activityIcon, activityText, activityToken, type ItemActivity } from './activity';
 import { formatAge } from './age';
 import { AZURE_RESOURCE, contextValue, type IconSpecLike } from './contextValue';
 import { english, type Localize } from './localize';
@@ -21,11 +22,14 @@ export function sortRestorePoints(points: readonly RestorePoint[]): RestorePoint
   return [...points].sort((a, b) => (b.timeCreated?.getTime() ?? -Infinity) - (a.timeCreated?.getTime() ?? -Infinity) || (a.name ?? '').localeCompare(b.name ?? ''));
 }
 
-export function restorePointDescription(rp: RestorePoint, now: number, t: Localize = english): string {
-  return [formatAge(rp.timeCreated, now, t), rp.consistencyMode, rp.provisioningState].filter(Boolean).join(' · ');
+/** Age · consistency mode · state; what is going on (a watched copy's percentage, an operation) replaces ARM's state. */
+export function restorePointDescription(rp: RestorePoint, now: number, t: Localize = english, activity: ItemActivity = {}): string {
+  return [formatAge(rp.timeCreated, now, t), rp.consistencyMode, activityText(activity, t) ?? rp.provisioningState].filter(Boolean).join(' · ');
 }
 
-export function restorePointIcon(rp: RestorePoint): IconSpecLike {
+export function restorePointIcon(rp: RestorePoint, activity: ItemActivity = {}): IconSpecLike {
+  const busy = activityIcon(activity);
+  if (busy) return busy;
   switch (restorePointState(rp)) {
     case 'creating':
       return { id: 'loading~spin' };
@@ -40,8 +44,8 @@ export function restorePointIcon(rp: RestorePoint): IconSpecLike {
   }
 }
 
-export function restorePointContextValue(rp: RestorePoint): string {
-  return contextValue('restorePoint', AZURE_RESOURCE, `state:${restorePointState(rp)}`, isCopy(rp) && 'copy');
+export function restorePointContextValue(rp: RestorePoint, activity: ItemActivity = {}): string {
+  return contextValue('restorePoint', AZURE_RESOURCE, `state:${restorePointState(rp)}`, isCopy(rp) && 'copy', activityToken(activity));
 }
 
 /** Replication progress of a copy, from the instance view (`$expand=instanceView`): the least-advanced disk. */

@@ -26,13 +26,15 @@ export class RestorePointCollectionItem implements TreeNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.collection.name ?? this.resource.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.resource.id;
-    item.description = collectionDescription(this.collection, vscode.l10n.t);
+    this.ctx.activity?.drawnAs(this.resource.id, this);
+    const activity = this.ctx.activity?.of(this.resource.id) ?? {};
+    item.description = collectionDescription(this.collection, vscode.l10n.t, activity);
     const source = this.collection.source?.id;
     item.tooltip = new vscode.MarkdownString().appendText(
       `${this.collection.name}\n${vscode.l10n.t('Region: {0}', this.collection.location ?? '')}${source ? `\n${vscode.l10n.t('Source: {0}', source)}` : ''}`,
     );
-    item.iconPath = themeIcon(collectionIcon(this.collection));
-    item.contextValue = collectionContextValue(this.collection, this.orphan);
+    item.iconPath = themeIcon(collectionIcon(this.collection, activity));
+    item.contextValue = collectionContextValue(this.collection, this.orphan, activity);
     return item;
   }
 

@@ -30,9 +30,12 @@ export class RestorePointItem implements TreeNode {
     const rp = this.restorePoint;
     const item = new vscode.TreeItem(rp.name ?? this.resource.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.resource.id;
-    item.description = restorePointDescription(rp, this.ctx.now(), vscode.l10n.t);
-    item.iconPath = themeIcon(restorePointIcon(rp));
-    item.contextValue = restorePointContextValue(rp);
+    // A watched copy's percentage and an operation in progress come from this extension, not from ARM's listing.
+    this.ctx.activity?.drawnAs(this.resource.id, this);
+    const activity = this.ctx.activity?.of(this.resource.id) ?? {};
+    item.description = restorePointDescription(rp, this.ctx.now(), vscode.l10n.t, activity);
+    item.iconPath = themeIcon(restorePointIcon(rp, activity));
+    item.contextValue = restorePointContextValue(rp, activity);
     // A copy's tooltip needs its instance view; resolveTreeItem fetches it on hover.
     if (!isCopy(rp)) item.tooltip = new vscode.MarkdownString(restorePointTooltip(rp, undefined, vscode.l10n.t));
     return item;

@@ -69,6 +69,15 @@ describe('actions: copy a restore point to another region and watch its replicat
     assert.match((sentProperties(puts[0]).source as { id: string }).id, /restorePointCollections\/web-02-rpc$/);
   });
 
+  it('refuses, in the name box, a name the existing target collection already holds', async () => {
+    const node = await restorePointNode('rp-web-02-001');
+    const { result, prompter } = await drive(api, 'restorePoints.copyRestorePoint', [answer.pick('West US'), answer.pick(dev.copies.collection), answer.input(dev.copies.replicated.name, 'rp-it-free-name'), answer.escape()], [node.node]);
+    assert.strictEqual(result, undefined);
+    assert.match(prompter.asked[2].validationMessages[0] ?? '', /already exists/);
+    assert.strictEqual(prompter.asked[2].validationMessages.length, 1, 'a free name is accepted');
+    assert.deepStrictEqual(await writes(), []);
+  });
+
   it('creates nothing when cancelled at any step', async () => {
     const script: ScriptedAnswer[] = [answer.pick(DEV_TEST), answer.pick(dev.web02.collection), answer.pick('rp-web-02-001'), answer.pick('West US'), answer.pick(dev.copies.collection), answer.input('rp-it-cancelled'), answer.confirm()];
     for (let at = 0; at < script.length; at++) {

@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import { settleOperation, type FollowedResource, type Settled } from '../../azure/actions/settleOperation';
+import { errorMessage } from '../../azure/errors';
+import type { CommandContext } from '../commandContext';
+import { watchCopy, type WatchOutcome } from '../copyRestorePoint/watchCopy';
+import { withOperationProgress } from '../steps/targets';
+import type { OperationKind, OperationRecord } from './operationJournal';
+
+/** How an operation that was not a copy is followed again, and what the user is told when it ends. */
+interface Follow {
+  resource: FollowedResource;
+  /** The same title the notification had before the reload. */
+  title(name: string): string;
+  /** A delete succeeds when the resource is gone; anything else when it reaches Succeeded. */
+  succeedsWhen: Settled['state'];
+  done(name: string): string;
+}
+
+const FOLLOW: Record<Exclude<OperationKind, 'copyRestorePoint'>, Follow> = {
+  createRestorePoint: {
+    resource: 'restorePoint',
+    title: (name) => vscode.l10n.t("Creating restore point '{0}'…", name),
+    succeedsWhen: 'Succeeded',
+    done: (name) => vscode.l10n.t("Restore point '{0}' created.", name),
+  },
+  deleteRestorePoint: {
+    resource: 'restorePoint',
+    title: (name) => vscode.l10n.t("Deleting restore point '{0}'…", name),
+    succeedsWhen: 'Gone',
+    done: (name) => vscode.l10n.t("Restore point '{0}' deleted.", name),
+  },
+  deleteRestorePointCollection: {
+    resource: 'restorePointCollection',
+    title: (name) => vscode.l10n.t("Deleting restore point collection '{0}'…", name),
+    succeedsWhen: 'Gone',
+    done: (name) => vscode.l10n.t("Restore point collection '{0}' deleted.", name),
+  },
+  restoreDisk: {
+    resource: 'disk',
+    title: (name) => vscode.l10n.t("Creating disk '{0}'…", name),
+    succeedsWhen: 'Succeeded',
+    done: (name) => vscode.l10n.t("Disk '{0}' created.", name),
+  },
+};
+
+export interface ResumedOperation {
+  record: OperationRecord;
+  /** How it ended: a copy's watch outcome, the resource's final state, or 'Error' when it could not be followed. */
+  state: WatchOutcome['state'] | Settled['state'] | 'Error';
+  succeeded: boolean;
+}
+
+function failureMessage(record: OperationRecord, settled: Settled): string {
+  if (settled.state === 'Gone') return vscode.l10n.t("'{0}' no longer exists.", record.name);
+  if (settled.state === 'Failed') return settled.reason;
+  return vscode.l10n.t("'{0}' still exists.", record.name);
+}
+
+async function follow(context: CommandContext, record: OperationRecord): Promise<ResumedOperation> {
+  const client = await context.tree.factory.computeClient(record.tenantId, record.subscriptionId);
+  if (record.kind === 'copyRestorePoint') {
+    // The same watch as before the reload: notification, status bar and the tree's percentage.
+    const outcome = await watchCopy(context, client, record.resourceId, record.name);
+    return { record, state: outcome.state, succeeded: outcome.state === 'Succeeded' };
+  }
+  const how = FOLLOW[record.kind];
+  const settled = await withOperationProgress(how.title(record.name), () => settleOperation(client, how.resource, record.resourceId, { intervalMs: context.replicationIntervalMs }));
+  const succeeded = settled.state === how.succeedsWhen;
+  if (succeeded) void vscode.window.showInformationMessage(how.done(record.name));
+  else showFailure(context, record, failureMessage(record, settled));
+  return { record, state: settled.state, succeeded };
+}
+
+function showFailure(context: CommandContext, record: OperationRecord, reason: string): void {
+  context.log.error(`${record.kind} of ${record.resourceId} (resumed after a reload) failed: ${reason}`);
+  const details = vscode.l10n.t('Show details');
+  void vscode.window.showErrorMessage(vscode.l10n.t("'{0}': {1}", record.name, reason), details).then((choice) => {
+    if (choice === details) context.log.show(true);
+  });
+}
+
+async function resume(context: CommandContext, record: OperationRecord): Promise<ResumedOperation> {
+  try {
+    return await follow(context, record);
+  } catch (error) {
+    // Not kept: a record that cannot be followed (no access any more, signed out) would fail again at every start.
+    showFailure(context, record, errorMessage(error));
+    return { record, state: 'Error', succeeded: false };
+  } finally {
+    await context.operations.remove(record.resourceId);
+    if (record.kind !== 'restoreDisk') context.tree.refreshAfterOperation(record.resourceId);
+  }
+}
+
+/**
+ * Follows again every operation the journal holds: the ones a previous extension host (before a
+ * window reload) started and did not see end. Each runs on its own, side by side, with its own
+ * notification; nothing is sent to ARM but reads.
+ */
+export function resumeOperations(context: CommandContext): Promise<ResumedOperation[]> {
+  return Promise.all(context.operations.list().map((record) => resume(context, record)));
+}
