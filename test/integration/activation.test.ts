@@ -8,12 +8,16 @@ describe('extension in a real VS Code', () => {
     assert.match(vscode.version, /^1\.100\./);
   });
 
-  it('activates when its view is opened', async () => {
+  it('activates once VS Code has started, before its view opens, without loading the Azure SDK', async () => {
+    // Activation at startup is what brings back operations a reloaded window left running
+    // (commands/operations/resumeOperations.ts); it must stay cheap: the SDK loads on first use.
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, 'the extension under development is loaded');
-    assert.strictEqual(extension.isActive, false, 'nothing activates it before its view or a command');
+    await waitFor(() => extension.isActive, 'the extension to activate when startup finished');
+    await new Promise((r) => setTimeout(r, 500));
+    const sdkLoaded = Object.keys(require.cache).filter((file) => /[\\/]dist[\\/]azure\.js$/.test(file));
+    assert.deepStrictEqual(sdkLoaded, [], 'activation with nothing to resume and no view open loads no Azure SDK');
     await vscode.commands.executeCommand('workbench.view.extension.restorePoints');
-    await waitFor(() => extension.isActive, 'the extension to activate after opening its view');
   });
 
   it('registers its commands', async () => {
