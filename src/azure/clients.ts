@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { ServiceClientOptions } from '@azure/core-client';
 import type { LogPolicyOptions } from '@azure/core-rest-pipeline';
+import type { ResourceManagementClient } from '@azure/arm-resources';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { armScope, withTrailingSlash, type CloudConfig } from './cloud';
 import { sharedHttpsAgent } from './httpsAgent';
@@ -66,8 +67,7 @@ const MAX_CONCURRENT_REQUESTS = 6;
  */
 export class ClientFactory {
   readonly limit: Limiter = createLimiter(MAX_CONCURRENT_REQUESTS);
-  private readonly compute = new Map<string, Promise<ComputeManagementClient>>();
-  private readonly subscriptions = new Map<string, Promise<SubscriptionClient>>();
+  private readonly clients = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly cloud: CloudConfig,
@@ -90,27 +90,33 @@ export class ClientFactory {
   }
 
   subscriptionClient(tenantId: string | undefined): Promise<SubscriptionClient> {
-    const key = tenantId ?? '';
-    let client = this.subscriptions.get(key);
-    if (!client) {
-      client = Promise.resolve().then(() => {
-        const { SubscriptionClient } = azureSdk();
-        return new SubscriptionClient(this.credentials.credentialFor(tenantId), { ...this.commonOptions(), credentialScopes: [armScope(this.cloud)] });
-      });
-      this.subscriptions.set(key, client);
-    }
-    return client;
+    return this.cached(`subscriptions/${tenantId ?? ''}`, () => {
+      const { SubscriptionClient } = azureSdk();
+      return new SubscriptionClient(this.credentials.credentialFor(tenantId), { ...this.commonOptions(), credentialScopes: [armScope(this.cloud)] });
+    });
   }
 
   computeClient(tenantId: string, subscriptionId: string): Promise<ComputeManagementClient> {
-    const key = `${tenantId}/${subscriptionId}`;
-    let client = this.compute.get(key);
+    return this.cached(`compute/${tenantId}/${subscriptionId}`, () => {
+      const { ComputeManagementClient } = azureSdk();
+      return new ComputeManagementClient(this.credentials.credentialFor(tenantId), subscriptionId, { ...this.commonOptions(), credentials: { scopes: [armScope(this.cloud)] } });
+    });
+  }
+
+  /** Resource groups, for the pickers of where a new collection or disk goes. */
+  resourceClient(tenantId: string, subscriptionId: string): Promise<ResourceManagementClient> {
+    return this.cached(`resources/${tenantId}/${subscriptionId}`, () => {
+      const { ResourceManagementClient } = azureSdk();
+      return new ResourceManagementClient(this.credentials.credentialFor(tenantId), subscriptionId, { ...this.commonOptions(), credentialScopes: [armScope(this.cloud)] });
+    });
+  }
+
+  /** One client per kind, tenant and subscription, created when first asked for (after the SDK has loaded). */
+  private cached<T>(key: string, create: () => T): Promise<T> {
+    let client = this.clients.get(key) as Promise<T> | undefined;
     if (!client) {
-      client = Promise.resolve().then(() => {
-        const { ComputeManagementClient } = azureSdk();
-        return new ComputeManagementClient(this.credentials.credentialFor(tenantId), subscriptionId, { ...this.commonOptions(), credentials: { scopes: [armScope(this.cloud)] } });
-      });
-      this.compute.set(key, client);
+      client = Promise.resolve().then(create);
+      this.clients.set(key, client);
     }
     return client;
   }

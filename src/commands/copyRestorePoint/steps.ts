@@ -2,6 +2,7 @@ import type { RestorePointCollection } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { copyCollectionsIn, copySourceProblem, copyTargetRegionProblem } from '../../azure/rules/copyAndRestore';
 import { nameInUseProblem, restorePointCollectionNameProblem, restorePointNameProblem } from '../../azure/rules/names';
+import { pickResourceGroup } from '../steps/resourceGroupPick';
 import { computeClient, listCollections, resourceGroupOf, type TargetContext } from '../steps/targets';
 import { BACK, type Answer } from '../wizard/prompter';
 import type { PromptStep } from '../wizard/wizard';
@@ -18,10 +19,6 @@ export interface CopyContext extends TargetContext {
 const NEW_COLLECTION = { id: '', name: '' } as RestorePointCollection;
 const same = (a?: string, b?: string): boolean => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 const done = (answer: Answer<unknown>): Answer<void> => (answer === BACK ? BACK : undefined);
-
-/** Resource group names: 1-90 letters, digits, '_', '-', '.', '(' and ')', not ending with '.'. */
-const resourceGroupProblem = (name: string): string | undefined =>
-  /^[\w\-.()]{1,90}$/u.test(name) && !name.endsWith('.') ? undefined : vscode.l10n.t("A resource group name has 1-90 letters, digits, '_', '-', '.', '(' or ')' and does not end with '.'.");
 
 /** The source collection, read once: its region, and whether the restore point may be copied at all. */
 export async function loadSource(ctx: CopyContext): Promise<void> {
@@ -70,10 +67,10 @@ export const newCollectionStep: PromptStep<CopyContext> = {
   shouldPrompt: (ctx) => !!ctx.newCollection && !ctx.newCollection.name,
   async prompt(ctx, prompter) {
     const all = await listCollections(ctx);
-    const resourceGroup = await prompter.input({
-      prompt: vscode.l10n.t('Resource group of the new collection (it must exist)'),
-      value: resourceGroupOf(ctx.sourceCollection!.id!),
-      validate: resourceGroupProblem,
+    const resourceGroup = await pickResourceGroup(ctx, prompter, {
+      placeholder: vscode.l10n.t('Resource group of the new collection in {0}', ctx.targetRegion!),
+      // A group already in the target region (where a DR copy's other resources are likely to be), else the source's.
+      preferred: (groups) => groups.find((g) => g.location.toLowerCase() === ctx.targetRegion!.toLowerCase())?.name ?? resourceGroupOf(ctx.sourceCollection!.id!),
     });
     if (resourceGroup === BACK) return BACK;
     const taken = all.filter((c) => same(resourceGroupOf(c.id ?? ''), resourceGroup)).map((c) => c.name ?? '');

@@ -4,6 +4,7 @@ import { aggregateReplication } from '../../azure/actions/replicationProgress';
 import { restorePointRefFromId } from '../../azure/actions/resourceRefs';
 import { restoreSourceProblem } from '../../azure/rules/copyAndRestore';
 import { diskNameProblem, nameInUseProblem } from '../../azure/rules/names';
+import { pickResourceGroup } from '../steps/resourceGroupPick';
 import { computeClient, resourceGroupOf, type TargetContext } from '../steps/targets';
 import { BACK, type Answer } from '../wizard/prompter';
 import type { PromptStep } from '../wizard/wizard';
@@ -62,10 +63,10 @@ export const resourceGroupStep: PromptStep<RestoreDiskContext> = {
   shouldPrompt: (ctx) => !ctx.resourceGroup,
   async prompt(ctx, prompter) {
     await checkSource(ctx);
-    const rg = await prompter.input({
-      prompt: vscode.l10n.t('Resource group of the new disk (it must exist; the disk is created in {0})', ctx.location ?? ''),
-      value: resourceGroupOf(ctx.diskRestorePoint!.id),
-      validate: (v) => (/^[\w\-.()]{1,90}$/u.test(v) && !v.endsWith('.') ? undefined : vscode.l10n.t("A resource group name has 1-90 letters, digits, '_', '-', '.', '(' or ')' and does not end with '.'.")),
+    const rg = await pickResourceGroup(ctx, prompter, {
+      placeholder: vscode.l10n.t('Resource group of the new disk (the disk is created in {0})', ctx.location ?? ''),
+      // The disk restore point's own group: the restored disk sits beside its source.
+      preferred: () => resourceGroupOf(ctx.diskRestorePoint!.id),
     });
     if (rg === BACK) return BACK;
     ctx.resourceGroup = rg;

@@ -66,6 +66,7 @@ describe('actions: copy a restore point to another region and watch its replicat
     const puts = (await writes()).filter((r) => r.method === 'PUT');
     assert.deepStrictEqual(puts.map((r) => r.path.split('/').slice(-3).join('/')), ['Microsoft.Compute/restorePointCollections/web-02-rpc-westeurope', 'web-02-rpc-westeurope/restorePoints/rp-web-02-002-westeurope']);
     assert.strictEqual((puts[0].body as { location: string }).location, 'westeurope');
+    assert.match(puts[0].path, /\/resourceGroups\/rg-data-westeurope\//, 'the resource group offered first is the one in the target region');
     assert.match((sentProperties(puts[0]).source as { id: string }).id, /restorePointCollections\/web-02-rpc$/);
   });
 

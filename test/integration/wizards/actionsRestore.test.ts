@@ -40,8 +40,11 @@ describe('actions: restore a disk from a disk restore point', function () {
     const rp = await restorePointNode(dev.web02.collection, 'rp-web-02-001');
     const [disk] = await children(suite.api, rp.node);
     const { result, prompter } = await drive<string>(suite.api, 'restorePoints.restoreDisk', [answer.acceptDefault(), answer.input('bad name', 'web02-os-restored'), answer.acceptDefault(), answer.confirm()], [disk.node]);
-    assert.deepStrictEqual(prompter.asked.map((a) => a.kind), ['input', 'input', 'pickOne', 'confirm']);
-    assert.strictEqual(prompter.asked[0].value, dev.web02.resourceGroup);
+    assert.deepStrictEqual(prompter.asked.map((a) => a.kind), ['pickOne', 'input', 'pickOne', 'confirm']);
+    const groups = prompter.asked[0].items!;
+    assert.deepStrictEqual(groups.map((g) => g.label).sort(), dev.resourceGroups.map((g) => g.name).sort(), 'the subscription\'s resource groups are offered');
+    assert.deepStrictEqual(groups.filter((g) => g.isDefault).map((g) => g.label), [dev.web02.resourceGroup], 'the source\'s group is highlighted');
+    assert.strictEqual(groups[0].label, dev.web02.resourceGroup);
     assert.strictEqual(prompter.asked[1].validationMessages.length, 1);
     const [put] = (await writes()).filter((r) => r.method === 'PUT');
     const body = put.body as DiskBody;
