@@ -37,6 +37,13 @@ describe('Actions from the context menu of the tree, as a person runs them in th
     });
   });
 
+  afterEach(async function () {
+    // A failed test may leave a menu, a QuickPick or a dialog open; the next test starts without it.
+    if (this.currentTest?.state === 'failed') {
+      for (let i = 0; i < 3; i++) await workbench?.page.keyboard.press('Escape');
+    }
+  });
+
   after(async () => {
     await workbench?.close();
   });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { repoRoot } from '../runner/paths';
 import { waitForRow, waitForTreeIdle } from './workbench';
 
@@ -25,22 +25,36 @@ export async function runFromContextMenu(pane: Locator, label: string, title: st
   const page = pane.page();
   const menu = page.locator('.context-view .monaco-menu');
   for (let attempt = 1; ; attempt++) {
+    await closeContextMenu(page);
     await waitForTreeIdle(pane);
-    const row = await waitForRow(pane, label);
-    await row.click({ button: 'right' });
-    await menu.waitFor({ timeout: 30_000 });
-    const item = menu.getByRole('menuitem', { name: title, exact: true });
-    if ((await item.count()) === 0) {
-      const shown = (await menu.getByRole('menuitem').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-      await page.keyboard.press('Escape');
-      throw new Error(`The context menu of "${label}" has no "${title}" item; it shows: ${shown.join(', ')}`);
-    }
+    await (await waitForRow(pane, label)).click({ button: 'right' });
     try {
-      // A redraw of the tree closes the menu; then the person opens it again.
+      await menu.waitFor({ timeout: 10_000 });
+      const item = menu.getByRole('menuitem', { name: title, exact: true });
+      if ((await item.count()) === 0) {
+        const shown = (await menu.getByRole('menuitem').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+        throw new MissingMenuItem(`The context menu of "${label}" has no "${title}" item; it shows: ${shown.join(', ')}`);
+      }
       await item.click({ timeout: 10_000 });
+      await menu.waitFor({ state: 'hidden' });
       return;
     } catch (error) {
-      if (attempt === 3) throw new Error(`Could not click "${title}" in the context menu of "${label}": ${String(error)}`);
+      // A redraw of the tree can close the menu under the pointer; then the person opens it again.
+      if (error instanceof MissingMenuItem || attempt === 3) {
+        await closeContextMenu(page);
+        throw error;
+      }
     }
+  }
+}
+
+class MissingMenuItem extends Error {}
+
+/** Escape closes a context menu left open. */
+async function closeContextMenu(page: Page): Promise<void> {
+  const menu = page.locator('.context-view .monaco-menu');
+  if (await menu.isVisible()) {
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
   }
 }

@@ -45,9 +45,12 @@ export class QuickInput {
     }
   }
 
-  /** Every entry of the open QuickPick, once its items have loaded (the busy bar is gone). */
+  /**
+   * Every entry of the open QuickPick, once its items have arrived. The extension sets them all at
+   * once, after showing the QuickPick empty and busy; the busy bar itself shows only after a delay.
+   */
   async entries(): Promise<QuickPickEntry[]> {
-    await this.widget.locator('.quick-input-progress.done').waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
+    await this.rows().first().waitFor({ timeout: STEP_TIMEOUT });
     return this.rows().evaluateAll((rows) =>
       rows.map((row) => {
         const names = [...row.querySelectorAll('.label-name')].map((n) => n.textContent?.trim() ?? '');
