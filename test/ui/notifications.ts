@@ -1,14 +1,14 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 const TOAST_MESSAGE = '.notifications-toasts .notification-toast .notification-list-item-message';
 
-/** The notification toast whose text matches, once it shows. */
-export async function waitForToast(page: Page, text: RegExp, timeout = 60_000): Promise<Locator> {
-  const toast = page.locator('.notifications-toasts .notification-toast').filter({ has: page.locator('.notification-list-item-message', { hasText: text }) });
-  await toast.first().waitFor({ timeout }).catch(async () => {
+/** Waits for a notification toast whose message matches, and returns that message. */
+export async function waitForToast(page: Page, text: RegExp, timeout = 60_000): Promise<string> {
+  const message = page.locator(TOAST_MESSAGE, { hasText: text }).first();
+  await message.waitFor({ timeout }).catch(async () => {
     throw new Error(`No notification matching ${String(text)}; the notifications show: ${JSON.stringify(await toastTexts(page))}`);
   });
-  return toast.first();
+  return (await message.innerText()).trim();
 }
 
 /** The text of every notification toast on screen. */
