@@ -3,7 +3,7 @@ import type { Locator } from 'playwright-core';
 import { demoCatalog, type RequestLogEntry } from '../../src/emulator';
 import { commandTitle, runFromContextMenu } from './contextMenu';
 import { clickDialogButton, dismissDialog, waitForDialog } from './dialog';
-import { recordToasts, waitForToast } from './notifications';
+import { clearToasts, recordToasts, waitForToast } from './notifications';
 import { QuickInput } from './quickInput';
 import { collapse, expand, openRestorePointsView, openWorkbench, screenshot, screenshotAtSize, screenshotOnFailure, treeRow, waitForDescription, waitForRow, type Workbench } from './workbench';
 
@@ -108,7 +108,9 @@ describe('Actions from the context menu of the tree, as a person runs them in th
     const source = web.restorePoints[0];
     const copy = `${source}-dr`;
     await screenshotOnFailure(page, 'copy', async () => {
-      // The README's picture shows the copy in the tree next to its progress: a short tree keeps both in view.
+      // The README's picture shows the copy in the tree next to its progress: a short tree and no
+      // notification left from before keep both in view.
+      await clearToasts(page);
       await collapse(pane, dev.sql01.vm);
       await expand(pane, web.vm);
       await expand(pane, web.collection);

@@ -35,8 +35,7 @@ export async function runFromContextMenu(pane: Locator, label: string, title: st
         const shown = (await menu.getByRole('menuitem').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
         throw new MissingMenuItem(`The context menu of "${label}" has no "${title}" item; it shows: ${shown.join(', ')}`);
       }
-      await item.click({ timeout: 10_000 });
-      await menu.waitFor({ state: 'hidden' });
+      await clickMenuItem(menu, item);
       return;
     } catch (error) {
       // A redraw of the tree can close the menu under the pointer; then the person opens it again.
@@ -49,6 +48,29 @@ export async function runFromContextMenu(pane: Locator, label: string, title: st
 }
 
 class MissingMenuItem extends Error {}
+
+/**
+ * VS Code's menu items listen for the mouse only from 100 ms after they are drawn, so a click that
+ * came sooner is lost and the menu stays open: then the item is clicked again.
+ */
+async function clickMenuItem(menu: Locator, item: Locator): Promise<void> {
+  await item.hover({ timeout: 10_000 });
+  for (let click = 1; ; click++) {
+    try {
+      await item.click({ timeout: 10_000 });
+    } catch (error) {
+      // The menu closed while waiting to click again: the previous click was taken after all.
+      if (click > 1 && !(await menu.isVisible())) return;
+      throw error;
+    }
+    try {
+      await menu.waitFor({ state: 'hidden', timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (click === 5) throw error;
+    }
+  }
+}
 
 /** Escape closes a context menu left open. */
 async function closeContextMenu(page: Page): Promise<void> {

@@ -45,3 +45,15 @@ export async function recordToasts(page: Page): Promise<{ texts(): Promise<strin
   }, TOAST_MESSAGE);
   return { texts: () => page.evaluate(() => [...(globalThis as unknown as RecorderGlobals).toastTexts]) };
 }
+
+/** Closes every notification toast with its own close button, as a person tidies up before the next step. */
+export async function clearToasts(page: Page): Promise<void> {
+  const toasts = page.locator('.notifications-toasts .notification-toast');
+  for (let count = await toasts.count(); count > 0; count = await toasts.count()) {
+    const toast = toasts.first();
+    // The close button shows when the pointer is over the toast.
+    await toast.hover();
+    await toast.locator('.codicon-notifications-clear').click();
+    await toasts.nth(count - 1).waitFor({ state: 'detached' });
+  }
+}
