@@ -105,10 +105,6 @@ export class QuickInput {
     await this.input.press('Enter');
   }
 
-  value(): Promise<string> {
-    return this.input.inputValue();
-  }
-
   title(): Promise<string> {
     return this.widget.locator('.quick-input-title').innerText();
   }
