@@ -5,6 +5,7 @@ import type { CommandContext } from './commands/commandContext';
 import { ReplicationStatusStore } from './commands/copyRestorePoint/replicationStatus';
 import { OperationJournal } from './commands/operations/operationJournal';
 import { resumeOperations, type ResumedOperation } from './commands/operations/resumeOperations';
+import { redactedLog } from './commands/redactedLog';
 import { registerCommands } from './commands/registerCommands';
 import { PROPERTIES_SCHEME, PropertiesDocuments } from './commands/viewProperties';
 import type { Prompter } from './commands/wizard/prompter';
@@ -19,18 +20,19 @@ export interface RestorePointsApi {
   setPrompterForTests(prompter: Prompter | undefined): void;
   /** How often a copy's replication is read when ARM sends no Retry-After; undefined restores the default. */
   setReplicationIntervalForTests(ms: number | undefined): void;
-  /** Long-running operations in progress, kept in the global state across reloads. */
+  /** Long-running operations in progress, kept in the window's workspace state across reloads. */
   readonly operations: OperationJournal;
   /** Follows again whatever the journal holds now, as activation does. */
   resumeOperationsForTests(): Promise<ResumedOperation[]>;
 }
 
 export function activate(context: vscode.ExtensionContext): RestorePointsApi {
-  const log = vscode.window.createOutputChannel('Restore Points', { log: true });
+  const log = redactedLog(vscode.window.createOutputChannel('Restore Points', { log: true }));
   // ARM requests are logged at debug level (one line each) and trace level (the SDK's redacted detail).
   setLogSink(log);
   const replication = new ReplicationStatusStore();
-  const operations = new OperationJournal(context.globalState);
+  // The window's own state, not the global one: another window must not follow (and announce) this one's operations.
+  const operations = new OperationJournal(context.workspaceState);
   const tree = new AzureTree(context, { operations, replication });
   const properties = new PropertiesDocuments();
   const ui = new VSCodePrompter();

@@ -1,3 +1,5 @@
+import { redact } from './logging';
+
 interface ArmErrorBody {
   error?: { code?: string; message?: string };
 }
@@ -20,7 +22,12 @@ export function armError(error: unknown): ArmErrorBody['error'] | undefined {
  * ARM's own message when there is one. The SDK's pager replaces it with "Pagination failed with
  * unexpected statusCode …", so the response body is read first.
  */
+/** What a notification or the tree says of a failure; never a token or secret, whatever the error held. */
 export function errorMessage(error: unknown): string {
+  return redact(rawErrorMessage(error));
+}
+
+function rawErrorMessage(error: unknown): string {
   const arm = armError(error);
   // The tree shows this as the failed level's label: it says what to do, not only what happened.
   if (arm?.message && isTokenRejected(error)) return `${arm.message} Sign in again to continue.`;

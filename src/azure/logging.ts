@@ -39,7 +39,7 @@ export const azureLog = {
 /**
  * Secret values seen at run time (access tokens the credentials handed out, the client secret
  * from the environment): redact() removes them wherever they appear, whatever wrote the line.
- * Bounded, since a long session gets a new token every hour or so.
+ * Bounded, since a window left open for days gets a new token every hour or so.
  */
 const knownSecrets: string[] = [];
 const MAX_KNOWN_SECRETS = 64;
@@ -64,13 +64,16 @@ const SECRET_PATTERNS: [RegExp, string][] = [
   [/\b(Bearer|Basic|PoP)\s+(?![a-z_]+=")[A-Za-z0-9\-._~+/=]{8,}/gi, `$1 ${REDACTED}`],
   [/("?authorization"?\s*[:=])(?!\s*"?REDACTED)(\s*"?)[^",\r\n}]+/gi, `$1$2${REDACTED}`],
   [/\b(client_secret|client_assertion|access_token|refresh_token|id_token)=[^&\s"]+/gi, `$1=${REDACTED}`],
-  [/("(?:client_secret|client_assertion|access_token|refresh_token|id_token|accessToken|token)"\s*:\s*")[^"]+/gi, `$1${REDACTED}`],
+  [/("(?:client_?secret|client_?assertion|access_?token|refresh_?token|id_?token|token|password)"\s*:\s*")[^"]+/gi, `$1${REDACTED}`],
 ];
+
+const SECRET_VARIABLES = ['AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PASSWORD', 'AZURE_PASSWORD'];
 
 export function redact(text: string): string {
   let result = text;
-  const fromEnvironment = process.env.AZURE_CLIENT_SECRET;
-  for (const secret of fromEnvironment && fromEnvironment.length >= 8 ? [fromEnvironment, ...knownSecrets] : knownSecrets) {
+  // What @azure/identity's environment credential reads as secrets.
+  const fromEnvironment = SECRET_VARIABLES.map((name) => process.env[name]).filter((v): v is string => !!v && v.length >= 8);
+  for (const secret of [...fromEnvironment, ...knownSecrets]) {
     if (result.includes(secret)) result = result.split(secret).join(REDACTED);
   }
   for (const [pattern, replacement] of SECRET_PATTERNS) result = result.replace(pattern, replacement);

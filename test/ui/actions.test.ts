@@ -88,7 +88,7 @@ describe('Actions from the context menu of the tree, as a person runs them in th
       await clickDialogButton(summary, 'Create');
 
       await waitForToast(page, new RegExp(`Creating restore point '${name}' of ${sql.vm}`));
-      await waitForDescription(pane, name, /Creating$/);
+      await waitForDescription(pane, name, /Creating…$/);
       advanceClock(5_000);
       await waitForDescription(pane, name, /Succeeded$/);
       await waitForToast(page, new RegExp(`Restore point '${name}' created`));

@@ -103,7 +103,7 @@ describe('a window reload in the middle of a cross-region copy', function () {
       await row.locator('.label-description', { hasText: /Replicating \d+%/ }).waitFor();
       await screenshot(page, 'resume-before-reload');
 
-      // A new extension host: only the global state remembers the copy.
+      // A new extension host: only the window's workspace state remembers the copy.
       await page.reload();
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       const resumed = await replicationToast(page, before);

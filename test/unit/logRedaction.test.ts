@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { armRequestIds, formatRequestIds, isTokenRejected } from '../../src/azure/errors';
 import { azureLog, LogLevel, redact, rememberSecret, setLogSink, type LogSink } from '../../src/azure/logging';
 import { compactSdkLine, loggableUrl } from '../../src/azure/requestLogging';
+import { redactedLog } from '../../src/commands/redactedLog';
 
 describe('log redaction', () => {
   it('removes bearer tokens, Authorization header values and OAuth secrets, and keeps the rest of the line', () => {
@@ -11,6 +12,7 @@ describe('log redaction', () => {
     assert.equal(redact('"authorization": "REDACTED"'), '"authorization": "REDACTED"', 'the SDK sanitizer\'s output stays as it is');
     assert.equal(redact('grant_type=client_credentials&client_secret=s3cr3t-value&scope=x'), 'grant_type=client_credentials&client_secret=REDACTED&scope=x');
     assert.equal(redact('{"access_token":"abc.def.ghi","expires_in":3599}'), '{"access_token":"REDACTED","expires_in":3599}');
+    assert.equal(redact('{"clientSecret":"s3cr3t","refreshToken":"r.t","name":"x"}'), '{"clientSecret":"REDACTED","refreshToken":"REDACTED","name":"x"}');
     const challenge = 'www-authenticate: Bearer authorization_uri="https://login/", error="invalid_token"';
     assert.equal(redact(challenge), challenge, 'a bearer challenge carries no secret');
     assert.equal(redact('AuthorizationFailed: The client does not have authorization to perform action'), 'AuthorizationFailed: The client does not have authorization to perform action');
@@ -81,4 +83,22 @@ describe('ARM request ids and refused tokens', () => {
     assert.ok(!isTokenRejected(restError(403, 'AuthorizationFailed', {})));
     assert.ok(!isTokenRejected(new Error('InvalidAuthenticationToken')));
   });
+
+  it('takes secrets out of everything written to the output channel, errors and their stacks included', () => {
+    const token = 'rpat.Zq8Lw2Xv4Nb6Mc8Vd0Fg2Hj4Kl6Pp8Qq';
+    rememberSecret(token);
+    const lines: unknown[] = [];
+    const write = (message: unknown): void => void lines.push(message);
+    const channel = { name: 'Restore Points', logLevel: LogLevel.Trace, trace: write, debug: write, info: write, warn: write, error: write, appendLine: write, show: () => lines.push('shown') };
+    const log = redactedLog(channel as unknown as Parameters<typeof redactedLog>[0]);
+    log.info(`GET with Bearer ${token}`);
+    log.error(new Error(`refused ${token}`));
+    log.appendLine(`token ${token}`);
+    log.show(true);
+    assert.equal(log.name, 'Restore Points');
+    assert.equal(lines.length, 4);
+    assert.ok(lines.every((l) => typeof l === 'string' && !l.includes(token)), JSON.stringify(lines));
+    assert.match(String(lines[1]), /^Error: refused REDACTED/);
+  });
 });
+

@@ -4,6 +4,12 @@ import { azureLog } from '../logging';
 import { onTokenRejected } from './tokenRejection';
 
 let showing = false;
+let shownAt = 0;
+/**
+ * A prompt hidden into the notification centre never answers; after this long a new refusal asks
+ * again (the user may have signed in from the view meanwhile and been refused once more).
+ */
+const ASK_AGAIN_AFTER_MS = 60_000;
 
 /**
  * "Sign in again", once however many requests were refused: the tree loading several levels and a
@@ -11,8 +17,9 @@ let showing = false;
  * command as the view's welcome button; the sign-in then gets a new token (see the sign-in classes).
  */
 export function promptSignInAgain(armMessage: string): void {
-  if (showing) return;
+  if (showing && Date.now() - shownAt < ASK_AGAIN_AFTER_MS) return;
   showing = true;
+  shownAt = Date.now();
   const signIn = vscode.l10n.t('Sign In');
   const message = vscode.l10n.t('Azure no longer accepts your sign-in{0}. Sign in again to continue.', armMessage ? ` (${armMessage.replace(/\.$/, '')})` : '');
   void vscode.window.showErrorMessage(message, signIn).then((choice) => {

@@ -25,8 +25,9 @@ export interface TrackedOperation {
 const KEY = 'restorePoints.operations';
 
 /**
- * The operations ARM has accepted and this extension has not seen end, kept in the global state so
- * that a reloaded window (a new extension host) follows them again. A record is written once ARM has
+ * The operations ARM has accepted and this extension has not seen end, kept in the window's
+ * workspace state so that the window, reloaded (a new extension host), follows them again; other
+ * windows, which share the global state, do not. A record is written once ARM has
  * accepted the request, so resuming never sends anything again, and removed when the operation ends,
  * whichever way. The tree reads it to mark items as in progress.
  */

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { settleOperation, type FollowedResource, type Settled } from '../../azure/actions/settleOperation';
-import { errorMessage } from '../../azure/errors';
+import { errorMessage, statusCode } from '../../azure/errors';
 import type { CommandContext } from '../commandContext';
 import { watchCopy, type WatchOutcome } from '../copyRestorePoint/watchCopy';
-import { withOperationProgress } from '../steps/targets';
 import type { OperationKind, OperationRecord } from './operationJournal';
 
 /** How an operation that was not a copy is followed again, and what the user is told when it ends. */
@@ -64,7 +63,19 @@ async function follow(context: CommandContext, record: OperationRecord): Promise
     return { record, state: outcome.state, succeeded: outcome.state === 'Succeeded' };
   }
   const how = FOLLOW[record.kind];
-  const settled = await withOperationProgress(how.title(record.name), () => settleOperation(client, how.resource, record.resourceId, { intervalMs: context.replicationIntervalMs }));
+  // Cancellable, as a copy's watch is: stopping follows no more; the operation goes on in Azure.
+  const settled = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: how.title(record.name), cancellable: true }, (_progress, token) => {
+    const stop = new AbortController();
+    token.onCancellationRequested(() => stop.abort());
+    return settleOperation(client, how.resource, record.resourceId, { intervalMs: context.replicationIntervalMs, abortSignal: stop.signal }).catch((error: unknown) => {
+      if (stop.signal.aborted) return undefined;
+      throw error;
+    });
+  });
+  if (!settled) {
+    void vscode.window.showInformationMessage(vscode.l10n.t("Stopped following '{0}'; the operation goes on in Azure.", record.name));
+    return { record, state: 'StoppedWatching', succeeded: false };
+  }
   const succeeded = settled.state === how.succeedsWhen;
   if (succeeded) void vscode.window.showInformationMessage(how.done(record.name));
   else showFailure(context, record, failureMessage(record, settled));
@@ -79,15 +90,27 @@ function showFailure(context: CommandContext, record: OperationRecord, reason: s
   });
 }
 
+/**
+ * ARM or the network failing for now (5xx, 429, no answer): the record is kept and followed again at
+ * the next start. A refusal (no access any more, resource group gone, signed out) would fail again
+ * at every start, so that record is dropped.
+ */
+const isTransient = (error: unknown): boolean => {
+  const status = statusCode(error);
+  return status === undefined ? (error as { name?: unknown } | undefined)?.name === 'RestError' : status === 429 || status >= 500;
+};
+
 async function resume(context: CommandContext, record: OperationRecord): Promise<ResumedOperation> {
+  let keep = false;
   try {
     return await follow(context, record);
   } catch (error) {
-    // Not kept: a record that cannot be followed (no access any more, signed out) would fail again at every start.
-    showFailure(context, record, errorMessage(error));
+    keep = isTransient(error);
+    const reason = errorMessage(error);
+    showFailure(context, record, keep ? vscode.l10n.t('{0} It will be followed again when VS Code next starts.', reason) : reason);
     return { record, state: 'Error', succeeded: false };
   } finally {
-    await context.operations.remove(record.resourceId);
+    if (!keep) await context.operations.remove(record.resourceId);
     if (record.kind !== 'restoreDisk') context.tree.refreshAfterOperation(record.resourceId);
   }
 }

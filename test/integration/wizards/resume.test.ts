@@ -15,7 +15,7 @@ const tenantId = demoCatalog.subscriptions.find((s) => s.subscriptionId === dev.
 
 /**
  * What a reloaded window finds: ARM accepted an operation (sent here straight to the emulator, as
- * the extension host before the reload did) and the journal in the global state still holds it.
+ * the extension host before the reload did) and the journal in the window's workspace state still holds it.
  * Resuming must bring back the progress, mark the item in the tree, end with the right outcome,
  * and send ARM nothing but reads.
  */
@@ -25,7 +25,7 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
-describe('operations: resumed after a reload from the global state', function () {
+describe('operations: resumed after a reload from the workspace state', function () {
   this.timeout(40_000);
   const suite = useActionSuite();
   const client = computeClient(emulatorAddress(), dev.subscriptionId);
@@ -127,6 +127,23 @@ describe('operations: resumed after a reload from the global state', function ()
     await suite.api.operations.record(record('createRestorePoint', `${collectionId}/restorePoints/rp-it-resumed-fails`, 'rp-it-resumed-fails'));
     const [outcome] = await whileClockMoves(suite.api.resumeOperationsForTests());
     assert.deepStrictEqual([outcome.state, outcome.succeeded], ['Failed', false]);
+    assert.deepStrictEqual(suite.api.operations.list(), []);
+  });
+
+  it('keeps an operation ARM could not be asked about (503 after every retry) for the next start, then follows it', async () => {
+    const collectionId = (await client.restorePointCollections.get(dev.web02.resourceGroup, dev.web02.collection)).id!;
+    await client.restorePoints.create(dev.web02.resourceGroup, dev.web02.collection, 'rp-it-resumed-later', {}).submitted();
+    await suite.api.operations.record(record('createRestorePoint', `${collectionId}/restorePoints/rp-it-resumed-later`, 'rp-it-resumed-later'));
+    await control('POST', '/faults', { pathPattern: '/restorePoints/rp-it-resumed-later$', method: 'GET', status: 503, count: 20 });
+    try {
+      const [failed] = await suite.api.resumeOperationsForTests();
+      assert.deepStrictEqual([failed.state, failed.succeeded], ['Error', false]);
+      assert.deepStrictEqual(suite.api.operations.list().map((r) => r.name), ['rp-it-resumed-later'], 'kept for the next start');
+    } finally {
+      await control('DELETE', '/faults');
+    }
+    const [outcome] = await whileClockMoves(suite.api.resumeOperationsForTests());
+    assert.deepStrictEqual([outcome.state, outcome.succeeded], ['Succeeded', true]);
     assert.deepStrictEqual(suite.api.operations.list(), []);
   });
 });
