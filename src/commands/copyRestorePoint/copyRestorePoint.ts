@@ -1,7 +1,10 @@
+import type { ComputeManagementClient, RestorePointCollection } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { copyRestorePoint as copyAction } from '../../azure/actions/copyRestorePoint';
 import { createCollectionForCopy } from '../../azure/actions/createRestorePointCollection';
+import { deleteRestorePointCollection } from '../../azure/actions/deleteRestorePointResources';
 import { collectionRefFromId } from '../../azure/actions/resourceRefs';
+import { errorMessage } from '../../azure/errors';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { operationOf } from '../operations/operationJournal';
@@ -33,11 +36,13 @@ async function execute(context: CommandContext, ctx: CopyContext): Promise<CopyR
   const client = await computeClient(ctx);
   await loadSource(ctx);
   let target = ctx.targetCollection;
+  const createdForThisCopy = !target;
   if (!target) {
     const { name, resourceGroup } = ctx.newCollection!;
     target = await createCollectionForCopy(client, { resourceGroup: resourceGroup!, name: name!, location: ctx.targetRegion!, sourceCollectionId: ctx.sourceCollection!.id! });
     refreshTree(ctx);
   }
+  let accepted = false;
   // Recorded from ARM's acceptance until the watch ends: a reload in between watches it again.
   const operation = context.operations.track(operationOf(ctx, 'copyRestorePoint', `${target.id!}/restorePoints/${ctx.name!}`, ctx.name!));
   return operation.run(async () => {
@@ -47,17 +52,34 @@ async function execute(context: CommandContext, ctx: CopyContext): Promise<CopyR
         { targetCollection: collectionRefFromId(target.id!), name: ctx.name!, sourceRestorePointId: ctx.restorePoint!.id! },
         {
           onAccepted: async () => {
+            accepted = true;
             await operation.accepted();
             refreshTree(ctx);
           },
         },
       ),
-    );
+    ).then(undefined, async (error: unknown) => {
+      // ARM refused the copy itself: the collection made for it would be left empty, so it goes too.
+      if (createdForThisCopy && !accepted) await removeEmptyCollection(context, client, target, ctx);
+      throw error;
+    });
     refreshTree(ctx);
     const outcome = await watchCopy(context, client, copy.id!, ctx.name!);
     refreshTree(ctx);
     return { id: copy.id!, ...outcome };
   });
+}
+
+async function removeEmptyCollection(context: CommandContext, client: ComputeManagementClient, collection: RestorePointCollection, ctx: CopyContext): Promise<void> {
+  try {
+    await deleteRestorePointCollection(client, collectionRefFromId(collection.id!));
+    context.log.info(`Removed the collection ${collection.id} created for a copy ARM refused.`);
+  } catch (error) {
+    // Said, not hidden: the user can delete it from the tree.
+    context.log.warn(`Could not remove the empty collection ${collection.id} created for a refused copy: ${errorMessage(error)}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t("The collection '{0}' created for this copy is empty and could not be removed: {1}", collection.name ?? '', errorMessage(error)));
+  }
+  refreshTree(ctx);
 }
 
 /** Palette: subscription → collection → restore point; on a restore point node it starts at the region. */

@@ -4,7 +4,8 @@ import type { RestorePointsApi } from '../../../src/extension';
 import type { CopyResult } from '../../../src/commands/copyRestorePoint/copyRestorePoint';
 import { clearRequestLog, drive, requestLog, sentProperties, writes } from '../../support/commandDriver';
 import { answer, type ScriptedAnswer } from '../../support/scriptedPrompter';
-import { activateExtension, byLabel, children, control, type Shown } from '../helpers';
+import { computeClient } from '../../emulator/sdkClients';
+import { activateExtension, byLabel, children, control, emulatorAddress, type Shown } from '../helpers';
 
 const dev = demoCatalog.devTest;
 const DEV_TEST = 'Contoso Dev/Test';
@@ -68,6 +69,23 @@ describe('actions: copy a restore point to another region and watch its replicat
     assert.strictEqual((puts[0].body as { location: string }).location, 'westeurope');
     assert.match(puts[0].path, /\/resourceGroups\/rg-data-westeurope\//, 'the resource group offered first is the one in the target region');
     assert.match((sentProperties(puts[0]).source as { id: string }).id, /restorePointCollections\/web-02-rpc$/);
+  });
+
+  it('removes the collection it created when ARM refuses the copy itself, leaving nothing half-made', async () => {
+    await control('POST', '/faults', { pathPattern: '/restorePoints/rp-it-refused$', method: 'PUT', status: 400, count: 1 });
+    try {
+      const { result } = await drive<CopyResult>(api, 'restorePoints.copyRestorePoint', [
+        answer.pick(DEV_TEST), answer.pick(dev.web02.collection), answer.pick('rp-web-02-001'), answer.pick('West Europe'),
+        answer.pick('$(add) Create a collection in westeurope…'), answer.acceptDefault(), answer.input('web-02-rpc-refused'), answer.input('rp-it-refused'), answer.confirm(),
+      ]);
+      assert.strictEqual(result, undefined, 'the copy failed');
+    } finally {
+      await control('DELETE', '/faults');
+    }
+    const sent = (await writes()).map((r) => `${r.method} ${r.path.split('/').at(-1)}`);
+    assert.deepStrictEqual(sent, ['PUT web-02-rpc-refused', 'PUT rp-it-refused', 'DELETE web-02-rpc-refused']);
+    const client = computeClient(emulatorAddress(), dev.subscriptionId);
+    await assert.rejects(client.restorePointCollections.get('rg-data-westeurope', 'web-02-rpc-refused'), (e: { statusCode?: number }) => e.statusCode === 404, 'the empty collection is gone from ARM');
   });
 
   it('refuses, in the name box, a name the existing target collection already holds', async () => {
