@@ -34,7 +34,7 @@ interface ResponseWatcher {
  * The SDK's pager throws "Pagination failed with unexpected statusCode …" and drops ARM's error
  * body, whose message is what a person needs to read; the raw response is watched to keep it.
  */
-async function onePage<T>(list: (options: ResponseWatcher) => Pageable<T>, continuationToken: string | undefined): Promise<Page<T>> {
+export async function onePage<T>(list: (options: ResponseWatcher) => Pageable<T>, continuationToken: string | undefined): Promise<Page<T>> {
   let failed: { status: number; bodyAsText?: string | null; parsedBody?: unknown } | undefined;
   const pages = list({ onResponse: (response) => (failed = response.status >= 400 ? response : undefined) }).byPage(continuationToken ? { continuationToken } : undefined);
   try {
@@ -50,7 +50,7 @@ async function onePage<T>(list: (options: ResponseWatcher) => Pageable<T>, conti
 }
 
 /** Every page, each fetched through the limiter (pages are sequential by nature). */
-async function allPages<T>(factory: ClientFactory, list: (options: ResponseWatcher) => Pageable<T>): Promise<T[]> {
+export async function allPages<T>(factory: ClientFactory, list: (options: ResponseWatcher) => Pageable<T>): Promise<T[]> {
   const items: T[] = [];
   let token: string | undefined;
   do {

@@ -1,4 +1,6 @@
-import type { ResourceManagementClient } from '@azure/arm-resources';
+import { allPages } from './arm';
+import type { ClientFactory } from './clients';
+import type { SubscriptionRef } from './subscriptionScope';
 
 export interface ResourceGroupSummary {
   name: string;
@@ -6,10 +8,11 @@ export interface ResourceGroupSummary {
 }
 
 /** The subscription's resource groups by name (every page), for a picker. */
-export async function listResourceGroups(client: ResourceManagementClient): Promise<ResourceGroupSummary[]> {
-  const groups: ResourceGroupSummary[] = [];
-  for await (const rg of client.resourceGroups.list()) {
-    if (rg.name) groups.push({ name: rg.name, location: rg.location });
-  }
-  return groups.sort((a, b) => a.name.localeCompare(b.name));
+export async function listResourceGroups(factory: ClientFactory, subscription: SubscriptionRef): Promise<ResourceGroupSummary[]> {
+  const client = await factory.resourceClient(subscription.tenantId, subscription.subscriptionId);
+  const groups = await allPages(factory, (o) => client.resourceGroups.list(o));
+  return groups
+    .filter((rg) => rg.name)
+    .map((rg) => ({ name: rg.name!, location: rg.location }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -17,5 +17,5 @@ export interface RestorePointCopy {
 export function copyRestorePoint(client: ComputeManagementClient, input: RestorePointCopy, options: LongRunningOptions = {}): Promise<RestorePoint> {
   const { resourceGroup, name: collection } = input.targetCollection;
   const body: RestorePoint = { sourceRestorePoint: { id: input.sourceRestorePointId } };
-  return untilDone(client.restorePoints.create(resourceGroup, collection, input.name, body, sdkOptions(options)), options);
+  return untilDone(() => client.restorePoints.create(resourceGroup, collection, input.name, body, sdkOptions(options)), options);
 }

@@ -29,5 +29,5 @@ export function restorePointBody(input: NewRestorePoint): RestorePoint {
 /** Creates a restore point of the collection's VM and waits for ARM's long-running operation. */
 export function createRestorePoint(client: ComputeManagementClient, input: NewRestorePoint, options: LongRunningOptions = {}): Promise<RestorePoint> {
   const { resourceGroup, name: collection } = input.collection;
-  return untilDone(client.restorePoints.create(resourceGroup, collection, input.name, restorePointBody(input), sdkOptions(options)), options);
+  return untilDone(() => client.restorePoints.create(resourceGroup, collection, input.name, restorePointBody(input), sdkOptions(options)), options);
 }

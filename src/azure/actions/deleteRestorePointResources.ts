@@ -19,7 +19,7 @@ const deletions = {
 function deleteResource<K extends keyof DeletableRefs>(kind: K, client: ComputeManagementClient, ref: DeletableRefs[K], options: LongRunningOptions): Promise<void> {
   // TypeScript does not correlate `kind` with the matching entry's parameter type by itself.
   const start = deletions[kind] as (client: ComputeManagementClient, ref: DeletableRefs[K], options: ReturnType<typeof sdkOptions>) => SdkPoller<void>;
-  return untilDone(start(client, ref, sdkOptions(options)), options);
+  return untilDone(() => start(client, ref, sdkOptions(options)), options);
 }
 
 export const deleteRestorePoint = (client: ComputeManagementClient, ref: RestorePointRef, options: LongRunningOptions = {}): Promise<void> =>

@@ -1,3 +1,5 @@
+import type { Limiter } from '../limiter';
+
 /** What this code needs of the SDK's pollers (core-lro's PollerLike), without depending on core-lro. */
 export interface SdkPoller<T> {
   submitted(): Promise<void>;
@@ -17,11 +19,25 @@ export interface LongRunningOptions {
    * as the async operations guidance asks of clients.
    */
   updateIntervalInMs?: number;
+  /**
+   * The shared request limiter: the request that starts the operation waits for a slot. The polls
+   * that follow do not hold one, so that an operation of minutes cannot starve the tree's reads.
+   */
+  limit?: Limiter;
 }
 
-/** The SDK's own poller, driven to its end; it reads Azure-AsyncOperation/Location itself. */
-export async function untilDone<T>(poller: SdkPoller<T>, options: LongRunningOptions): Promise<T> {
-  await poller.submitted();
+/**
+ * The SDK's own poller, driven to its end; it reads Azure-AsyncOperation/Location itself. The
+ * poller sends its first request as soon as it is created, so it is created inside the limiter.
+ */
+export async function untilDone<T>(start: () => SdkPoller<T>, options: LongRunningOptions): Promise<T> {
+  // Wrapped in an object: the poller is thenable, and returning it bare would wait for its end.
+  const submit = async (): Promise<{ poller: SdkPoller<T> }> => {
+    const poller = start();
+    await poller.submitted();
+    return { poller };
+  };
+  const { poller } = await (options.limit ? options.limit(submit) : submit());
   await options.onAccepted?.();
   return poller.pollUntilDone({ abortSignal: options.abortSignal });
 }

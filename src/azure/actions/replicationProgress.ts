@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ComputeManagementClient, InstanceViewStatus, RestorePoint } from '@azure/arm-compute';
+import type { Limiter } from '../limiter';
 import type { RestorePointRef } from './resourceRefs';
 
 export type ReplicationState = 'Replicating' | 'Succeeded' | 'Failed';
@@ -95,19 +96,25 @@ export interface WatchReplicationOptions {
   defaultIntervalMs?: number;
   /** How to wait between reads; tests replace it to move an emulated clock instead of time. */
   wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The shared request limiter; each read takes a slot, the waits between reads do not. */
+  limit?: Limiter;
 }
 
 const realWait = (ms: number, signal?: AbortSignal): Promise<void> => sleep(ms, undefined, { signal });
 
-async function readReplication(client: ComputeManagementClient, ref: RestorePointRef, signal: AbortSignal | undefined): Promise<{ status: ReplicationStatus; retryAfter?: number }> {
+const unlimited: Limiter = (task) => task();
+
+async function readReplication(client: ComputeManagementClient, ref: RestorePointRef, signal: AbortSignal | undefined, limit: Limiter): Promise<{ status: ReplicationStatus; retryAfter?: number }> {
   let retryAfter: number | undefined;
-  const rp = await client.restorePoints.get(ref.resourceGroup, ref.collection, ref.name, {
-    expand: 'instanceView',
-    abortSignal: signal,
-    onResponse: (response) => {
-      retryAfter = retryAfterMs(response.headers.get('retry-after'));
-    },
-  });
+  const rp = await limit(() =>
+    client.restorePoints.get(ref.resourceGroup, ref.collection, ref.name, {
+      expand: 'instanceView',
+      abortSignal: signal,
+      onResponse: (response) => {
+        retryAfter = retryAfterMs(response.headers.get('retry-after'));
+      },
+    }),
+  );
   return { status: aggregateReplication(rp), retryAfter };
 }
 
@@ -123,7 +130,7 @@ export async function* watchReplication(client: ComputeManagementClient, ref: Re
   while (!signal?.aborted) {
     let read: Awaited<ReturnType<typeof readReplication>>;
     try {
-      read = await readReplication(client, ref, signal);
+      read = await readReplication(client, ref, signal, options.limit ?? unlimited);
     } catch (error) {
       if (signal?.aborted) return;
       throw error;

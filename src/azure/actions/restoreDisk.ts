@@ -19,7 +19,7 @@ export interface DiskRestore {
  */
 export async function restoreDisk(client: ComputeManagementClient, input: DiskRestore, options: LongRunningOptions = {}): Promise<string> {
   const disk = await untilDone(
-    client.disks.createOrUpdate(
+    () => client.disks.createOrUpdate(
       input.resourceGroup,
       input.diskName,
       {

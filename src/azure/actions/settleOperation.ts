@@ -1,8 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ComputeManagementClient } from '@azure/arm-compute';
-import { parseResourceId } from '../ids';
+import type { ClientFactory } from '../clients';
+import { readDisk } from '../disks';
 import { statusCode } from '../errors';
-import { collectionRefFromId, restorePointRefFromId } from './resourceRefs';
+import { parseResourceId } from '../ids';
+import { readCollection } from '../restorePointCollections';
+import { readRestorePoint } from '../restorePoints';
+import type { SubscriptionRef } from '../subscriptionScope';
 
 /** The resources whose long-running operations can be followed again after a reload. */
 export type FollowedResource = 'restorePoint' | 'restorePointCollection' | 'disk';
@@ -16,20 +19,17 @@ export const DEFAULT_SETTLE_POLL_MS = 5_000;
 /** ARM's provisioning states that end an operation; anything else (Creating, Deleting, Updating…) is still going on. */
 const TERMINAL = new Set(['succeeded', 'failed', 'canceled']);
 
+/** How each followed resource is read; each read goes through the shared limiter. */
+const readers: Record<FollowedResource, (factory: ClientFactory, subscription: SubscriptionRef, id: string, abortSignal?: AbortSignal) => Promise<{ provisioningState?: string }>> = {
+  restorePoint: (factory, subscription, id, abortSignal) => readRestorePoint(factory, subscription, id, { abortSignal }),
+  restorePointCollection: (factory, subscription, id, abortSignal) => readCollection(factory, subscription, id, { abortSignal }),
+  disk: (factory, subscription, id, abortSignal) => readDisk(factory, subscription, id, { abortSignal }),
+};
+
 /** A resource's provisioning state, or undefined when ARM answers 404 (it does not exist). */
-async function readProvisioningState(client: ComputeManagementClient, kind: FollowedResource, id: string, abortSignal?: AbortSignal): Promise<string | undefined> {
+async function readProvisioningState(factory: ClientFactory, subscription: SubscriptionRef, kind: FollowedResource, id: string, abortSignal?: AbortSignal): Promise<string | undefined> {
   try {
-    if (kind === 'restorePoint') {
-      const ref = restorePointRefFromId(id);
-      return (await client.restorePoints.get(ref.resourceGroup, ref.collection, ref.name, { abortSignal })).provisioningState ?? 'Succeeded';
-    }
-    if (kind === 'restorePointCollection') {
-      const ref = collectionRefFromId(id);
-      return (await client.restorePointCollections.get(ref.resourceGroup, ref.name, { abortSignal })).provisioningState ?? 'Succeeded';
-    }
-    const disk = parseResourceId(id);
-    if (!disk) throw new Error(`'${id}' is not the id of a disk.`);
-    return (await client.disks.get(disk.resourceGroup, disk.name, { abortSignal })).provisioningState ?? 'Succeeded';
+    return (await readers[kind](factory, subscription, id, abortSignal)).provisioningState ?? 'Succeeded';
   } catch (error) {
     if (statusCode(error) === 404) return undefined;
     throw error;
@@ -49,9 +49,9 @@ export interface SettleOptions {
  * resource's own provisioning state is what ARM keeps for as long as the resource exists, whereas
  * the operation status URL a serialized SDK poller holds is ARM's to expire.
  */
-export async function settleOperation(client: ComputeManagementClient, kind: FollowedResource, id: string, options: SettleOptions = {}): Promise<Settled> {
+export async function settleOperation(factory: ClientFactory, subscription: SubscriptionRef, kind: FollowedResource, id: string, options: SettleOptions = {}): Promise<Settled> {
   for (;;) {
-    const state = await readProvisioningState(client, kind, id, options.abortSignal);
+    const state = await readProvisioningState(factory, subscription, kind, id, options.abortSignal);
     if (state === undefined) return { state: 'Gone' };
     const value = state.toLowerCase();
     if (value === 'succeeded') return { state: 'Succeeded' };

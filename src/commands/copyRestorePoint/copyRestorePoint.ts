@@ -1,16 +1,16 @@
-import type { ComputeManagementClient, RestorePointCollection } from '@azure/arm-compute';
+import type { RestorePointCollection } from '@azure/arm-compute';
 import * as vscode from 'vscode';
-import { copyRestorePoint as copyAction } from '../../azure/actions/copyRestorePoint';
-import { createCollectionForCopy } from '../../azure/actions/createRestorePointCollection';
-import { deleteRestorePointCollection } from '../../azure/actions/deleteRestorePointResources';
 import { collectionRefFromId } from '../../azure/actions/resourceRefs';
 import { errorMessage } from '../../azure/errors';
+import { createCopyCollection, deleteCollection } from '../../azure/restorePointCollections';
+import { copyRestorePoint as copyInAzure } from '../../azure/restorePoints';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { operationOf } from '../operations/operationJournal';
-import { collectionOfRestorePoint, collectionStep, computeClient, refreshTree, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
+import { existingCollection, newCollection } from '../steps/collectionChoice';
+import { armOf, collectionOfRestorePoint, collectionStep, refreshTree, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
-import { copyNameStep, copySummaryStep, loadSource, newCollectionStep, regionStep, targetCollectionStep, type CopyContext } from './steps';
+import { copyNameStep, copySummaryStep, newCollectionGroupStep, newCollectionNameStep, regionStep, sourceCollectionOf, targetCollectionStep, type CopyContext } from './steps';
 import { watchCopy, type WatchOutcome } from './watchCopy';
 
 const asCopy = (step: PromptStep<TargetContext>): PromptStep<CopyContext> => step;
@@ -23,7 +23,8 @@ const steps: PromptStep<CopyContext>[] = [
   asCopy(restorePointStep),
   regionStep,
   targetCollectionStep,
-  newCollectionStep,
+  newCollectionGroupStep,
+  newCollectionNameStep,
   copyNameStep,
   copySummaryStep,
 ];
@@ -33,13 +34,13 @@ export interface CopyResult extends WatchOutcome {
 }
 
 async function execute(context: CommandContext, ctx: CopyContext): Promise<CopyResult> {
-  const client = await computeClient(ctx);
-  await loadSource(ctx);
-  let target = ctx.targetCollection;
+  const { factory, subscription } = armOf(ctx);
+  const source = await sourceCollectionOf(ctx);
+  let target = existingCollection(ctx.target);
   const createdForThisCopy = !target;
   if (!target) {
-    const { name, resourceGroup } = ctx.newCollection!;
-    target = await createCollectionForCopy(client, { resourceGroup: resourceGroup!, name: name!, location: ctx.targetRegion!, sourceCollectionId: ctx.sourceCollection!.id! });
+    const { name, resourceGroup } = newCollection(ctx.target)!;
+    target = await createCopyCollection(factory, subscription, { resourceGroup: resourceGroup!, name: name!, location: ctx.targetRegion!, sourceCollectionId: source.id! });
     refreshTree(ctx);
   }
   let accepted = false;
@@ -47,8 +48,9 @@ async function execute(context: CommandContext, ctx: CopyContext): Promise<CopyR
   const operation = context.operations.track(operationOf(ctx, 'copyRestorePoint', `${target.id!}/restorePoints/${ctx.name!}`, ctx.name!));
   return operation.run(async () => {
     const copy = await withOperationProgress(vscode.l10n.t("Creating copy '{0}' in {1}…", ctx.name!, ctx.targetRegion!), () =>
-      copyAction(
-        client,
+      copyInAzure(
+        factory,
+        subscription,
         { targetCollection: collectionRefFromId(target.id!), name: ctx.name!, sourceRestorePointId: ctx.restorePoint!.id! },
         {
           onAccepted: async () => {
@@ -60,19 +62,20 @@ async function execute(context: CommandContext, ctx: CopyContext): Promise<CopyR
       ),
     ).then(undefined, async (error: unknown) => {
       // ARM refused the copy itself: the collection made for it would be left empty, so it goes too.
-      if (createdForThisCopy && !accepted) await removeEmptyCollection(context, client, target, ctx);
+      if (createdForThisCopy && !accepted) await removeEmptyCollection(context, target, ctx);
       throw error;
     });
     refreshTree(ctx);
-    const outcome = await watchCopy(context, client, copy.id!, ctx.name!);
+    const outcome = await watchCopy(context, subscription, copy.id!, ctx.name!);
     refreshTree(ctx);
     return { id: copy.id!, ...outcome };
   });
 }
 
-async function removeEmptyCollection(context: CommandContext, client: ComputeManagementClient, collection: RestorePointCollection, ctx: CopyContext): Promise<void> {
+async function removeEmptyCollection(context: CommandContext, collection: RestorePointCollection, ctx: CopyContext): Promise<void> {
   try {
-    await deleteRestorePointCollection(client, collectionRefFromId(collection.id!));
+    const { factory, subscription } = armOf(ctx);
+    await deleteCollection(factory, subscription, collection.id!);
     context.log.info(`Removed the collection ${collection.id} created for a copy ARM refused.`);
   } catch (error) {
     // Said, not hidden: the user can delete it from the tree.

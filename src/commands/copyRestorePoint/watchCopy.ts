@@ -1,7 +1,7 @@
-import type { ComputeManagementClient } from '@azure/arm-compute';
 import * as vscode from 'vscode';
-import { watchReplication, type ReplicationState } from '../../azure/actions/replicationProgress';
-import { restorePointRefFromId } from '../../azure/actions/resourceRefs';
+import type { ReplicationState } from '../../azure/actions/replicationProgress';
+import { watchCopyReplication } from '../../azure/restorePoints';
+import type { SubscriptionRef } from '../../azure/subscriptionScope';
 import type { CommandContext } from '../commandContext';
 
 export interface WatchOutcome {
@@ -15,7 +15,7 @@ export interface WatchOutcome {
  * A cancellable notification that follows a copy's replication at the pace ARM asks for.
  * Cancelling stops watching only: the copy goes on in Azure.
  */
-export async function watchCopy(context: CommandContext, client: ComputeManagementClient, copyId: string, name: string): Promise<WatchOutcome> {
+export async function watchCopy(context: CommandContext, subscription: SubscriptionRef, copyId: string, name: string): Promise<WatchOutcome> {
   const reported: number[] = [];
   let last: { state: ReplicationState; reason?: string } | undefined;
   const stopped = await vscode.window.withProgress(
@@ -24,7 +24,7 @@ export async function watchCopy(context: CommandContext, client: ComputeManageme
       const abort = new AbortController();
       const listener = token.onCancellationRequested(() => abort.abort());
       try {
-        for await (const p of watchReplication(client, restorePointRefFromId(copyId), { abortSignal: abort.signal, defaultIntervalMs: context.replicationIntervalMs })) {
+        for await (const p of watchCopyReplication(context.tree.factory, subscription, copyId, { abortSignal: abort.signal, defaultIntervalMs: context.replicationIntervalMs })) {
           reported.push(p.percent);
           last = p;
           context.replication.update(copyId, name, p);

@@ -1,19 +1,21 @@
 import * as vscode from 'vscode';
-import { createCollectionForVm } from '../../azure/actions/createRestorePointCollection';
+import { createVmCollection } from '../../azure/restorePointCollections';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { vmDetails, type CreateRestorePointContext } from '../createRestorePoint/context';
 import { newCollectionNameStep } from '../createRestorePoint/steps';
-import { computeClient, refreshTree, resourceGroupOf, subscriptionStep, targetFromNode, vmStep, type TargetContext } from '../steps/targets';
+import { newCollection } from '../steps/collectionChoice';
+import { armOf, refreshTree, subscriptionStep, targetFromNode, vmStep, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 
 /* A collection costs nothing until restore points are taken, so there is no summary to confirm. */
 const steps: PromptStep<CreateRestorePointContext>[] = [subscriptionStep as PromptStep<TargetContext> as PromptStep<CreateRestorePointContext>, vmStep, newCollectionNameStep];
 
 async function execute(ctx: CreateRestorePointContext): Promise<string> {
-  const client = await computeClient(ctx);
+  const { factory, subscription } = armOf(ctx);
   const d = await vmDetails(ctx);
-  const created = await createCollectionForVm(client, { resourceGroup: resourceGroupOf(d.vm.id!), name: ctx.newCollectionName!, vm: { id: d.vm.id!, location: d.vm.location! } });
+  const { resourceGroup, name } = newCollection(ctx.target)!;
+  const created = await createVmCollection(factory, subscription, { resourceGroup: resourceGroup!, name: name!, vm: { id: d.vm.id!, location: d.vm.location! } });
   refreshTree(ctx);
   void vscode.window.showInformationMessage(vscode.l10n.t("Restore point collection '{0}' created in {1}.", created.name ?? '', created.location ?? ''));
   return created.id!;
@@ -21,6 +23,6 @@ async function execute(ctx: CreateRestorePointContext): Promise<string> {
 
 /** For a VM, in its region and resource group, as ARM requires. */
 export function createRestorePointCollection(context: CommandContext, node?: TreeNode): Promise<string> {
-  const ctx: CreateRestorePointContext = { ...targetFromNode(context, node), newCollectionName: '' };
+  const ctx: CreateRestorePointContext = { ...targetFromNode(context, node), target: { create: {} } };
   return runWizard(steps, { execute }, ctx, context.prompter, { title: vscode.l10n.t('Create Restore Point Collection') });
 }

@@ -1,11 +1,11 @@
 import type { ConsistencyChoice } from '../../azure/rules/consistencyModes';
+import type { CollectionChoice } from '../steps/collectionChoice';
 import type { TargetContext } from '../steps/targets';
 import { loadVmDetails, type VmDetails } from './vmDetails';
 
 export interface CreateRestorePointContext extends TargetContext {
-  details?: Promise<VmDetails>;
-  /** Set when the user chose to create a collection in the VM's region. */
-  newCollectionName?: string;
+  /** One of the VM's collections, or a new one in its region and resource group. */
+  target?: CollectionChoice;
   name?: string;
   mode?: ConsistencyChoice;
   /** Set with the mode: whether the restore point will hold Premium SSD v2 or Ultra disks. */
@@ -15,9 +15,5 @@ export interface CreateRestorePointContext extends TargetContext {
   excludeDiskIds?: string[];
 }
 
-export function vmDetails(ctx: CreateRestorePointContext): Promise<VmDetails> {
-  ctx.details ??= loadVmDetails(ctx);
-  // A failed load is not kept, so that going Back and on again retries it.
-  ctx.details.catch(() => (ctx.details = undefined));
-  return ctx.details;
-}
+/** Read once per wizard run; a failed load is not kept, so going Back and on again retries it. */
+export const vmDetails = (ctx: CreateRestorePointContext): Promise<VmDetails> => ctx.reads.once(ctx.subscription!, `vmDetails:${ctx.vmId!}`, () => loadVmDetails(ctx));

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { collectionRefFromId } from '../../azure/actions/resourceRefs';
-import { createCollectionForVm } from '../../azure/actions/createRestorePointCollection';
-import { createRestorePoint as createRestorePointAction } from '../../azure/actions/createRestorePoint';
+import { createVmCollection } from '../../azure/restorePointCollections';
+import { createRestorePoint as createRestorePointInAzure } from '../../azure/restorePoints';
 import { consistencyModeOptions } from '../../azure/rules/consistencyModes';
 import { RestorePointCollectionItem } from '../../tree/nodes/RestorePointCollectionItem';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { operationOf } from '../operations/operationJournal';
-import { computeClient, refreshTree, resourceGroupOf, subscriptionStep, targetFromNode, vmStep, withOperationProgress, type TargetContext } from '../steps/targets';
+import { existingCollection, newCollection } from '../steps/collectionChoice';
+import { armOf, refreshTree, subscriptionStep, targetFromNode, vmStep, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 import { vmDetails, type CreateRestorePointContext } from './context';
 import { collectionStep, excludeDisksStep, instantAccessStep, modeStep, nameStep, newCollectionNameStep, summaryStep } from './steps';
@@ -25,20 +26,22 @@ const steps: PromptStep<CreateRestorePointContext>[] = [
 ];
 
 async function execute(ctx: CreateRestorePointContext): Promise<string> {
-  const client = await computeClient(ctx);
+  const { factory, subscription } = armOf(ctx);
   const d = await vmDetails(ctx);
-  let collection = ctx.collection;
+  let collection = existingCollection(ctx.target);
   if (!collection) {
-    collection = await createCollectionForVm(client, { resourceGroup: resourceGroupOf(d.vm.id!), name: ctx.newCollectionName!, vm: { id: d.vm.id!, location: d.vm.location! } });
+    const { resourceGroup, name } = newCollection(ctx.target)!;
+    collection = await createVmCollection(factory, subscription, { resourceGroup: resourceGroup!, name: name!, vm: { id: d.vm.id!, location: d.vm.location! } });
     refreshTree(ctx);
   }
   // A restore point made inside a collection shown in the tree appears there; anywhere else the tree is redrawn.
-  const inside = ctx.collection && ctx.node instanceof RestorePointCollectionItem ? ctx.node : undefined;
+  const inside = existingCollection(ctx.target) && ctx.node instanceof RestorePointCollectionItem ? ctx.node : undefined;
   const operation = ctx.command.operations.track(operationOf(ctx, 'createRestorePoint', `${collection.id!}/restorePoints/${ctx.name!}`, ctx.name!));
   const created = await operation.run(() =>
     withOperationProgress(vscode.l10n.t("Creating restore point '{0}' of {1}…", ctx.name!, d.vm.name ?? ''), () =>
-      createRestorePointAction(
-        client,
+      createRestorePointInAzure(
+        factory,
+        subscription,
         {
           collection: collectionRefFromId(collection.id!),
           name: ctx.name!,
@@ -63,5 +66,7 @@ async function execute(ctx: CreateRestorePointContext): Promise<string> {
 /** Palette: asks for subscription and VM; on a VM or collection node, starts from it. */
 export function createRestorePoint(context: CommandContext, node?: TreeNode): Promise<string> {
   const ctx: CreateRestorePointContext = targetFromNode(context, node);
+  // On a collection node, that collection is the answer to the collection step.
+  if (ctx.collection) ctx.target = { existing: ctx.collection };
   return runWizard(steps, { execute }, ctx, context.prompter, { title: vscode.l10n.t('Create Restore Point') });
 }

@@ -1,8 +1,10 @@
 import type { RestorePoint, RestorePointCollection, VirtualMachine } from '@azure/arm-compute';
-import { parseResourceId } from '../../azure/ids';
+import { readDisk } from '../../azure/disks';
 import { restorePointsOfVm } from '../../azure/rules/restorePointCreation';
-import { vmDisksOf, type VmDisk } from '../../azure/rules/vmDisks';
-import { computeClient, listCollections, resourceGroupOf, type TargetContext } from '../steps/targets';
+import { vmDisksOf } from '../../azure/rules/vmDisks';
+import type { VmDisk } from '../../azure/rules/vmDisks';
+import { readVirtualMachine } from '../../azure/virtualMachines';
+import { armOf, collectionsOf, expandedCollection, type TargetContext } from '../steps/targets';
 
 /** What the create wizard needs to know about a VM before it can warn about ARM's rules. */
 export interface VmDetails {
@@ -15,17 +17,17 @@ export interface VmDetails {
   restorePoints: RestorePoint[];
 }
 
-/** Loaded once per wizard (Back does not reload it); the VM model, its disks and its collections side by side. */
+/** The VM model, its disks and its collections, side by side. */
 export async function loadVmDetails(ctx: TargetContext): Promise<VmDetails> {
-  const client = await computeClient(ctx);
+  const { factory, subscription } = armOf(ctx);
   const vmId = ctx.vmId!;
-  const [vm, all] = await Promise.all([client.virtualMachines.get(resourceGroupOf(vmId), parseResourceId(vmId)?.name ?? ''), listCollections(ctx)]);
+  const [vm, all] = await Promise.all([readVirtualMachine(factory, subscription, vmId), collectionsOf(ctx)]);
   const storage = vm.storageProfile;
   const diskIds = [storage?.osDisk?.managedDisk?.id, ...(storage?.dataDisks ?? []).map((d) => d.managedDisk?.id)].filter((id): id is string => !!id);
   const own = all.filter((c) => c.source?.id?.toLowerCase() === vmId.toLowerCase());
   const [managed, expanded] = await Promise.all([
-    Promise.all(diskIds.map((id) => client.disks.get(resourceGroupOf(id), parseResourceId(id)?.name ?? '').catch(() => undefined))),
-    Promise.all(own.map((c) => client.restorePointCollections.get(resourceGroupOf(c.id ?? ''), c.name ?? '', { expand: 'restorePoints' }))),
+    Promise.all(diskIds.map((id) => readDisk(factory, subscription, id).catch(() => undefined))),
+    Promise.all(own.map((c) => expandedCollection(ctx, c.id ?? ''))),
   ]);
   return {
     vm,

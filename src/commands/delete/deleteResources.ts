@@ -1,16 +1,16 @@
-import type { ComputeManagementClient } from '@azure/arm-compute';
 import * as vscode from 'vscode';
-import { deleteRestorePoint as deleteRestorePointAction, deleteRestorePointCollection as deleteCollectionAction } from '../../azure/actions/deleteRestorePointResources';
-import { collectionRefFromId, restorePointRefFromId } from '../../azure/actions/resourceRefs';
+import type { LongRunningOptions } from '../../azure/actions/longRunning';
+import { deleteCollection } from '../../azure/restorePointCollections';
+import { deleteRestorePoint as deleteRestorePointInAzure } from '../../azure/restorePoints';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { operationOf, type OperationKind } from '../operations/operationJournal';
 import {
   collectionOfRestorePoint,
+  armOf,
   collectionStep,
-  computeClient,
+  expandedCollection,
   refreshTree,
-  resourceGroupOf,
   restorePointStep,
   subscriptionStep,
   targetFromNode,
@@ -28,9 +28,9 @@ interface DeleteSpec {
   /** The target's steps after the subscription. */
   steps: PromptStep<TargetContext>[];
   /** The modal confirmation, naming what is lost; reads ARM for what the target holds. */
-  confirmation(ctx: TargetContext, client: ComputeManagementClient): Promise<Omit<ConfirmPrompt, 'confirmLabel'>>;
+  confirmation(ctx: TargetContext): Promise<Omit<ConfirmPrompt, 'confirmLabel'>>;
   progressTitle(ctx: TargetContext): string;
-  run(ctx: TargetContext, client: ComputeManagementClient, onAccepted: () => Promise<void>): Promise<string>;
+  run(ctx: TargetContext, options: LongRunningOptions): Promise<string>;
 }
 
 const deletions = {
@@ -45,8 +45,9 @@ const deletions = {
         detail: vscode.l10n.t('Its disk restore points are deleted with it; disks cannot be restored from it afterwards. This cannot be undone.'),
       }),
     progressTitle: (ctx) => vscode.l10n.t("Deleting restore point '{0}'…", ctx.restorePoint!.name ?? ''),
-    run: async (ctx, client, onAccepted) => {
-      await deleteRestorePointAction(client, restorePointRefFromId(ctx.restorePoint!.id!), { onAccepted });
+    run: async (ctx, options) => {
+      const { factory, subscription } = armOf(ctx);
+      await deleteRestorePointInAzure(factory, subscription, ctx.restorePoint!.id!, options);
       return ctx.restorePoint!.id!;
     },
   },
@@ -55,9 +56,9 @@ const deletions = {
     operation: 'deleteRestorePointCollection',
     target: (ctx) => ({ id: ctx.collection!.id!, name: ctx.collection!.name ?? '' }),
     steps: [collectionStep()],
-    confirmation: async (ctx, client) => {
+    confirmation: async (ctx) => {
       const c = ctx.collection!;
-      const expanded = await client.restorePointCollections.get(resourceGroupOf(c.id!), c.name!, { expand: 'restorePoints' });
+      const expanded = await expandedCollection(ctx, c.id!);
       const count = expanded.restorePoints?.length ?? 0;
       return {
         message: vscode.l10n.t("Delete restore point collection '{0}'?", c.name ?? ''),
@@ -69,8 +70,9 @@ const deletions = {
       };
     },
     progressTitle: (ctx) => vscode.l10n.t("Deleting restore point collection '{0}'…", ctx.collection!.name ?? ''),
-    run: async (ctx, client, onAccepted) => {
-      await deleteCollectionAction(client, collectionRefFromId(ctx.collection!.id!), { onAccepted });
+    run: async (ctx, options) => {
+      const { factory, subscription } = armOf(ctx);
+      await deleteCollection(factory, subscription, ctx.collection!.id!, options);
       return ctx.collection!.id!;
     },
   },
@@ -80,7 +82,7 @@ function confirmStep(spec: DeleteSpec): PromptStep<TargetContext> {
   return {
     shouldPrompt: () => true,
     async prompt(ctx, prompter) {
-      const confirmation = await spec.confirmation(ctx, await computeClient(ctx));
+      const confirmation = await spec.confirmation(ctx);
       const answer = await prompter.confirm({ ...confirmation, confirmLabel: vscode.l10n.t('Delete') });
       return answer === BACK ? BACK : undefined;
     },
@@ -92,14 +94,15 @@ function runDelete(kind: keyof typeof deletions, context: CommandContext, node?:
   const ctx = targetFromNode(context, node);
   collectionOfRestorePoint(ctx);
   const execute = async (c: TargetContext): Promise<string> => {
-    const client = await computeClient(c);
     const { id: targetId, name } = spec.target(c);
     const operation = context.operations.track(operationOf(c, spec.operation, targetId, name));
     const id = await operation.run(() =>
       withOperationProgress(spec.progressTitle(c), () =>
-        spec.run(c, client, async () => {
-          await operation.accepted();
-          refreshTree(c);
+        spec.run(c, {
+          onAccepted: async () => {
+            await operation.accepted();
+            refreshTree(c);
+          },
         }),
       ),
     );

@@ -56,10 +56,10 @@ function failureMessage(record: OperationRecord, settled: Settled): string {
 }
 
 async function follow(context: CommandContext, record: OperationRecord): Promise<ResumedOperation> {
-  const client = await context.tree.factory.computeClient(record.tenantId, record.subscriptionId);
+  const subscription = { tenantId: record.tenantId, subscriptionId: record.subscriptionId };
   if (record.kind === 'copyRestorePoint') {
     // The same watch as before the reload: notification, status bar and the tree's percentage.
-    const outcome = await watchCopy(context, client, record.resourceId, record.name);
+    const outcome = await watchCopy(context, subscription, record.resourceId, record.name);
     return { record, state: outcome.state, succeeded: outcome.state === 'Succeeded' };
   }
   const how = FOLLOW[record.kind];
@@ -67,7 +67,7 @@ async function follow(context: CommandContext, record: OperationRecord): Promise
   const settled = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: how.title(record.name), cancellable: true }, (_progress, token) => {
     const stop = new AbortController();
     token.onCancellationRequested(() => stop.abort());
-    return settleOperation(client, how.resource, record.resourceId, { intervalMs: context.replicationIntervalMs, abortSignal: stop.signal }).catch((error: unknown) => {
+    return settleOperation(context.tree.factory, subscription, how.resource, record.resourceId, { intervalMs: context.replicationIntervalMs, abortSignal: stop.signal }).catch((error: unknown) => {
       if (stop.signal.aborted) return undefined;
       throw error;
     });

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { restoreDisk as restoreDiskAction } from '../../azure/actions/restoreDisk';
+import { restoreDisk as restoreDiskInAzure } from '../../azure/disks';
 import { DiskRestorePointItem } from '../../tree/nodes/DiskRestorePointItem';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { operationOf } from '../operations/operationJournal';
-import { collectionStep, computeClient, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
+import { armOf, collectionStep, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
-import { checkSource, diskNameStep, diskRestorePointStep, resourceGroupStep, restoreSummaryStep, skuStep, type RestoreDiskContext } from './steps';
+import { diskNameStep, diskRestorePointStep, resourceGroupStep, restoreSummaryStep, skuStep, sourceLocation, type RestoreDiskContext } from './steps';
 
 /** The steps that find a disk restore point are skipped when the command runs on one. */
 const untilDisk = (step: PromptStep<TargetContext>): PromptStep<RestoreDiskContext> => ({
@@ -26,15 +26,16 @@ const steps: PromptStep<RestoreDiskContext>[] = [
 ];
 
 async function execute(ctx: RestoreDiskContext): Promise<string> {
-  const client = await computeClient(ctx);
-  await checkSource(ctx);
+  const { factory, subscription } = armOf(ctx);
+  const location = await sourceLocation(ctx);
   const diskId = `/subscriptions/${ctx.subscription!.subscriptionId}/resourceGroups/${ctx.resourceGroup!}/providers/Microsoft.Compute/disks/${ctx.diskName!}`;
   const operation = ctx.command.operations.track(operationOf(ctx, 'restoreDisk', diskId, ctx.diskName!));
   const id = await operation.run(() =>
     withOperationProgress(vscode.l10n.t("Creating disk '{0}'…", ctx.diskName!), () =>
-      restoreDiskAction(
-        client,
-        { diskRestorePointId: ctx.diskRestorePoint!.id, resourceGroup: ctx.resourceGroup!, diskName: ctx.diskName!, location: ctx.location!, sku: ctx.sku ?? undefined },
+      restoreDiskInAzure(
+        factory,
+        subscription,
+        { diskRestorePointId: ctx.diskRestorePoint!.id, resourceGroup: ctx.resourceGroup!, diskName: ctx.diskName!, location, sku: ctx.sku ?? undefined },
         { onAccepted: operation.accepted },
       ),
     ),

@@ -1,6 +1,6 @@
 import { listResourceGroups, type ResourceGroupSummary } from '../../azure/resourceGroups';
 import type { Answer, Prompter } from '../wizard/prompter';
-import type { TargetContext } from './targets';
+import { readOnce, type TargetContext } from './targets';
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -10,10 +10,8 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
  * wrong. The list loads while the picker shows busy; the `preferred` group comes first, highlighted.
  */
 export function pickResourceGroup(ctx: TargetContext, prompter: Prompter, options: { placeholder: string; preferred: (groups: readonly ResourceGroupSummary[]) => string | undefined }): Promise<Answer<string>> {
-  const { tenantId, subscriptionId } = ctx.subscription!;
   let defaultName: string | undefined;
-  const items = ctx.command.tree.factory.resourceClient(tenantId, subscriptionId).then(async (client) => {
-    const groups = await listResourceGroups(client);
+  const items = readOnce(ctx, 'resourceGroups', listResourceGroups).then((groups) => {
     const preferred = options.preferred(groups);
     defaultName = preferred;
     const first = preferred ? groups.filter((g) => same(g.name, preferred)) : [];

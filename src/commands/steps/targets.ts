@@ -1,6 +1,10 @@
-import type { ComputeManagementClient, RestorePoint, RestorePointCollection, VirtualMachine } from '@azure/arm-compute';
+import type { RestorePoint, RestorePointCollection } from '@azure/arm-compute';
 import * as vscode from 'vscode';
-import { parseResourceId } from '../../azure/ids';
+import type { ClientFactory } from '../../azure/clients';
+import { idKey, parseResourceId } from '../../azure/ids';
+import { listCollections, readCollection } from '../../azure/restorePointCollections';
+import type { SubscriptionRef } from '../../azure/subscriptionScope';
+import { listAllVirtualMachines } from '../../azure/virtualMachines';
 import { RestorePointCollectionItem } from '../../tree/nodes/RestorePointCollectionItem';
 import { RestorePointItem } from '../../tree/nodes/RestorePointItem';
 import { SubscriptionItem } from '../../tree/nodes/SubscriptionItem';
@@ -9,33 +13,37 @@ import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { BACK, type Answer, type PickItem, type Prompter } from '../wizard/prompter';
 import type { PromptStep } from '../wizard/wizard';
+import { WizardReads } from './wizardReads';
 
-export interface SubscriptionTarget {
-  tenantId: string;
-  subscriptionId: string;
-}
+export type SubscriptionTarget = SubscriptionRef;
 
 /** What every action wizard starts from: the target, pre-filled from a tree node or asked for. */
 export interface TargetContext {
   readonly command: CommandContext;
   /** The tree node the command ran on; refreshed after a change. */
   readonly node?: TreeNode;
+  /** ARM reads this wizard run has made, kept across Back. */
+  readonly reads: WizardReads;
   subscription?: SubscriptionTarget;
   vmId?: string;
   collection?: RestorePointCollection;
   restorePoint?: RestorePoint;
 }
 
-export function computeClient(ctx: TargetContext): Promise<ComputeManagementClient> {
-  const s = ctx.subscription!;
-  return ctx.command.tree.factory.computeClient(s.tenantId, s.subscriptionId);
+/** Where the wizard's ARM operations go: the shared factory (limiter, retries) and the chosen subscription. */
+export const armOf = (ctx: TargetContext): { factory: ClientFactory; subscription: SubscriptionRef } => ({ factory: ctx.command.tree.factory, subscription: ctx.subscription! });
+
+/** Reads once per wizard run, in the chosen subscription (see WizardReads). */
+export function readOnce<T>(ctx: TargetContext, what: string, read: (factory: ClientFactory, subscription: SubscriptionRef) => Promise<T>): Promise<T> {
+  const { factory, subscription } = armOf(ctx);
+  return ctx.reads.once(subscription, what, () => read(factory, subscription));
 }
 
 export const resourceGroupOf = (id: string): string => parseResourceId(id)?.resourceGroup ?? '';
 
 /** What a tree node already answers: its subscription and the resources it stands for. */
 export function targetFromNode(command: CommandContext, node: TreeNode | undefined): TargetContext {
-  const ctx: TargetContext = { command, node };
+  const ctx: TargetContext = { command, node, reads: new WizardReads() };
   const resource = node?.resource;
   if (!resource) return ctx;
   const subscriptionId = /^\/subscriptions\/([^/]+)/i.exec(resource.id)?.[1];
@@ -50,13 +58,12 @@ export function targetFromNode(command: CommandContext, node: TreeNode | undefin
   return ctx;
 }
 
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
+/** Every collection of the subscription, read once per wizard run. */
+export const collectionsOf = (ctx: TargetContext): Promise<RestorePointCollection[]> => readOnce(ctx, 'restorePointCollections', listCollections);
 
-export const listCollections = async (ctx: TargetContext): Promise<RestorePointCollection[]> => collect((await computeClient(ctx)).restorePointCollections.listAll());
+/** A collection with its restore points, read once per wizard run. */
+export const expandedCollection = (ctx: TargetContext, collectionId: string): Promise<RestorePointCollection> =>
+  readOnce(ctx, `restorePointCollection:${idKey(collectionId)}`, (factory, subscription) => readCollection(factory, subscription, collectionId, { restorePoints: true }));
 
 /** Picks one value, writes it with `assign`, and turns Back into the wizard's BACK. */
 async function pickInto<T>(prompter: Prompter, placeholder: string, items: Promise<readonly PickItem<T>[]>, assign: (value: T) => void, isDefault?: (value: T) => boolean): Promise<Answer<void>> {
@@ -85,8 +92,8 @@ export const vmStep: PromptStep<TargetContext> = {
     pickInto(
       prompter,
       vscode.l10n.t('Select a virtual machine'),
-      computeClient(ctx).then(async (client) =>
-        (await collect<VirtualMachine>(client.virtualMachines.listAll())).map((vm) => ({ label: vm.name ?? '', description: `${resourceGroupOf(vm.id ?? '')} · ${vm.location ?? ''}`, value: vm.id ?? '' })),
+      readOnce(ctx, 'virtualMachines', listAllVirtualMachines).then((vms) =>
+        vms.map((vm) => ({ label: vm.name ?? '', description: `${resourceGroupOf(vm.id ?? '')} · ${vm.location ?? ''}`, value: vm.id ?? '' })),
       ),
       (id) => (ctx.vmId = id),
     ),
@@ -100,7 +107,7 @@ export function collectionStep(filter: (c: RestorePointCollection, ctx: TargetCo
       pickInto(
         prompter,
         vscode.l10n.t('Select a restore point collection'),
-        listCollections(ctx).then((all) =>
+        collectionsOf(ctx).then((all) =>
           all.filter((c) => filter(c, ctx)).map((c) => ({ label: c.name ?? '', description: `${resourceGroupOf(c.id ?? '')} · ${c.location ?? ''}`, value: c })),
         ),
         (c) => (ctx.collection = c),
@@ -114,10 +121,7 @@ export const restorePointStep: PromptStep<TargetContext> = {
     pickInto(
       prompter,
       vscode.l10n.t('Select a restore point'),
-      computeClient(ctx).then(async (client) => {
-        const c = await client.restorePointCollections.get(resourceGroupOf(ctx.collection!.id!), ctx.collection!.name!, { expand: 'restorePoints' });
-        return (c.restorePoints ?? []).map((rp) => ({ label: rp.name ?? '', description: rp.provisioningState, value: rp }));
-      }),
+      expandedCollection(ctx, ctx.collection!.id!).then((c) => (c.restorePoints ?? []).map((rp) => ({ label: rp.name ?? '', description: rp.provisioningState, value: rp }))),
       (rp) => (ctx.restorePoint = rp),
     ),
 };

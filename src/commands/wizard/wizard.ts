@@ -8,7 +8,11 @@ import { BACK, type Answer, type Prompter, type PromptPosition } from './prompte
 export interface PromptStep<C> {
   /** False when the answer is already there (from a tree node or a test) or not needed. */
   shouldPrompt(ctx: C): boolean;
-  prompt(ctx: C, prompter: Prompter): Promise<Answer<void>>;
+  /**
+   * `earlier` is set when the user came Back to this step: the context as this step's previous
+   * answer left it. The step may offer that answer as the default; `ctx` no longer holds it.
+   */
+  prompt(ctx: C, prompter: Prompter, earlier?: Readonly<C>): Promise<Answer<void>>;
 }
 
 /** What the wizard does once every question is answered. */
@@ -37,34 +41,41 @@ function positioned(prompter: Prompter, title: string | undefined, position: Pro
 
 /**
  * Asks the steps in order, skipping those that need no answer, then executes. Back re-asks the
- * previous step that was asked, with the context as it was right after its answer, so that answer
- * is the default; answers given after it are forgotten. Escape (UserCancelledError from the
+ * previous step that was asked with the context as it was before that step was first asked, as
+ * vscode-azuretools' AzureWizard does: whatever that step and the ones after it set is gone, so a
+ * choice it replaces (an existing collection, then "create one") leaves nothing behind. Its earlier
+ * answer is passed to it separately, as a default to offer. Escape (UserCancelledError from the
  * prompter) ends the wizard before anything is executed.
  */
 export async function runWizard<C extends object, R>(steps: readonly PromptStep<C>[], execute: ExecuteStep<C, R>, ctx: C, prompter: Prompter, options: WizardOptions = {}): Promise<R> {
-  const asked: { index: number; after: C }[] = [];
+  const asked: { index: number; before: C; after: C }[] = [];
   let index = 0;
-  let again: number | undefined;
+  let again: { index: number; earlier?: C } | undefined;
   while (index < steps.length) {
     const step = steps[index];
-    if (again !== index && !step.shouldPrompt(ctx)) {
+    const repeat = again?.index === index ? again : undefined;
+    again = undefined;
+    if (!repeat && !step.shouldPrompt(ctx)) {
       index++;
       continue;
     }
-    again = undefined;
+    const before = { ...ctx };
     const later = steps.slice(index + 1).filter((s) => s.shouldPrompt(ctx)).length;
     const position: PromptPosition = { step: asked.length + 1, totalSteps: asked.length + 1 + later, canGoBack: asked.length > 0 };
-    const answer = await step.prompt(ctx, positioned(prompter, options.title, position));
+    const answer = await step.prompt(ctx, positioned(prompter, options.title, position), repeat?.earlier);
     if (answer === BACK) {
       const previous = asked.pop();
       if (previous) {
-        restore(ctx, previous.after);
+        restore(ctx, previous.before);
+        again = { index: previous.index, earlier: previous.after };
         index = previous.index;
+      } else {
+        restore(ctx, before);
+        again = { index, earlier: repeat?.earlier };
       }
-      again = index;
       continue;
     }
-    asked.push({ index, after: { ...ctx } });
+    asked.push({ index, before, after: { ...ctx } });
     index++;
   }
   return execute.execute(ctx);

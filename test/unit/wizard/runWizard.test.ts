@@ -13,11 +13,11 @@ const REGIONS = ['eastus', 'westus', 'westeurope'];
 
 const regionStep: PromptStep<TripContext> = {
   shouldPrompt: (ctx) => ctx.region === undefined,
-  async prompt(ctx, prompter) {
+  async prompt(ctx, prompter, earlier) {
     const region = await prompter.pickOne({
       placeholder: 'Region',
       items: Promise.resolve(REGIONS.map((r) => ({ label: r, value: r }))),
-      isDefault: (r) => r === ctx.region,
+      isDefault: (r) => r === earlier?.region,
     });
     if (region === BACK) return BACK;
     ctx.region = region;
@@ -26,8 +26,8 @@ const regionStep: PromptStep<TripContext> = {
 
 const nameStep: PromptStep<TripContext> = {
   shouldPrompt: (ctx) => ctx.name === undefined,
-  async prompt(ctx, prompter) {
-    const name = await prompter.input({ prompt: 'Name', value: ctx.name ?? `trip-${ctx.region}`, validate: (v) => (/^[a-z-]+$/.test(v) ? undefined : 'Lowercase letters and hyphens only.') });
+  async prompt(ctx, prompter, earlier) {
+    const name = await prompter.input({ prompt: 'Name', value: earlier?.name ?? `trip-${ctx.region}`, validate: (v) => (/^[a-z-]+$/.test(v) ? undefined : 'Lowercase letters and hyphens only.') });
     if (name === BACK) return BACK;
     ctx.name = name;
   },
@@ -35,11 +35,11 @@ const nameStep: PromptStep<TripContext> = {
 
 const extrasStep: PromptStep<TripContext> = {
   shouldPrompt: (ctx) => ctx.extras === undefined,
-  async prompt(ctx, prompter) {
+  async prompt(ctx, prompter, earlier) {
     const extras = await prompter.pickMany({
       items: [
         { label: 'insurance', value: 'insurance', picked: true, disabledReason: 'Always included.' },
-        { label: 'breakfast', value: 'breakfast', picked: ctx.extras?.includes('breakfast') },
+        { label: 'breakfast', value: 'breakfast', picked: earlier?.extras?.includes('breakfast') },
         { label: 'parking', value: 'parking' },
       ],
     });
@@ -90,6 +90,37 @@ describe('runWizard', () => {
     assert.equal(regionAgain.canGoBack, false);
     assert.equal(nameFresh.value, 'trip-westeurope', 'answers after the step gone back to are forgotten');
     assert.equal(result, 'westeurope/trip-westeurope/insurance');
+  });
+
+  it('goes Back to the context as it was before the step asked again, so a replaced choice leaves nothing behind', async () => {
+    // One step, two exclusive answers in separate fields: the shape that once sent a restore point to the old collection.
+    interface StayContext {
+      hotel?: string;
+      newTent?: boolean;
+      nights?: string;
+    }
+    const whereStep: PromptStep<StayContext> = {
+      shouldPrompt: (ctx) => ctx.hotel === undefined && ctx.newTent === undefined,
+      async prompt(ctx, prompter, earlier) {
+        const where = await prompter.pickOne({ items: [{ label: 'Grand Hotel', value: 'hotel' }, { label: 'Pitch a tent', value: 'tent' }], isDefault: (w) => (w === 'hotel') === (earlier?.hotel !== undefined) });
+        if (where === BACK) return BACK;
+        if (where === 'hotel') ctx.hotel = 'Grand Hotel';
+        else ctx.newTent = true;
+      },
+    };
+    const nightsStep: PromptStep<StayContext> = {
+      shouldPrompt: (ctx) => ctx.nights === undefined,
+      async prompt(ctx, prompter) {
+        const nights = await prompter.input({ value: '2' });
+        if (nights === BACK) return BACK;
+        ctx.nights = nights;
+      },
+    };
+    const seen: StayContext[] = [];
+    const prompter = new ScriptedPrompter([answer.pick('Grand Hotel'), answer.back(), answer.pick('Pitch a tent'), answer.acceptDefault()]);
+    await runWizard([whereStep, nightsStep], { execute: async (ctx) => void seen.push({ ...ctx }) }, {}, prompter);
+    assert.deepEqual(seen, [{ newTent: true, nights: '2' }], 'the hotel chosen first is forgotten');
+    assert.deepEqual(prompter.asked[2].items?.filter((i) => i.isDefault).map((i) => i.label), ['Grand Hotel'], 'the earlier answer is still offered as the default');
   });
 
   it('goes Back over pre-filled steps to the step asked before', async () => {

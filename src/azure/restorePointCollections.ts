@@ -1,0 +1,34 @@
+import type { RestorePointCollection } from '@azure/arm-compute';
+import { createCollectionForCopy, createCollectionForVm, type CollectionForCopy, type CollectionForVm } from './actions/createRestorePointCollection';
+import { deleteRestorePointCollection } from './actions/deleteRestorePointResources';
+import type { LongRunningOptions } from './actions/longRunning';
+import { collectionRefFromId } from './actions/resourceRefs';
+import { allPages } from './arm';
+import type { ClientFactory } from './clients';
+import { computeClientOf, computeRequest, idParts, type SubscriptionRef } from './subscriptionScope';
+
+/** Every restore point collection of the subscription, cross-region copies included (without their restore points). */
+export async function listCollections(factory: ClientFactory, subscription: SubscriptionRef): Promise<RestorePointCollection[]> {
+  const client = await computeClientOf(factory, subscription);
+  return allPages(factory, (o) => client.restorePointCollections.listAll(o));
+}
+
+/** One collection; with `restorePoints`, its restore points in the same call (`$expand=restorePoints`). */
+export function readCollection(factory: ClientFactory, subscription: SubscriptionRef, collectionId: string, options: { restorePoints?: boolean; abortSignal?: AbortSignal } = {}): Promise<RestorePointCollection> {
+  const { resourceGroup, name } = idParts(collectionId);
+  return computeRequest(factory, subscription, (client) =>
+    client.restorePointCollections.get(resourceGroup, name, { ...(options.restorePoints ? { expand: 'restorePoints' } : {}), abortSignal: options.abortSignal }),
+  );
+}
+
+export const createVmCollection = (factory: ClientFactory, subscription: SubscriptionRef, input: CollectionForVm): Promise<RestorePointCollection> =>
+  computeRequest(factory, subscription, (client) => createCollectionForVm(client, input));
+
+export const createCopyCollection = (factory: ClientFactory, subscription: SubscriptionRef, input: CollectionForCopy): Promise<RestorePointCollection> =>
+  computeRequest(factory, subscription, (client) => createCollectionForCopy(client, input));
+
+/** Deletes the collection and every restore point in it (long-running). */
+export async function deleteCollection(factory: ClientFactory, subscription: SubscriptionRef, collectionId: string, options: LongRunningOptions = {}): Promise<void> {
+  const client = await computeClientOf(factory, subscription);
+  return deleteRestorePointCollection(client, collectionRefFromId(collectionId), { ...options, limit: factory.limit });
+}

@@ -1,0 +1,44 @@
+import type { DiskRestorePoint, RestorePoint } from '@azure/arm-compute';
+import { copyRestorePoint as copyWithClient, type RestorePointCopy } from './actions/copyRestorePoint';
+import { createRestorePoint as createWithClient, type NewRestorePoint } from './actions/createRestorePoint';
+import { deleteRestorePoint as deleteWithClient } from './actions/deleteRestorePointResources';
+import type { LongRunningOptions } from './actions/longRunning';
+import { watchReplication, type ReplicationProgress, type WatchReplicationOptions } from './actions/replicationProgress';
+import { restorePointRefFromId } from './actions/resourceRefs';
+import { allPages } from './arm';
+import type { ClientFactory } from './clients';
+import { computeClientOf, computeRequest, type SubscriptionRef } from './subscriptionScope';
+
+/** One restore point; with `instanceView`, each disk restore point's replication (what a copy needs). */
+export function readRestorePoint(factory: ClientFactory, subscription: SubscriptionRef, restorePointId: string, options: { instanceView?: boolean; abortSignal?: AbortSignal } = {}): Promise<RestorePoint> {
+  const ref = restorePointRefFromId(restorePointId);
+  return computeRequest(factory, subscription, (client) =>
+    client.restorePoints.get(ref.resourceGroup, ref.collection, ref.name, { ...(options.instanceView ? { expand: 'instanceView' } : {}), abortSignal: options.abortSignal }),
+  );
+}
+
+/** The disk restore points of a restore point, every page. */
+export async function listDiskRestorePointsOf(factory: ClientFactory, subscription: SubscriptionRef, restorePointId: string): Promise<DiskRestorePoint[]> {
+  const client = await computeClientOf(factory, subscription);
+  const ref = restorePointRefFromId(restorePointId);
+  return allPages(factory, (o) => client.diskRestorePoint.listByRestorePoint(ref.resourceGroup, ref.collection, ref.name, o));
+}
+
+/** Creates a restore point and waits for ARM's long-running operation (see actions/createRestorePoint). */
+export async function createRestorePoint(factory: ClientFactory, subscription: SubscriptionRef, input: NewRestorePoint, options: LongRunningOptions = {}): Promise<RestorePoint> {
+  return createWithClient(await computeClientOf(factory, subscription), input, { ...options, limit: factory.limit });
+}
+
+/** Copies a restore point to another region; ends when the copy exists, before its replication does. */
+export async function copyRestorePoint(factory: ClientFactory, subscription: SubscriptionRef, input: RestorePointCopy, options: LongRunningOptions = {}): Promise<RestorePoint> {
+  return copyWithClient(await computeClientOf(factory, subscription), input, { ...options, limit: factory.limit });
+}
+
+export async function deleteRestorePoint(factory: ClientFactory, subscription: SubscriptionRef, restorePointId: string, options: LongRunningOptions = {}): Promise<void> {
+  return deleteWithClient(await computeClientOf(factory, subscription), restorePointRefFromId(restorePointId), { ...options, limit: factory.limit });
+}
+
+/** A copy's replication, read at the pace ARM asks for until it ends (see watchReplication). */
+export async function* watchCopyReplication(factory: ClientFactory, subscription: SubscriptionRef, copyId: string, options: WatchReplicationOptions = {}): AsyncGenerator<ReplicationProgress, void, undefined> {
+  yield* watchReplication(await computeClientOf(factory, subscription), restorePointRefFromId(copyId), { ...options, limit: factory.limit });
+}
