@@ -8,7 +8,8 @@ import { errorMessage } from '../../azure/errors';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { operationOf } from '../operations/operationJournal';
-import { collectionOfRestorePoint, collectionStep, computeClient, refreshTree, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
+import { refuseIncompleteCopy } from '../steps/completeCopy';
+import { collectionOfRestorePoint, collectionStep, computeClient, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 import { copyNameStep, copySummaryStep, loadSource, newCollectionStep, regionStep, targetCollectionStep, type CopyContext } from './steps';
 import { watchCopy, type WatchOutcome } from './watchCopy';
@@ -40,7 +41,7 @@ async function execute(context: CommandContext, ctx: CopyContext): Promise<CopyR
   if (!target) {
     const { name, resourceGroup } = ctx.newCollection!;
     target = await createCollectionForCopy(client, { resourceGroup: resourceGroup!, name: name!, location: ctx.targetRegion!, sourceCollectionId: ctx.sourceCollection!.id! });
-    refreshTree(ctx);
+    context.tree.changed({ id: target.id!, vmId: ctx.sourceCollection?.source?.id });
   }
   let accepted = false;
   // Recorded from ARM's acceptance until the watch ends: a reload in between watches it again.
@@ -54,7 +55,7 @@ async function execute(context: CommandContext, ctx: CopyContext): Promise<CopyR
           onAccepted: async () => {
             accepted = true;
             await operation.accepted();
-            refreshTree(ctx);
+            context.tree.changed({ id: `${target.id!}/restorePoints/${ctx.name!}` });
           },
         },
       ),
@@ -63,9 +64,8 @@ async function execute(context: CommandContext, ctx: CopyContext): Promise<CopyR
       if (createdForThisCopy && !accepted) await removeEmptyCollection(context, client, target, ctx);
       throw error;
     });
-    refreshTree(ctx);
     const outcome = await watchCopy(context, client, copy.id!, ctx.name!);
-    refreshTree(ctx);
+    context.tree.changed({ id: copy.id! });
     return { id: copy.id!, ...outcome };
   });
 }
@@ -79,11 +79,12 @@ async function removeEmptyCollection(context: CommandContext, client: ComputeMan
     context.log.warn(`Could not remove the empty collection ${collection.id} created for a refused copy: ${errorMessage(error)}`);
     void vscode.window.showWarningMessage(vscode.l10n.t("The collection '{0}' created for this copy is empty and could not be removed: {1}", collection.name ?? '', errorMessage(error)));
   }
-  refreshTree(ctx);
+  context.tree.changed({ id: collection.id!, vmId: ctx.sourceCollection?.source?.id });
 }
 
 /** Palette: subscription → collection → restore point; on a restore point node it starts at the region. */
-export function copyRestorePoint(context: CommandContext, node?: TreeNode): Promise<CopyResult> {
+export async function copyRestorePoint(context: CommandContext, node?: TreeNode): Promise<CopyResult> {
+  refuseIncompleteCopy(node, 'copy');
   const ctx: CopyContext = targetFromNode(context, node);
   ctx.collection = undefined;
   collectionOfRestorePoint(ctx);

@@ -4,7 +4,7 @@ import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { vmDetails, type CreateRestorePointContext } from '../createRestorePoint/context';
 import { newCollectionNameStep } from '../createRestorePoint/steps';
-import { computeClient, refreshTree, resourceGroupOf, subscriptionStep, targetFromNode, vmStep, type TargetContext } from '../steps/targets';
+import { computeClient, resourceGroupOf, subscriptionStep, targetFromNode, vmStep, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 
 /* A collection costs nothing until restore points are taken, so there is no summary to confirm. */
@@ -14,7 +14,7 @@ async function execute(ctx: CreateRestorePointContext): Promise<string> {
   const client = await computeClient(ctx);
   const d = await vmDetails(ctx);
   const created = await createCollectionForVm(client, { resourceGroup: resourceGroupOf(d.vm.id!), name: ctx.newCollectionName!, vm: { id: d.vm.id!, location: d.vm.location! } });
-  refreshTree(ctx);
+  ctx.command.tree.changed({ id: created.id!, vmId: d.vm.id });
   void vscode.window.showInformationMessage(vscode.l10n.t("Restore point collection '{0}' created in {1}.", created.name ?? '', created.location ?? ''));
   return created.id!;
 }

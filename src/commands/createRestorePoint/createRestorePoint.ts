@@ -3,11 +3,10 @@ import { collectionRefFromId } from '../../azure/actions/resourceRefs';
 import { createCollectionForVm } from '../../azure/actions/createRestorePointCollection';
 import { createRestorePoint as createRestorePointAction } from '../../azure/actions/createRestorePoint';
 import { consistencyModeOptions } from '../../azure/rules/consistencyModes';
-import { RestorePointCollectionItem } from '../../tree/nodes/RestorePointCollectionItem';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { operationOf } from '../operations/operationJournal';
-import { computeClient, refreshTree, resourceGroupOf, subscriptionStep, targetFromNode, vmStep, withOperationProgress, type TargetContext } from '../steps/targets';
+import { computeClient, resourceGroupOf, subscriptionStep, targetFromNode, vmStep, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 import { vmDetails, type CreateRestorePointContext } from './context';
 import { collectionStep, excludeDisksStep, instantAccessStep, modeStep, nameStep, newCollectionNameStep, summaryStep } from './steps';
@@ -30,10 +29,8 @@ async function execute(ctx: CreateRestorePointContext): Promise<string> {
   let collection = ctx.collection;
   if (!collection) {
     collection = await createCollectionForVm(client, { resourceGroup: resourceGroupOf(d.vm.id!), name: ctx.newCollectionName!, vm: { id: d.vm.id!, location: d.vm.location! } });
-    refreshTree(ctx);
+    ctx.command.tree.changed({ id: collection.id!, vmId: d.vm.id });
   }
-  // A restore point made inside a collection shown in the tree appears there; anywhere else the tree is redrawn.
-  const inside = ctx.collection && ctx.node instanceof RestorePointCollectionItem ? ctx.node : undefined;
   const operation = ctx.command.operations.track(operationOf(ctx, 'createRestorePoint', `${collection.id!}/restorePoints/${ctx.name!}`, ctx.name!));
   const created = await operation.run(() =>
     withOperationProgress(vscode.l10n.t("Creating restore point '{0}' of {1}…", ctx.name!, d.vm.name ?? ''), () =>
@@ -49,13 +46,13 @@ async function execute(ctx: CreateRestorePointContext): Promise<string> {
         {
           onAccepted: async () => {
             await operation.accepted();
-            refreshTree(ctx, inside);
+            ctx.command.tree.changed({ id: `${collection.id!}/restorePoints/${ctx.name!}` });
           },
         },
       ),
     ),
   );
-  refreshTree(ctx, inside);
+  ctx.command.tree.changed({ id: created.id! });
   void vscode.window.showInformationMessage(vscode.l10n.t("Restore point '{0}' created.", created.name ?? ctx.name!));
   return created.id!;
 }

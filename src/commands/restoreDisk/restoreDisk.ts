@@ -4,6 +4,7 @@ import { DiskRestorePointItem } from '../../tree/nodes/DiskRestorePointItem';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { operationOf } from '../operations/operationJournal';
+import { refuseIncompleteCopy } from '../steps/completeCopy';
 import { collectionStep, computeClient, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 import { checkSource, diskNameStep, diskRestorePointStep, resourceGroupStep, restoreSummaryStep, skuStep, type RestoreDiskContext } from './steps';
@@ -47,7 +48,8 @@ async function execute(ctx: RestoreDiskContext): Promise<string> {
 }
 
 /** On a disk restore point node it starts at the resource group; from the palette it asks for the disk restore point. */
-export function restoreDisk(context: CommandContext, node?: TreeNode): Promise<string> {
+export async function restoreDisk(context: CommandContext, node?: TreeNode): Promise<string> {
+  refuseIncompleteCopy(node, 'restore');
   const ctx: RestoreDiskContext = targetFromNode(context, node);
   if (node instanceof DiskRestorePointItem) ctx.diskRestorePoint = { id: node.row.id, name: node.row.name };
   return runWizard(steps, { execute }, ctx, context.prompter, { title: vscode.l10n.t('Restore Disk') });

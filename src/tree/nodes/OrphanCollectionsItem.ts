@@ -12,16 +12,16 @@ export class OrphanCollectionsItem implements TreeNode {
 
   constructor(
     ctx: TreeContext,
-    private readonly subscriptionResourceId: string,
+    readonly parent: TreeNode & { readonly resource: { readonly id: string } },
     subscription: SubscriptionInfo,
     collections: readonly RestorePointCollection[],
   ) {
-    this.children = collections.map((c) => new RestorePointCollectionItem(ctx, subscription, c, true));
+    this.children = collections.map((c) => new RestorePointCollectionItem(ctx, subscription, this, c, true));
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Collections without a VM'), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `${this.subscriptionResourceId}/orphanCollections`;
+    item.id = `${this.parent.resource.id}/orphanCollections`;
     item.description = String(this.children.length);
     item.tooltip = vscode.l10n.t('Restore point collections whose virtual machine no longer exists.');
     item.iconPath = new vscode.ThemeIcon('warning');
