@@ -7,6 +7,7 @@ import { TreeActivity, type ActivitySources } from './activity';
 import { CopyReplication } from './copyReplication';
 import type { TreeContext } from './nodes/context';
 import { failureNode } from './nodes/ErrorItem';
+import { OrphanCollectionsItem } from './nodes/OrphanCollectionsItem';
 import { SubscriptionItem } from './nodes/SubscriptionItem';
 import { VirtualMachineItem } from './nodes/VirtualMachineItem';
 import { RestorePointsTreeProvider, type TreeNode } from './RestorePointsTreeProvider';
@@ -145,6 +146,8 @@ export class AzureTree implements vscode.Disposable {
       if (collection) void this.reread(collection);
     } else if (type === 'restorepointcollections') {
       const shownUnder = this.activity.nodeOf(change.id)?.parent;
+      // Nothing creates a collection without a VM: one shown there changed because it was deleted.
+      if (shownUnder instanceof OrphanCollectionsItem && shownUnder.parent instanceof SubscriptionItem) return void shownUnder.parent.forgetCollection(change.id);
       const vm = shownUnder instanceof VirtualMachineItem ? shownUnder : change.vmId ? this.activity.nodeOf(change.vmId) : undefined;
       if (vm instanceof VirtualMachineItem) {
         vm.collectionChanged(change.id);

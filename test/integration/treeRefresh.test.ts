@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import { demoCatalog } from '../../src/emulator';
 import type { RestorePointsApi } from '../../src/extension';
 import { clearRequestLog, drive, requestLog, writes } from '../support/commandDriver';
+import { ExpandedTree } from '../support/expandedTree';
 import { captureErrorNotifications } from '../support/notifications';
+import { answer } from '../support/scriptedPrompter';
 import { computeClient } from '../emulator/sdkClients';
 import { activateExtension, byLabel, children, control, emulatorAddress, show, type Shown } from './helpers';
 
@@ -81,6 +83,29 @@ describe('tree: Refresh re-reads the item, "Load more…" adds each page once, a
     // By name, as the subscription's listing orders them.
     assert.deepStrictEqual((await children(api, vm.node)).map((c) => c.label), ['web-01-portal', dev.web01.collection]);
     assert.deepStrictEqual(await armReads(), [`GET /subscriptions/${dev.subscriptionId}/resourceGroups/${dev.web01.resourceGroup}/providers/Microsoft.Compute/restorePointCollections`]);
+  });
+
+  it('drops a collection deleted from "Collections without a VM" without reading anything again', async () => {
+    // Deleting the source collection leaves its cross-region copy pointing at nothing.
+    const poller = devClient.restorePointCollections.delete(dev.web02.resourceGroup, dev.web02.collection);
+    await poller.submitted();
+    await control('POST', '/clock/advance', { ms: 60_000 });
+    await poller;
+    const sub = await node(nameOf(dev.subscriptionId));
+    const tree = new ExpandedTree(api);
+    try {
+      await tree.expandAll(sub.node);
+      const orphans = byLabel(await children(api, sub.node), 'Collections without a VM');
+      const copies = byLabel(await children(api, orphans.node), dev.copies.collection);
+      const { result } = await drive<string>(api, 'restorePoints.deleteRestorePointCollection', [answer.confirm()], [copies.node]);
+      assert.ok(result);
+      await clearRequestLog();
+      await tree.redraw();
+      assert.deepStrictEqual(await armReads(), []);
+      assert.ok(!(await children(api, sub.node)).some((s) => s.label === 'Collections without a VM'));
+    } finally {
+      tree.dispose();
+    }
   });
 
   it('shows an unwatched copy as "Replicating n%" from one instance view read, and refuses to restore from it with that percentage', async () => {

@@ -75,10 +75,10 @@ export class RestorePointCollectionItem implements TreeNode {
 
   /** Without this read a copy still replicating would read "Succeeded" (the expanded listing has no instance view). */
   private async readReplication(items: RestorePointItem[]): Promise<void> {
-    const copies = items.filter((item) => isCopy(item.restorePoint) && !this.ctx.copies.isComplete(item.resource.id));
+    const copies = items.filter((item) => isCopy(item.restorePoint) && !this.ctx.copies.isComplete(item.restorePoint));
     await Promise.all(
       copies.map(async (item) => {
-        item.copyProgress = await this.ctx.copies.read(this.ctx.factory, this.subscription, item.resource.id);
+        item.copyProgress = await this.ctx.copies.read(this.ctx.factory, this.subscription, item.restorePoint);
       }),
     );
   }

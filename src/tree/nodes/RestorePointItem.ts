@@ -90,7 +90,7 @@ export class RestorePointItem implements TreeNode {
   async reload(): Promise<void> {
     const fresh = await getRestorePoint(this.ctx.factory, this.subscription, this.resource.id);
     this.restorePoint = trimRestorePoint(fresh);
-    this.copyProgress = isCopy(fresh) ? this.ctx.copies.remember(this.resource.id, aggregateReplication(fresh)) : undefined;
+    this.copyProgress = isCopy(fresh) ? this.ctx.copies.remember(this.restorePoint, aggregateReplication(fresh)) : undefined;
   }
 
   reset(): void {

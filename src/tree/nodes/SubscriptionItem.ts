@@ -31,6 +31,7 @@ export class SubscriptionItem implements TreeNode, Pageable {
   readonly parent = undefined;
   private vmList?: Promise<VmList>;
   private collectionIndex?: Promise<CollectionIndex & { byId: Map<string, RestorePointCollection> }>;
+  private orphans?: OrphanCollectionsItem;
 
   constructor(
     private readonly ctx: TreeContext,
@@ -56,6 +57,7 @@ export class SubscriptionItem implements TreeNode, Pageable {
   reset(): void {
     this.vmList = undefined;
     this.collectionIndex = undefined;
+    this.orphans = undefined;
   }
 
   /** A failed load is not kept: the error node's Retry (or the next expansion) tries again. */
@@ -104,7 +106,8 @@ export class SubscriptionItem implements TreeNode, Pageable {
       // Whether a collection's VM is gone can only be told once every VM is known, and the collections are.
       try {
         const orphans: RestorePointCollection[] = orphanCollections(await collections, loaded.vms.map((vm) => vm.resource.id));
-        if (orphans.length) children.push(new OrphanCollectionsItem(this.ctx, this, this.subscription, orphans));
+        this.orphans ??= new OrphanCollectionsItem(this.ctx, this, this.subscription);
+        if (orphans.length) children.push(this.orphans.show(orphans));
       } catch {
         // Each VM shows the failure (with Retry) when expanded; the VM list itself is fine.
       }
@@ -132,6 +135,21 @@ export class SubscriptionItem implements TreeNode, Pageable {
     list.vms.push(...this.vmItems(next.items, new Set(list.vms.map((vm) => idKey(vm.resource.id)))));
     list.continuationToken = next.continuationToken;
     if (this.vmList && (await this.vmList.catch(() => undefined)) === list) this.ctx.refresh(this);
+  }
+
+  /**
+   * A collection deleted from under "Collections without a VM": it has no VM to re-read, and the
+   * group is computed from the subscription's listing, so it leaves the listing (nothing is read).
+   */
+  async forgetCollection(collectionId: string): Promise<void> {
+    const index = await this.collectionIndex?.catch(() => undefined);
+    if (!index) return;
+    const key = idKey(collectionId);
+    const kept = (c: RestorePointCollection): boolean => idKey(c.id ?? '') !== key;
+    index.unresolved = index.unresolved.filter(kept);
+    for (const [vm, list] of index.byVm) index.byVm.set(vm, list.filter(kept));
+    index.byId.delete(key);
+    this.ctx.refresh(this);
   }
 
   private vmItems(vms: readonly VirtualMachine[], shown: Set<string>): VirtualMachineItem[] {
