@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { listSubscriptions, type SubscriptionInfo } from '../azure/arm';
 import { createConnection, SIGN_IN_SETTINGS, type AzureConnection } from '../azure/auth/configuredSignIn';
 import type { TenantStatus } from '../azure/auth/signIn';
+import { statusCode } from '../azure/errors';
 import { parseResourceId } from '../azure/ids';
 import { TreeActivity, type ActivitySources } from './activity';
 import { CopyReplication } from './copyReplication';
@@ -128,7 +129,13 @@ export class AzureTree implements vscode.Disposable {
 
   /** Refresh on an item: it reads itself again (a restore point), forgets its children, and is redrawn with what ARM says now. */
   async reread(node: TreeNode): Promise<void> {
-    await node.reload?.();
+    try {
+      await node.reload?.();
+    } catch (error) {
+      // Gone (deleted elsewhere): the level that listed it is read again instead.
+      if (statusCode(error) === 404 && node.parent) return this.reread(node.parent);
+      throw error;
+    }
     node.reset?.();
     this.provider.refresh(node);
   }

@@ -73,6 +73,21 @@ describe('tree: Refresh re-reads the item, "Load more…" adds each page once, a
     assert.deepStrictEqual(await armReads(), [`GET ${path}?$expand=instanceView`]);
   });
 
+  it('reads the collection again when Refresh finds the restore point deleted elsewhere', async () => {
+    const [deleted] = dev.web01.restorePoints.succeeded;
+    const collection = await node(nameOf(dev.subscriptionId), dev.web01.vm, dev.web01.collection);
+    const rp = byLabel(await children(api, collection.node), deleted);
+    const poller = devClient.restorePoints.delete(dev.web01.resourceGroup, dev.web01.collection, deleted);
+    await poller.submitted();
+    await control('POST', '/clock/advance', { ms: 60_000 });
+    await poller;
+    await clearRequestLog();
+    await vscode.commands.executeCommand('restorePoints.refresh', rp.node);
+    assert.ok(!(await children(api, collection.node)).some((s) => s.label === deleted));
+    const path = `/subscriptions/${dev.subscriptionId}/resourceGroups/${dev.web01.resourceGroup}/providers/Microsoft.Compute/restorePointCollections/${dev.web01.collection}`;
+    assert.deepStrictEqual(await armReads(), [`GET ${path}/restorePoints/${deleted}?$expand=instanceView`, `GET ${path}?$expand=restorePoints`]);
+  });
+
   it('shows, on a VM\'s Refresh, a collection made elsewhere, from one list of its resource group', async () => {
     const vm = await node(nameOf(dev.subscriptionId), dev.web01.vm);
     assert.deepStrictEqual((await children(api, vm.node)).map((c) => c.label), [dev.web01.collection]);
@@ -144,6 +159,13 @@ describe('tree: Refresh re-reads the item, "Load more…" adds each page once, a
       assert.match(errors.shown[0].message, new RegExp(`'${dev.copies.replicating.name}' is still being copied to this region \\(${shownPercent}%\\)`));
       assert.deepStrictEqual(await armReads(), [], 'refused from what the tree read: nothing asked of ARM, nothing sent');
       assert.deepStrictEqual(await writes(), []);
+
+      // Copy to Region is not offered on a copy (menus), and refused the same way when run on one.
+      const copy = await drive<unknown>(api, 'restorePoints.copyRestorePoint', [], [replicating.node], { clockStepMs: 0 });
+      assert.strictEqual(copy.result, undefined);
+      assert.strictEqual(copy.prompter.asked.length, 0);
+      assert.match(errors.shown[1]?.message ?? '', new RegExp(`'${dev.copies.replicating.name}' is still being copied to this region \\(${shownPercent}%\\)`));
+      assert.deepStrictEqual(await armReads(), []);
     } finally {
       errors.restore();
     }
