@@ -88,6 +88,19 @@ describe('tree: Refresh re-reads the item, "Load more…" adds each page once, a
     assert.deepStrictEqual(await armReads(), [`GET ${path}/restorePoints/${deleted}?$expand=instanceView`, `GET ${path}?$expand=restorePoints`]);
   });
 
+  it('opens ARM\'s full JSON in View Properties, read when asked (the tree keeps less)', async () => {
+    const rp = await node(nameOf(dev.subscriptionId), dev.sql01.vm, dev.sql01.collection, dev.sql01.restorePoints[0]);
+    const [disk] = await children(api, rp.node);
+    for (const shown of [rp, disk]) {
+      await clearRequestLog();
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('restorePoints.viewProperties', shown.node);
+      const json = JSON.parse((await vscode.workspace.openTextDocument(uri)).getText()) as { id: string; sourceMetadata?: { osProfile?: unknown } };
+      assert.strictEqual(json.id, shown.item.id);
+      assert.deepStrictEqual((await armReads()).map((r) => r.split('?')[0]), [`GET ${shown.item.id}`], 'one GET of the item itself');
+      if (shown === rp) assert.ok(json.sourceMetadata?.osProfile, 'the VM model the restore point carries, which the tree does not keep');
+    }
+  });
+
   it('shows, on a VM\'s Refresh, a collection made elsewhere, from one list of its resource group', async () => {
     const vm = await node(nameOf(dev.subscriptionId), dev.web01.vm);
     assert.deepStrictEqual((await children(api, vm.node)).map((c) => c.label), [dev.web01.collection]);
