@@ -40,7 +40,7 @@ export interface TreeChange {
 
 /**
  * Session changes come in bursts (VS Code fires one per account and scope as it refreshes tokens);
- * one redraw after the burst lists the subscriptions once.
+ * one redraw when none came for this long lists the subscriptions once.
  */
 const SESSION_CHANGE_COALESCE_MS = 500;
 
@@ -98,9 +98,9 @@ export class AzureTree implements vscode.Disposable {
     return this.connection.factory;
   }
 
-  /** The sign-in reports only its own provider's sessions; a burst of them gives one redraw. */
+  /** The sign-in reports only its own provider's sessions; a burst of them gives one redraw, once it is over. */
   private sessionChanged(): void {
-    if (this.sessionRedraw) return;
+    clearTimeout(this.sessionRedraw);
     this.sessionRedraw = setTimeout(() => {
       this.sessionRedraw = undefined;
       this.refresh();
