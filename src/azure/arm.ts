@@ -1,6 +1,6 @@
 import type { DiskRestorePoint, RestorePoint, RestorePointCollection, VirtualMachine } from '@azure/arm-compute';
 import type { ClientFactory } from './clients';
-import { parseResourceId } from './ids';
+import { parseResourceId, resourceTypePath } from './ids';
 
 export interface TenantInfo {
   tenantId: string;
@@ -139,8 +139,7 @@ export async function getResourceProperties(factory: ClientFactory, tenantId: st
   if (!parsed) throw new Error(`Not an ARM resource id: ${id}`);
   const client = await factory.computeClient(tenantId, parsed.subscriptionId);
   const { resourceGroup, name, children } = parsed;
-  const kind = [parsed.type, ...children.filter((_, i) => i % 2 === 0)].join('/').toLowerCase();
-  switch (kind) {
+  switch (resourceTypePath(parsed)) {
     case 'virtualmachines':
       return factory.limit(() => client.virtualMachines.get(resourceGroup, name));
     case 'restorepointcollections':

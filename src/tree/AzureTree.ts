@@ -3,7 +3,7 @@ import { listSubscriptions, type SubscriptionInfo } from '../azure/arm';
 import { createConnection, SIGN_IN_SETTINGS, type AzureConnection } from '../azure/auth/configuredSignIn';
 import type { TenantStatus } from '../azure/auth/signIn';
 import { statusCode } from '../azure/errors';
-import { parseResourceId } from '../azure/ids';
+import { parseResourceId, resourceTypePath } from '../azure/ids';
 import { TreeActivity, type ActivitySources } from './activity';
 import { CopyReplication } from './copyReplication';
 import type { TreeContext } from './nodes/context';
@@ -147,7 +147,7 @@ export class AzureTree implements vscode.Disposable {
   changed(change: TreeChange): void {
     const parsed = parseResourceId(change.id);
     if (!parsed) return;
-    const type = [parsed.type, ...parsed.children.filter((_, i) => i % 2 === 0)].join('/').toLowerCase();
+    const type = resourceTypePath(parsed);
     if (type === 'restorepointcollections/restorepoints') {
       const collection = this.activity.nodeOf(change.id.replace(/\/restorePoints\/[^/]+$/i, ''));
       if (collection) void this.reread(collection);
