@@ -1,6 +1,6 @@
 import type { DiskRestorePoint, RestorePoint, RestorePointCollection, VirtualMachine } from '@azure/arm-compute';
 import type { ClientFactory } from './clients';
-import { parseResourceId } from './ids';
+import { parseResourceId, resourceTypePath } from './ids';
 
 export interface TenantInfo {
   tenantId: string;
@@ -93,6 +93,17 @@ export async function listAllRestorePointCollections(factory: ClientFactory, sub
   return allPages(factory, (o) => client.restorePointCollections.listAll(o));
 }
 
+/**
+ * The collections of one resource group: what a VM's Refresh reads. A VM's collection must be in its
+ * region but may be in any group; the wizards put it in the VM's own group, as the portal proposes,
+ * and copies go to groups of their own, so the tree lists the groups where the VM's collections are
+ * (one page each) rather than every collection of the subscription (the large demo: 6 pages).
+ */
+export async function listRestorePointCollectionsIn(factory: ClientFactory, subscription: SubscriptionInfo, resourceGroup: string): Promise<RestorePointCollection[]> {
+  const client = await factory.computeClient(subscription.tenantId, subscription.subscriptionId);
+  return allPages(factory, (o) => client.restorePointCollections.list(resourceGroup, o));
+}
+
 /** A collection with its restore points (`$expand=restorePoints`): one call for a whole level of the tree. */
 export async function getRestorePointCollection(factory: ClientFactory, subscription: SubscriptionInfo, collectionId: string): Promise<RestorePointCollection> {
   const client = await factory.computeClient(subscription.tenantId, subscription.subscriptionId);
@@ -112,4 +123,32 @@ export async function listDiskRestorePoints(factory: ClientFactory, subscription
   const client = await factory.computeClient(subscription.tenantId, subscription.subscriptionId);
   const { resourceGroup, name, children } = parts(restorePointId);
   return allPages(factory, (o) => client.diskRestorePoint.listByRestorePoint(resourceGroup, name, children[1], o));
+}
+
+/**
+ * A resource as ARM returns it, for View Properties: the tree keeps only what it shows, so the full
+ * JSON is read when someone asks for it.
+ */
+export async function getResourceProperties(factory: ClientFactory, tenantId: string, id: string): Promise<unknown> {
+  const subscriptionOnly = /^\/subscriptions\/([^/]+)\/?$/i.exec(id);
+  if (subscriptionOnly) {
+    const client = await factory.subscriptionClient(tenantId);
+    return factory.limit(() => client.subscriptions.get(subscriptionOnly[1]));
+  }
+  const parsed = parseResourceId(id);
+  if (!parsed) throw new Error(`Not an ARM resource id: ${id}`);
+  const client = await factory.computeClient(tenantId, parsed.subscriptionId);
+  const { resourceGroup, name, children } = parsed;
+  switch (resourceTypePath(parsed)) {
+    case 'virtualmachines':
+      return factory.limit(() => client.virtualMachines.get(resourceGroup, name));
+    case 'restorepointcollections':
+      return factory.limit(() => client.restorePointCollections.get(resourceGroup, name));
+    case 'restorepointcollections/restorepoints':
+      return factory.limit(() => client.restorePoints.get(resourceGroup, name, children[1], { expand: 'instanceView' }));
+    case 'restorepointcollections/restorepoints/diskrestorepoints':
+      return factory.limit(() => client.diskRestorePoint.get(resourceGroup, name, children[1], children[3]));
+    default:
+      throw new Error(`No properties to show for ${id}`);
+  }
 }

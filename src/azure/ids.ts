@@ -15,6 +15,11 @@ export function parseResourceId(id: string): ParsedResourceId | undefined {
   return { subscriptionId: m[1], resourceGroup: m[2], provider: m[3], type: m[4], name: m[5], children: m[6] ? m[6].slice(1).split('/') : [] };
 }
 
+/** The resource's type below its provider, child types included, lower case: `restorepointcollections/restorepoints`. */
+export function resourceTypePath(parsed: ParsedResourceId): string {
+  return [parsed.type, ...parsed.children.filter((_, i) => i % 2 === 0)].join('/').toLowerCase();
+}
+
 /** ARM ids are case-insensitive; this is the key to compare or index them by. */
 export function idKey(id: string): string {
   return id.toLowerCase().replace(/\/+$/, '');

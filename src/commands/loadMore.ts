@@ -5,5 +5,5 @@ import type { CommandContext } from './commandContext';
 
 export async function loadMore(_context: CommandContext, node?: TreeNode): Promise<void> {
   if (!(node instanceof LoadMoreItem)) return;
-  await vscode.window.withProgress({ location: { viewId: 'restorePoints.tree' } }, () => node.owner.loadMore());
+  await vscode.window.withProgress({ location: { viewId: 'restorePoints.tree' } }, () => node.loadMore());
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { getResourceProperties } from '../azure/arm';
 import { lastSegment } from '../azure/ids';
 import type { TreeNode } from '../tree/RestorePointsTreeProvider';
 import type { CommandContext } from './commandContext';
@@ -6,7 +7,7 @@ import type { CommandContext } from './commandContext';
 export const PROPERTIES_SCHEME = 'restorepoints-properties';
 
 /**
- * Read-only JSON of what ARM returned for a node, served from memory under a scheme of our own
+ * Read-only JSON of what ARM returns for a node (read when asked: the tree keeps only what it shows), served from memory under a scheme of our own
  * (documents of a scheme without a file system provider cannot be saved over anything).
  */
 export class PropertiesDocuments implements vscode.TextDocumentContentProvider {
@@ -29,7 +30,9 @@ export class PropertiesDocuments implements vscode.TextDocumentContentProvider {
 
 export async function viewProperties(context: CommandContext, node?: TreeNode): Promise<vscode.Uri | undefined> {
   if (!node?.resource) return undefined;
-  const uri = context.properties.show(node.resource.id, node.resource.model);
+  const { id, tenantId } = node.resource;
+  const model = await vscode.window.withProgress({ location: { viewId: 'restorePoints.tree' } }, () => getResourceProperties(context.tree.factory, tenantId, id));
+  const uri = context.properties.show(id, model);
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.languages.setTextDocumentLanguage(document, 'json');
   await vscode.window.showTextDocument(document, { preview: true });

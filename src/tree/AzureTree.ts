@@ -2,10 +2,15 @@ import * as vscode from 'vscode';
 import { listSubscriptions, type SubscriptionInfo } from '../azure/arm';
 import { createConnection, SIGN_IN_SETTINGS, type AzureConnection } from '../azure/auth/configuredSignIn';
 import type { TenantStatus } from '../azure/auth/signIn';
+import { statusCode } from '../azure/errors';
+import { parseResourceId, resourceTypePath } from '../azure/ids';
 import { TreeActivity, type ActivitySources } from './activity';
+import { CopyReplication } from './copyReplication';
 import type { TreeContext } from './nodes/context';
 import { failureNode } from './nodes/ErrorItem';
+import { OrphanCollectionsItem } from './nodes/OrphanCollectionsItem';
 import { SubscriptionItem } from './nodes/SubscriptionItem';
+import { VirtualMachineItem } from './nodes/VirtualMachineItem';
 import { RestorePointsTreeProvider, type TreeNode } from './RestorePointsTreeProvider';
 
 export const SELECTED_SUBSCRIPTIONS = 'selectedSubscriptions';
@@ -22,6 +27,22 @@ export interface SubscriptionListing {
   subscriptions: SubscriptionInfo[];
   failures: { tenant: TenantStatus; error: unknown }[];
 }
+
+/**
+ * What an action changed, by ARM id: a restore point (created, deleted, copied in: its collection
+ * is read again) or a collection (created or deleted: the VM showing it reads its collections
+ * again). `vmId` names the VM of a collection the tree does not show yet.
+ */
+export interface TreeChange {
+  id: string;
+  vmId?: string;
+}
+
+/**
+ * Session changes come in bursts (VS Code fires one per account and scope as it refreshes tokens);
+ * one redraw when none came for this long lists the subscriptions once.
+ */
+const SESSION_CHANGE_COALESCE_MS = 500;
 
 /**
  * The sign-in, the ARM clients and the top of the tree. Rebuilt when a sign-in setting changes;
@@ -42,6 +63,9 @@ export class AzureTree implements vscode.Disposable {
    * subscription nodes, rather than each asking ARM and loading every subscription again.
    */
   private rootCache?: { listing: Promise<SubscriptionListing>; items: Map<string, SubscriptionItem> };
+  /** Copies known to be complete outlive a redraw of the whole tree: replication never goes back. */
+  private readonly copies = new CopyReplication();
+  private sessionRedraw?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -61,7 +85,7 @@ export class AzureTree implements vscode.Disposable {
   private get connection(): AzureConnection {
     if (!this.connected) {
       const connection = createConnection(this.context);
-      this.connected = { connection, events: connection.signIn.onDidChange(() => this.refresh()) };
+      this.connected = { connection, events: connection.signIn.onDidChange(() => this.sessionChanged()) };
     }
     return this.connected.connection;
   }
@@ -74,7 +98,18 @@ export class AzureTree implements vscode.Disposable {
     return this.connection.factory;
   }
 
+  /** The sign-in reports only its own provider's sessions; a burst of them gives one redraw, once it is over. */
+  private sessionChanged(): void {
+    clearTimeout(this.sessionRedraw);
+    this.sessionRedraw = setTimeout(() => {
+      this.sessionRedraw = undefined;
+      this.refresh();
+    }, SESSION_CHANGE_COALESCE_MS);
+  }
+
   private disconnect(): void {
+    clearTimeout(this.sessionRedraw);
+    this.sessionRedraw = undefined;
     this.rootCache = undefined;
     this.connected?.events.dispose();
     this.connected?.connection.signIn.dispose();
@@ -92,20 +127,44 @@ export class AzureTree implements vscode.Disposable {
     this.provider.refresh(node);
   }
 
+  /** Refresh on an item: it reads itself again (a restore point), forgets its children, and is redrawn with what ARM says now. */
+  async reread(node: TreeNode): Promise<void> {
+    try {
+      await node.reload?.();
+    } catch (error) {
+      // Gone (deleted elsewhere): the level that listed it is read again instead.
+      if (statusCode(error) === 404 && node.parent) return this.reread(node.parent);
+      throw error;
+    }
+    node.reset?.();
+    this.provider.refresh(node);
+  }
+
   /**
-   * Redraws what shows a resource after an operation on it ended elsewhere (one resumed after a
-   * reload): the collection a restore point is in, when it is on screen; anything else from the top.
+   * After an action: re-reads only the part of the tree that shows the change, and only when it is
+   * on screen (a node VS Code has drawn); what is not shown is read when it is expanded anyway.
    */
-  refreshAfterOperation(resourceId: string): void {
-    const collectionId = resourceId.replace(/\/restorePoints\/[^/]+$/i, '');
-    const collection = collectionId !== resourceId ? this.activity.nodeOf(collectionId) : undefined;
-    if (!collection) return this.refresh();
-    collection.reset?.();
-    this.refresh(collection);
+  changed(change: TreeChange): void {
+    const parsed = parseResourceId(change.id);
+    if (!parsed) return;
+    const type = resourceTypePath(parsed);
+    if (type === 'restorepointcollections/restorepoints') {
+      const collection = this.activity.nodeOf(change.id.replace(/\/restorePoints\/[^/]+$/i, ''));
+      if (collection) void this.reread(collection);
+    } else if (type === 'restorepointcollections') {
+      const shownUnder = this.activity.nodeOf(change.id)?.parent;
+      // Nothing creates a collection without a VM: one shown there changed because it was deleted.
+      if (shownUnder instanceof OrphanCollectionsItem && shownUnder.parent instanceof SubscriptionItem) return void shownUnder.parent.forgetCollection(change.id);
+      const vm = shownUnder instanceof VirtualMachineItem ? shownUnder : change.vmId ? this.activity.nodeOf(change.vmId) : undefined;
+      if (vm instanceof VirtualMachineItem) {
+        vm.collectionChanged(change.id);
+        this.provider.refresh(vm);
+      }
+    }
   }
 
   private treeContext(): TreeContext {
-    return { factory: this.factory, cloud: this.factory.cloud, refresh: (node) => this.refresh(node), now: () => Date.now(), activity: this.activity };
+    return { factory: this.factory, cloud: this.factory.cloud, refresh: (node) => this.refresh(node), now: () => Date.now(), activity: this.activity, copies: this.copies };
   }
 
   /** All subscriptions of the signed-in tenants (or of the selected tenant), before the subscription filter. */

@@ -4,12 +4,12 @@ import * as vscode from 'vscode';
 export interface AzureResourceRef {
   readonly id: string;
   readonly tenantId: string;
-  /** The model as ARM returned it, for View Properties. */
-  readonly model: unknown;
 }
 
 /** A node of the Restore Points tree: each kind is a small class of its own. */
 export interface TreeNode {
+  /** The node this one is shown under; undefined for the roots. */
+  readonly parent?: TreeNode;
   getTreeItem(): vscode.TreeItem | Promise<vscode.TreeItem>;
   getChildren?(): vscode.ProviderResult<TreeNode[]>;
   /** Fills in what is costly to know (a tooltip that needs a request) when VS Code asks, on hover. */
@@ -17,6 +17,8 @@ export interface TreeNode {
   readonly resource?: AzureResourceRef;
   /** Forgets loaded children so that the next getChildren asks ARM again. */
   reset?(): void;
+  /** Reads the item itself again (a restore point's state), before it is redrawn. */
+  reload?(): Promise<void>;
 }
 
 /** Thin provider: forwards to the nodes and tells VS Code when something changed. */
@@ -32,6 +34,10 @@ export class RestorePointsTreeProvider implements vscode.TreeDataProvider<TreeNo
 
   getChildren(node?: TreeNode): vscode.ProviderResult<TreeNode[]> {
     return node ? node.getChildren?.() ?? [] : this.roots();
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.ProviderResult<vscode.TreeItem> {

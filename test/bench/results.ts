@@ -15,12 +15,14 @@ export interface ViewFigure {
 export interface BenchResults {
   latencyMs: number;
   activationMs: number;
-  /** Extension host RSS after the full expansion. */
+  /** Extension host RSS after the full expansion (after a full garbage collection). */
   memoryMb: number;
-  /** Extension host RSS before our extension activated (VS Code's own share). */
+  /** Extension host RSS before our extension activated (VS Code's own share), after a full garbage collection. */
   rssBeforeMb: number;
-  /** JavaScript heap in use after the full expansion. */
+  /** JavaScript heap in use after the full expansion, after a full garbage collection. */
   heapMb: number;
+  /** JavaScript heap in use before our extension activated, after a full garbage collection. */
+  heapBeforeMb: number;
   treeNodes: number;
   views: ViewFigure[];
   vscodeVersion: string;

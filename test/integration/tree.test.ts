@@ -111,7 +111,7 @@ describe('restore point tree, signed in to the emulator as a custom cloud', func
     const vm = byLabel(await children(api, (await subscription(dev.subscriptionId)).node), dev.web02.vm);
     const copies = byLabel(await children(api, vm.node), dev.copies.collection);
     const replicating = byLabel(await children(api, copies.node), dev.copies.replicating.name);
-    assert.strictEqual(replicating.item.contextValue, `restorePoint;azureResource;state:${(await devClient.restorePoints.get(dev.copies.resourceGroup, dev.copies.collection, dev.copies.replicating.name)).provisioningState!.toLowerCase()};copy`);
+    assert.strictEqual(replicating.item.contextValue, `restorePoint;azureResource;state:${(await devClient.restorePoints.get(dev.copies.resourceGroup, dev.copies.collection, dev.copies.replicating.name)).provisioningState!.toLowerCase()};copy;replicating`);
     const resolved = await api.treeProvider.resolveTreeItem(replicating.item, replicating.node);
     const details = await devClient.restorePoints.get(dev.copies.resourceGroup, dev.copies.collection, dev.copies.replicating.name, { expand: 'instanceView' });
     const percent = Math.min(...details.instanceView!.diskRestorePoints!.map((d) => d.replicationStatus!.completionPercent!));
@@ -274,11 +274,17 @@ describe('restore point tree, signed in to the emulator as a custom cloud', func
       }
     };
     await walk(sub.node);
-    const arm = await armRequests();
+    const all = await armRequests();
     const collections = [dev.web01.collection, dev.web02.collection, dev.sql01.collection, dev.copies.collection];
     const copies = [dev.copies.replicated, dev.copies.replicating];
-    // 1 VM list (statusOnly) + 1 collection list + 1 Get per collection + 1 disk restore point list
-    // per copy (its disks' replication state); every other restore point's disks come from its metadata.
+    // A copy's replication is read once (its instance view) until it is known complete; earlier
+    // tests of this file may have read the finished one already, never the one still replicating.
+    const replicationReads = all.filter((r) => r.query.$expand === 'instanceView').map((r) => r.path.split('/').pop());
+    assert.ok(replicationReads.includes(dev.copies.replicating.name), JSON.stringify(replicationReads));
+    assert.ok(replicationReads.every((name) => copies.some((c) => c.name === name)) && new Set(replicationReads).size === replicationReads.length, JSON.stringify(replicationReads));
+    const arm = all.filter((r) => r.query.$expand !== 'instanceView');
+    // Besides: 1 VM list (statusOnly) + 1 collection list + 1 Get per collection + 1 disk restore point
+    // list per copy (its disks' replication state); every other restore point's disks come from its metadata.
     // Exact on purpose: a change that adds round trips fails here.
     assert.strictEqual(arm.length, 8, JSON.stringify(arm.map((r) => r.path), null, 1));
     assert.strictEqual(arm.length, 2 + collections.length + copies.length);

@@ -53,6 +53,12 @@ class EmulatorAccountProvider implements vscode.AuthenticationProvider {
     this.signedIn = false;
     this.changed.fire({ added: [], removed: [], changed: [] });
   }
+
+  /** What a provider does as it refreshes tokens: one event per session, several in a row. */
+  refreshTokens(count: number): void {
+    const session = { id: 'refreshed', accessToken: 'not-used', account: this.account, scopes: [] };
+    for (let i = 0; i < count; i++) this.changed.fire({ added: [], removed: [], changed: [session] });
+  }
 }
 
 describe('sign-in with the VS Code account provider', function () {
@@ -102,6 +108,24 @@ describe('sign-in with the VS Code account provider', function () {
     const [collection] = await children(api, vm.node);
     assert.strictEqual(collection.label, dev.sql01.collection);
     assert.deepStrictEqual((await children(api, collection.node)).map((p) => p.label), [...dev.sql01.restorePoints]);
+  });
+
+  it('redraws the tree once for a burst of session changes of its provider, and not for another provider\'s', async () => {
+    const other = new EmulatorAccountProvider();
+    const otherRegistration = vscode.authentication.registerAuthenticationProvider('another-provider', 'Another account', other);
+    const redraws: unknown[] = [];
+    const listener = api.treeProvider.onDidChangeTreeData((node) => redraws.push(node));
+    try {
+      other.refreshTokens(5);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      assert.deepStrictEqual(redraws, [], 'another provider\'s sessions are not ours');
+      provider.refreshTokens(10);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      assert.deepStrictEqual(redraws, [undefined], 'one redraw of the whole tree for the burst');
+    } finally {
+      listener.dispose();
+      otherRegistration.dispose();
+    }
   });
 
   it('signs out and back in with its commands', async () => {

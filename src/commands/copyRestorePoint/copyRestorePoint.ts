@@ -8,7 +8,8 @@ import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { operationOf } from '../operations/operationJournal';
 import { existingCollection, newCollection } from '../steps/collectionChoice';
-import { armOf, collectionOfRestorePoint, collectionStep, refreshTree, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
+import { refuseIncompleteCopy } from '../steps/completeCopy';
+import { armOf, collectionOfRestorePoint, collectionStep, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 import { copyNameStep, copySummaryStep, newCollectionGroupStep, newCollectionNameStep, regionStep, sourceCollectionOf, targetCollectionStep, type CopyContext } from './steps';
 import { watchCopy, type WatchOutcome } from './watchCopy';
@@ -41,7 +42,7 @@ async function execute(context: CommandContext, ctx: CopyContext): Promise<CopyR
   if (!target) {
     const { name, resourceGroup } = newCollection(ctx.target)!;
     target = await createCopyCollection(factory, subscription, { resourceGroup: resourceGroup!, name: name!, location: ctx.targetRegion!, sourceCollectionId: source.id! });
-    refreshTree(ctx);
+    context.tree.changed({ id: target.id!, vmId: source.source?.id });
   }
   let accepted = false;
   // Recorded from ARM's acceptance until the watch ends: a reload in between watches it again.
@@ -56,23 +57,22 @@ async function execute(context: CommandContext, ctx: CopyContext): Promise<CopyR
           onAccepted: async () => {
             accepted = true;
             await operation.accepted();
-            refreshTree(ctx);
+            context.tree.changed({ id: `${target.id!}/restorePoints/${ctx.name!}` });
           },
         },
       ),
     ).then(undefined, async (error: unknown) => {
       // ARM refused the copy itself: the collection made for it would be left empty, so it goes too.
-      if (createdForThisCopy && !accepted) await removeEmptyCollection(context, target, ctx);
+      if (createdForThisCopy && !accepted) await removeEmptyCollection(context, target, ctx, source.source?.id);
       throw error;
     });
-    refreshTree(ctx);
     const outcome = await watchCopy(context, subscription, copy.id!, ctx.name!);
-    refreshTree(ctx);
+    context.tree.changed({ id: copy.id! });
     return { id: copy.id!, ...outcome };
   });
 }
 
-async function removeEmptyCollection(context: CommandContext, collection: RestorePointCollection, ctx: CopyContext): Promise<void> {
+async function removeEmptyCollection(context: CommandContext, collection: RestorePointCollection, ctx: CopyContext, sourceVmId: string | undefined): Promise<void> {
   try {
     const { factory, subscription } = armOf(ctx);
     await deleteCollection(factory, subscription, collection.id!);
@@ -82,11 +82,12 @@ async function removeEmptyCollection(context: CommandContext, collection: Restor
     context.log.warn(`Could not remove the empty collection ${collection.id} created for a refused copy: ${errorMessage(error)}`);
     void vscode.window.showWarningMessage(vscode.l10n.t("The collection '{0}' created for this copy is empty and could not be removed: {1}", collection.name ?? '', errorMessage(error)));
   }
-  refreshTree(ctx);
+  context.tree.changed({ id: collection.id!, vmId: sourceVmId });
 }
 
 /** Palette: subscription → collection → restore point; on a restore point node it starts at the region. */
-export function copyRestorePoint(context: CommandContext, node?: TreeNode): Promise<CopyResult> {
+export async function copyRestorePoint(context: CommandContext, node?: TreeNode): Promise<CopyResult> {
+  refuseIncompleteCopy(node, 'copy');
   const ctx: CopyContext = targetFromNode(context, node);
   ctx.collection = undefined;
   collectionOfRestorePoint(ctx);

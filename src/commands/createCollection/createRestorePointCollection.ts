@@ -5,7 +5,7 @@ import type { CommandContext } from '../commandContext';
 import { vmDetails, type CreateRestorePointContext } from '../createRestorePoint/context';
 import { newCollectionNameStep } from '../createRestorePoint/steps';
 import { newCollection } from '../steps/collectionChoice';
-import { armOf, refreshTree, subscriptionStep, targetFromNode, vmStep, type TargetContext } from '../steps/targets';
+import { armOf, subscriptionStep, targetFromNode, vmStep, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 
 /* A collection costs nothing until restore points are taken, so there is no summary to confirm. */
@@ -16,7 +16,7 @@ async function execute(ctx: CreateRestorePointContext): Promise<string> {
   const d = await vmDetails(ctx);
   const { resourceGroup, name } = newCollection(ctx.target)!;
   const created = await createVmCollection(factory, subscription, { resourceGroup: resourceGroup!, name: name!, vm: { id: d.vm.id!, location: d.vm.location! } });
-  refreshTree(ctx);
+  ctx.command.tree.changed({ id: created.id!, vmId: d.vm.id });
   void vscode.window.showInformationMessage(vscode.l10n.t("Restore point collection '{0}' created in {1}.", created.name ?? '', created.location ?? ''));
   return created.id!;
 }

@@ -3,12 +3,11 @@ import { collectionRefFromId } from '../../azure/actions/resourceRefs';
 import { createVmCollection } from '../../azure/restorePointCollections';
 import { createRestorePoint as createRestorePointInAzure } from '../../azure/restorePoints';
 import { consistencyModeOptions } from '../../azure/rules/consistencyModes';
-import { RestorePointCollectionItem } from '../../tree/nodes/RestorePointCollectionItem';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { operationOf } from '../operations/operationJournal';
 import { existingCollection, newCollection } from '../steps/collectionChoice';
-import { armOf, refreshTree, subscriptionStep, targetFromNode, vmStep, withOperationProgress, type TargetContext } from '../steps/targets';
+import { armOf, subscriptionStep, targetFromNode, vmStep, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 import { vmDetails, type CreateRestorePointContext } from './context';
 import { collectionStep, excludeDisksStep, instantAccessStep, modeStep, nameStep, newCollectionNameStep, summaryStep } from './steps';
@@ -32,10 +31,8 @@ async function execute(ctx: CreateRestorePointContext): Promise<string> {
   if (!collection) {
     const { resourceGroup, name } = newCollection(ctx.target)!;
     collection = await createVmCollection(factory, subscription, { resourceGroup: resourceGroup!, name: name!, vm: { id: d.vm.id!, location: d.vm.location! } });
-    refreshTree(ctx);
+    ctx.command.tree.changed({ id: collection.id!, vmId: d.vm.id });
   }
-  // A restore point made inside a collection shown in the tree appears there; anywhere else the tree is redrawn.
-  const inside = existingCollection(ctx.target) && ctx.node instanceof RestorePointCollectionItem ? ctx.node : undefined;
   const operation = ctx.command.operations.track(operationOf(ctx, 'createRestorePoint', `${collection.id!}/restorePoints/${ctx.name!}`, ctx.name!));
   const created = await operation.run(() =>
     withOperationProgress(vscode.l10n.t("Creating restore point '{0}' of {1}…", ctx.name!, d.vm.name ?? ''), () =>
@@ -52,13 +49,13 @@ async function execute(ctx: CreateRestorePointContext): Promise<string> {
         {
           onAccepted: async () => {
             await operation.accepted();
-            refreshTree(ctx, inside);
+            ctx.command.tree.changed({ id: `${collection.id!}/restorePoints/${ctx.name!}` });
           },
         },
       ),
     ),
   );
-  refreshTree(ctx, inside);
+  ctx.command.tree.changed({ id: created.id! });
   void vscode.window.showInformationMessage(vscode.l10n.t("Restore point '{0}' created.", created.name ?? ctx.name!));
   return created.id!;
 }

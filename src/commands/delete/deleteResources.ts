@@ -10,7 +10,6 @@ import {
   armOf,
   collectionStep,
   expandedCollection,
-  refreshTree,
   restorePointStep,
   subscriptionStep,
   targetFromNode,
@@ -98,15 +97,11 @@ function runDelete(kind: keyof typeof deletions, context: CommandContext, node?:
     const operation = context.operations.track(operationOf(c, spec.operation, targetId, name));
     const id = await operation.run(() =>
       withOperationProgress(spec.progressTitle(c), () =>
-        spec.run(c, {
-          onAccepted: async () => {
-            await operation.accepted();
-            refreshTree(c);
-          },
-        }),
+        // The journal's record marks the item as deleting; nothing needs reading until it is gone.
+        spec.run(c, { onAccepted: () => operation.accepted() }),
       ),
     );
-    refreshTree(c);
+    context.tree.changed({ id });
     return id;
   };
   return runWizard([subscriptionStep, ...spec.steps, confirmStep(spec)], { execute }, ctx, context.prompter, { title: spec.title });

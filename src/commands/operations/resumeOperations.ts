@@ -111,7 +111,7 @@ async function resume(context: CommandContext, record: OperationRecord): Promise
     return { record, state: 'Error', succeeded: false };
   } finally {
     if (!keep) await context.operations.remove(record.resourceId);
-    if (record.kind !== 'restoreDisk') context.tree.refreshAfterOperation(record.resourceId);
+    if (record.kind !== 'restoreDisk') context.tree.changed({ id: record.resourceId });
   }
 }
 

@@ -4,6 +4,7 @@ import { DiskRestorePointItem } from '../../tree/nodes/DiskRestorePointItem';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { operationOf } from '../operations/operationJournal';
+import { refuseIncompleteCopy } from '../steps/completeCopy';
 import { armOf, collectionStep, restorePointStep, subscriptionStep, targetFromNode, withOperationProgress, type TargetContext } from '../steps/targets';
 import { runWizard, type PromptStep } from '../wizard/wizard';
 import { diskNameStep, diskRestorePointStep, resourceGroupStep, restoreSummaryStep, skuStep, sourceLocation, type RestoreDiskContext } from './steps';
@@ -11,7 +12,7 @@ import { diskNameStep, diskRestorePointStep, resourceGroupStep, restoreSummarySt
 /** The steps that find a disk restore point are skipped when the command runs on one. */
 const untilDisk = (step: PromptStep<TargetContext>): PromptStep<RestoreDiskContext> => ({
   shouldPrompt: (ctx: RestoreDiskContext) => !ctx.diskRestorePoint && step.shouldPrompt(ctx),
-  prompt: (ctx, prompter) => step.prompt(ctx, prompter),
+  prompt: (ctx, prompter, earlier) => step.prompt(ctx, prompter, earlier),
 });
 
 const steps: PromptStep<RestoreDiskContext>[] = [
@@ -48,7 +49,8 @@ async function execute(ctx: RestoreDiskContext): Promise<string> {
 }
 
 /** On a disk restore point node it starts at the resource group; from the palette it asks for the disk restore point. */
-export function restoreDisk(context: CommandContext, node?: TreeNode): Promise<string> {
+export async function restoreDisk(context: CommandContext, node?: TreeNode): Promise<string> {
+  refuseIncompleteCopy(node, 'restore');
   const ctx: RestoreDiskContext = targetFromNode(context, node);
   if (node instanceof DiskRestorePointItem) ctx.diskRestorePoint = { id: node.row.id, name: node.row.name };
   return runWizard(steps, { execute }, ctx, context.prompter, { title: vscode.l10n.t('Restore Disk') });

@@ -20,7 +20,7 @@ export type SubscriptionTarget = SubscriptionRef;
 /** What every action wizard starts from: the target, pre-filled from a tree node or asked for. */
 export interface TargetContext {
   readonly command: CommandContext;
-  /** The tree node the command ran on; refreshed after a change. */
+  /** The tree node the command ran on. */
   readonly node?: TreeNode;
   /** ARM reads this wizard run has made, kept across Back. */
   readonly reads: WizardReads;
@@ -131,20 +131,6 @@ export function collectionOfRestorePoint(ctx: TargetContext): void {
   if (ctx.collection || !ctx.restorePoint?.id) return;
   const id = ctx.restorePoint.id.replace(/\/restorePoints\/[^/]+$/i, '');
   ctx.collection = { id, name: parseResourceId(id)?.name, location: '' } as RestorePointCollection;
-}
-
-/**
- * Redraws what a change touched. A node's children are reloaded in place when the change is inside
- * it; anything else (a new collection, a deleted item, no node) redraws the tree from the top,
- * because nodes do not know their parents.
- */
-export function refreshTree(ctx: TargetContext, inside?: TreeNode): void {
-  if (inside) {
-    inside.reset?.();
-    ctx.command.tree.refresh(inside);
-    return;
-  }
-  ctx.command.tree.refresh();
 }
 
 /** A notification with progress for a long-running operation; it cannot stop the operation, so it is not cancellable. */

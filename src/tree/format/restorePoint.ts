@@ -44,8 +44,12 @@ export function restorePointIcon(rp: RestorePoint, activity: ItemActivity = {}):
   }
 }
 
-export function restorePointContextValue(rp: RestorePoint, activity: ItemActivity = {}): string {
-  return contextValue('restorePoint', AZURE_RESOURCE, `state:${restorePointState(rp)}`, isCopy(rp) && 'copy', activityToken(activity));
+/**
+ * `activity` is this extension's own (operations, watched copies): `busy`. A copy still replicating
+ * that nobody watches says `replicating`; it may be deleted, not copied or restored from.
+ */
+export function restorePointContextValue(rp: RestorePoint, activity: ItemActivity = {}, copyProgress?: { state: string }): string {
+  return contextValue('restorePoint', AZURE_RESOURCE, `state:${restorePointState(rp)}`, isCopy(rp) && 'copy', activityToken(activity), copyProgress?.state === 'Replicating' && 'replicating');
 }
 
 /** Replication progress of a copy, from the instance view (`$expand=instanceView`): the least-advanced disk. */
@@ -91,8 +95,6 @@ export interface DiskRow {
   sizeGB?: number;
   encryption?: string;
   replication?: { state?: string; percent?: number };
-  /** The disk as the restore point's metadata describes it: View Properties shows it when the disk restore point itself was not fetched. */
-  metadata?: unknown;
 }
 
 /** A disk as the restore point's source metadata describes it (`sourceMetadata.storageProfile`). */
@@ -158,7 +160,6 @@ export function diskRows(rp: RestorePoint, diskRestorePoints: readonly DiskResto
       sizeGB: disk.diskSizeGB,
       encryption: detail?.encryption?.type ?? metadataEncryption(disk),
       replication: detail && (detail.replicationState || detail.completionPercent !== undefined) ? { state: detail.replicationState, percent: detail.completionPercent } : undefined,
-      metadata: disk,
     });
   }
   // Disk restore points the metadata does not mention still deserve a row.
@@ -189,7 +190,8 @@ export function diskIcon(row: DiskRow): IconSpecLike {
   return { id: row.role === 'os' ? 'server' : 'database' };
 }
 
-export function diskContextValue(row: DiskRow): string {
+/** `busy` while its restore point is being created or an operation of ours works on it: no disk is restored from it then. */
+export function diskContextValue(row: DiskRow, busy = false): string {
   const replication = row.replication ? `replication:${(row.replication.state ?? 'unknown').toLowerCase()}` : undefined;
-  return contextValue('diskRestorePoint', AZURE_RESOURCE, `disk:${row.role}`, replication);
+  return contextValue('diskRestorePoint', AZURE_RESOURCE, `disk:${row.role}`, replication, busy && 'busy');
 }

@@ -1,19 +1,20 @@
-import type { DiskRestorePoint } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import type { SubscriptionInfo } from '../../azure/arm';
 import { diskContextValue, diskDescription, diskIcon, type DiskRow } from '../format/restorePoint';
 import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
 import { themeIcon } from './icons';
+import type { RestorePointItem } from './RestorePointItem';
 
+/** A disk restore point row: built from its restore point, so it has nothing of its own to re-read. */
 export class DiskRestorePointItem implements TreeNode {
   readonly resource: AzureResourceRef;
 
   constructor(
     subscription: SubscriptionInfo,
+    readonly parent: RestorePointItem,
     readonly row: DiskRow,
-    model: DiskRestorePoint | undefined,
   ) {
-    this.resource = { id: row.id, tenantId: subscription.tenantId, model: model ?? row.metadata ?? row };
+    this.resource = { id: row.id, tenantId: subscription.tenantId };
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -22,7 +23,7 @@ export class DiskRestorePointItem implements TreeNode {
     item.description = diskDescription(this.row, vscode.l10n.t);
     item.tooltip = new vscode.MarkdownString().appendText(`${this.row.name}\n${item.description}`);
     item.iconPath = themeIcon(diskIcon(this.row));
-    item.contextValue = diskContextValue(this.row);
+    item.contextValue = diskContextValue(this.row, this.parent.busy);
     return item;
   }
 }

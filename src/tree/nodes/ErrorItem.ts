@@ -36,6 +36,7 @@ export class ErrorItem implements TreeNode {
 /** A 403: the signed-in identity may not read this; retrying will not help until access is granted. */
 export class NoAccessItem implements TreeNode {
   constructor(
+    readonly parent: TreeNode | undefined,
     readonly parentId: string,
     readonly error: unknown,
   ) {}
@@ -55,6 +56,7 @@ export class NoAccessItem implements TreeNode {
 /** A level that loaded fine and is empty, said in words rather than as a blank. */
 export class InfoItem implements TreeNode {
   constructor(
+    readonly parent: TreeNode,
     readonly id: string,
     private readonly label: string,
   ) {}
@@ -69,5 +71,5 @@ export class InfoItem implements TreeNode {
 
 /** Turns a failed load into the node that explains it. */
 export function failureNode(ctx: TreeContext, parent: TreeNode | undefined, parentId: string, error: unknown): TreeNode {
-  return statusCode(error) === 403 ? new NoAccessItem(parentId, error) : new ErrorItem(ctx, parent, parentId, error);
+  return statusCode(error) === 403 ? new NoAccessItem(parent, parentId, error) : new ErrorItem(ctx, parent, parentId, error);
 }

@@ -3,15 +3,22 @@ import { contextValue } from '../format/contextValue';
 import type { TreeNode } from '../RestorePointsTreeProvider';
 
 /** Something whose list came in pages and can fetch the next one. */
-export interface Pageable {
-  loadMore(): Promise<void>;
+export interface Pageable extends TreeNode {
+  /** `list` is the listing the clicked item ended: a listing that was replaced meanwhile gets nothing. */
+  loadMore(list: unknown): Promise<void>;
 }
 
 export class LoadMoreItem implements TreeNode {
   constructor(
-    readonly owner: Pageable,
+    readonly parent: Pageable,
     private readonly ownerId: string,
+    /** The listing this item ends. */
+    private readonly list: unknown,
   ) {}
+
+  loadMore(): Promise<void> {
+    return this.parent.loadMore(this.list);
+  }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);

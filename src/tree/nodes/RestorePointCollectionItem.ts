@@ -1,33 +1,43 @@
 import type { RestorePointCollection } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { getRestorePointCollection, type SubscriptionInfo } from '../../azure/arm';
-import { collectionContextValue, collectionDescription, collectionIcon } from '../format/collections';
-import { sortRestorePoints } from '../format/restorePoint';
+import { idKey } from '../../azure/ids';
+import { collectionContextValue, collectionDescription, collectionIcon, isCopyCollection } from '../format/collections';
+import { isCopy, sortRestorePoints } from '../format/restorePoint';
+import { trimCollection } from '../model/trimmed';
 import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
 import type { TreeContext } from './context';
 import { failureNode, InfoItem } from './ErrorItem';
 import { themeIcon } from './icons';
 import { RestorePointItem } from './RestorePointItem';
 
-/** A restore point collection; expanding it is one Get with `$expand=restorePoints`. */
+/**
+ * A restore point collection; expanding it is one Get with `$expand=restorePoints`, plus, in a
+ * cross-region copy, one instance view read per copy not yet known to be complete.
+ */
 export class RestorePointCollectionItem implements TreeNode {
   readonly resource: AzureResourceRef;
+  collection: RestorePointCollection;
   private loaded?: Promise<RestorePointItem[]>;
+  /** Kept across re-reads by id, so that an expanded restore point keeps its loaded disks. */
+  private readonly items = new Map<string, RestorePointItem>();
 
   constructor(
     private readonly ctx: TreeContext,
     private readonly subscription: SubscriptionInfo,
-    readonly collection: RestorePointCollection,
+    readonly parent: TreeNode,
+    collection: RestorePointCollection,
     private readonly orphan = false,
   ) {
-    this.resource = { id: collection.id ?? '', tenantId: subscription.tenantId, model: collection };
+    this.collection = trimCollection(collection);
+    this.resource = { id: collection.id ?? '', tenantId: subscription.tenantId };
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.collection.name ?? this.resource.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.resource.id;
-    this.ctx.activity?.drawnAs(this.resource.id, this);
-    const activity = this.ctx.activity?.of(this.resource.id) ?? {};
+    this.ctx.activity.drawnAs(this.resource.id, this);
+    const activity = this.ctx.activity.of(this.resource.id);
     item.description = collectionDescription(this.collection, vscode.l10n.t, activity);
     const source = this.collection.source?.id;
     item.tooltip = new vscode.MarkdownString().appendText(
@@ -38,17 +48,46 @@ export class RestorePointCollectionItem implements TreeNode {
     return item;
   }
 
+  /** A newer model from a VM's re-read listing. */
+  update(collection: RestorePointCollection): void {
+    this.collection = trimCollection(collection);
+  }
+
   reset(): void {
     this.loaded = undefined;
   }
 
-  async getChildren(): Promise<TreeNode[]> {
-    this.loaded ??= getRestorePointCollection(this.ctx.factory, this.subscription, this.resource.id).then((expanded) =>
-      sortRestorePoints(expanded.restorePoints ?? []).map((rp) => new RestorePointItem(this.ctx, this.subscription, rp)),
+  private async load(): Promise<RestorePointItem[]> {
+    const expanded = await getRestorePointCollection(this.ctx.factory, this.subscription, this.resource.id);
+    this.collection = trimCollection(expanded);
+    const points = sortRestorePoints(expanded.restorePoints ?? []);
+    const items = points.map((rp) => {
+      const key = idKey(rp.id ?? '');
+      const existing = this.items.get(key);
+      if (existing) existing.update(rp);
+      return existing ?? new RestorePointItem(this.ctx, this.subscription, this, rp);
+    });
+    this.items.clear();
+    for (const item of items) this.items.set(idKey(item.resource.id), item);
+    if (isCopyCollection(this.collection)) await this.readReplication(items);
+    return items;
+  }
+
+  /** Without this read a copy still replicating would read "Succeeded" (the expanded listing has no instance view). */
+  private async readReplication(items: RestorePointItem[]): Promise<void> {
+    const copies = items.filter((item) => isCopy(item.restorePoint) && !this.ctx.copies.isComplete(item.restorePoint));
+    await Promise.all(
+      copies.map(async (item) => {
+        item.copyProgress = await this.ctx.copies.read(this.ctx.factory, this.subscription, item.restorePoint);
+      }),
     );
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    this.loaded ??= this.load();
     try {
       const items = await this.loaded;
-      return items.length ? items : [new InfoItem(`${this.resource.id}/empty`, vscode.l10n.t('No restore points'))];
+      return items.length ? items : [new InfoItem(this, `${this.resource.id}/empty`, vscode.l10n.t('No restore points'))];
     } catch (error) {
       this.loaded = undefined;
       return [failureNode(this.ctx, this, this.resource.id, error)];

@@ -1,7 +1,12 @@
 import type { RestorePoint } from '@azure/arm-compute';
 import * as vscode from 'vscode';
+import { aggregateReplication } from '../../azure/actions/replicationProgress';
 import { getRestorePoint, listDiskRestorePoints, type SubscriptionInfo } from '../../azure/arm';
-import { diskRows, diskRowsNeedDetails, isCopy, restorePointContextValue, restorePointDescription, restorePointIcon, restorePointTooltip } from '../format/restorePoint';
+import type { CopyProgress } from '../copyReplication';
+import type { ItemActivity } from '../format/activity';
+import { activityText } from '../format/activity';
+import { diskRows, diskRowsNeedDetails, isCopy, restorePointContextValue, restorePointDescription, restorePointIcon, restorePointState, restorePointTooltip } from '../format/restorePoint';
+import { trimRestorePoint } from '../model/trimmed';
 import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
 import type { TreeContext } from './context';
 import { DiskRestorePointItem } from './DiskRestorePointItem';
@@ -9,33 +14,54 @@ import { failureNode, InfoItem } from './ErrorItem';
 import { themeIcon } from './icons';
 
 /**
- * A restore point, as the collection's `$expand=restorePoints` returned it. Its disks come from its
- * source metadata at no cost; only a copy (replication state of each disk) or a disk whose
- * encryption the metadata does not tell costs one request, the disk restore point list. A copy's
- * overall replication progress is fetched only when hovered.
+ * A restore point, as the collection's `$expand=restorePoints` returned it (trimmed to what the tree
+ * shows). Its disks come from its source metadata at no cost; only a copy (replication state of each
+ * disk) or a disk whose encryption the metadata does not tell costs one request, the disk restore
+ * point list. A copy's replication comes from one read of its instance view, made by its collection.
  */
 export class RestorePointItem implements TreeNode {
   readonly resource: AzureResourceRef;
   private loaded?: Promise<DiskRestorePointItem[]>;
+  restorePoint: RestorePoint;
+  /** A copy not yet complete, as its last instance view said; undefined once complete or for restore points taken here. */
+  copyProgress?: CopyProgress;
 
   constructor(
     private readonly ctx: TreeContext,
     private readonly subscription: SubscriptionInfo,
-    readonly restorePoint: RestorePoint,
+    readonly parent: TreeNode,
+    restorePoint: RestorePoint,
   ) {
-    this.resource = { id: restorePoint.id ?? '', tenantId: subscription.tenantId, model: restorePoint };
+    this.restorePoint = trimRestorePoint(restorePoint);
+    this.resource = { id: restorePoint.id ?? '', tenantId: subscription.tenantId };
+  }
+
+  /** A copy's replication while it is not complete: a watch of ours, else the tree's own read. */
+  get replication(): CopyProgress | undefined {
+    const watched = this.ctx.activity.of(this.resource.id).replication;
+    return watched && watched.state !== 'Succeeded' ? watched : this.copyProgress;
+  }
+
+  /** What this extension knows is going on: its own operations, and a copy's replication. */
+  private activity(): ItemActivity {
+    const replication = this.replication;
+    return { ...this.ctx.activity.of(this.resource.id), replication: replication?.state === 'Replicating' ? { state: 'Replicating', percent: replication.percent } : undefined };
+  }
+
+  /** Creating, or an operation of ours on it: nothing may be restored, copied or deleted from it yet. */
+  get busy(): boolean {
+    return restorePointState(this.restorePoint) === 'creating' || !!activityText({ operation: this.ctx.activity.of(this.resource.id).operation });
   }
 
   getTreeItem(): vscode.TreeItem {
     const rp = this.restorePoint;
     const item = new vscode.TreeItem(rp.name ?? this.resource.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.resource.id;
-    // A watched copy's percentage and an operation in progress come from this extension, not from ARM's listing.
-    this.ctx.activity?.drawnAs(this.resource.id, this);
-    const activity = this.ctx.activity?.of(this.resource.id) ?? {};
+    this.ctx.activity.drawnAs(this.resource.id, this);
+    const activity = this.activity();
     item.description = restorePointDescription(rp, this.ctx.now(), vscode.l10n.t, activity);
     item.iconPath = themeIcon(restorePointIcon(rp, activity));
-    item.contextValue = restorePointContextValue(rp, activity);
+    item.contextValue = restorePointContextValue(rp, this.ctx.activity.of(this.resource.id), this.copyProgress);
     // A copy's tooltip needs its instance view; resolveTreeItem fetches it on hover.
     if (!isCopy(rp)) item.tooltip = new vscode.MarkdownString(restorePointTooltip(rp, undefined, vscode.l10n.t));
     return item;
@@ -53,21 +79,35 @@ export class RestorePointItem implements TreeNode {
     return item;
   }
 
+  /** A newer model from the collection's listing; the disks are read again only if the state moved. */
+  update(restorePoint: RestorePoint): void {
+    const before = this.restorePoint.provisioningState;
+    this.restorePoint = trimRestorePoint(restorePoint);
+    if (before !== this.restorePoint.provisioningState) this.reset();
+  }
+
+  /** Refresh: one GET, with the instance view, so a copy's replication is read too. */
+  async reload(): Promise<void> {
+    const fresh = await getRestorePoint(this.ctx.factory, this.subscription, this.resource.id);
+    this.restorePoint = trimRestorePoint(fresh);
+    this.copyProgress = isCopy(fresh) ? this.ctx.copies.remember(this.restorePoint, aggregateReplication(fresh)) : undefined;
+  }
+
   reset(): void {
     this.loaded = undefined;
   }
 
   private async loadDisks(): Promise<DiskRestorePointItem[]> {
-    if (!diskRowsNeedDetails(this.restorePoint)) return diskRows(this.restorePoint, []).map((row) => new DiskRestorePointItem(this.subscription, row, undefined));
+    if (!diskRowsNeedDetails(this.restorePoint)) return diskRows(this.restorePoint, []).map((row) => new DiskRestorePointItem(this.subscription, this, row));
     const details = await listDiskRestorePoints(this.ctx.factory, this.subscription, this.resource.id);
-    return diskRows(this.restorePoint, details).map((row) => new DiskRestorePointItem(this.subscription, row, details.find((d) => d.id?.toLowerCase() === row.id.toLowerCase())));
+    return diskRows(this.restorePoint, details).map((row) => new DiskRestorePointItem(this.subscription, this, row));
   }
 
   async getChildren(): Promise<TreeNode[]> {
     this.loaded ??= this.loadDisks();
     try {
       const items = await this.loaded;
-      return items.length ? items : [new InfoItem(`${this.resource.id}/empty`, vscode.l10n.t('No disk restore points'))];
+      return items.length ? items : [new InfoItem(this, `${this.resource.id}/empty`, vscode.l10n.t('No disk restore points'))];
     } catch (error) {
       this.loaded = undefined;
       return [failureNode(this.ctx, this, this.resource.id, error)];

@@ -4,6 +4,7 @@ import { listAllRestorePointCollections, listVirtualMachines, type SubscriptionI
 import { idKey } from '../../azure/ids';
 import { indexCollections, orphanCollections, type CollectionIndex } from '../format/collections';
 import { AZURE_RESOURCE, contextValue } from '../format/contextValue';
+import { trimCollection } from '../model/trimmed';
 import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
 import type { TreeContext } from './context';
 import { failureNode, InfoItem } from './ErrorItem';
@@ -11,9 +12,12 @@ import { LoadMoreItem, type Pageable } from './LoadMoreItem';
 import { OrphanCollectionsItem } from './OrphanCollectionsItem';
 import { VirtualMachineItem } from './VirtualMachineItem';
 
+/** The VMs listed so far; "Load more…" adds the next page to this very object. */
 interface VmList {
-  vms: VirtualMachine[];
+  vms: VirtualMachineItem[];
   continuationToken?: string;
+  /** The page being fetched: a second click (or one during a refresh) waits for it instead of fetching it again. */
+  loadingMore?: Promise<void>;
 }
 
 /**
@@ -24,9 +28,10 @@ interface VmList {
  */
 export class SubscriptionItem implements TreeNode, Pageable {
   readonly resource: AzureResourceRef;
+  readonly parent = undefined;
   private vmList?: Promise<VmList>;
-  private collectionIndex?: Promise<CollectionIndex>;
-  private readonly vmItems = new Map<string, VirtualMachineItem>();
+  private collectionIndex?: Promise<CollectionIndex & { byId: Map<string, RestorePointCollection> }>;
+  private orphans?: OrphanCollectionsItem;
 
   constructor(
     private readonly ctx: TreeContext,
@@ -34,12 +39,13 @@ export class SubscriptionItem implements TreeNode, Pageable {
     /** The directory's name, shown when subscriptions of several tenants are listed. */
     private readonly tenantLabel?: string,
   ) {
-    this.resource = { id: `/subscriptions/${subscription.subscriptionId}`, tenantId: subscription.tenantId, model: subscription };
+    this.resource = { id: `/subscriptions/${subscription.subscriptionId}`, tenantId: subscription.tenantId };
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.subscription.displayName, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.resource.id;
+    this.ctx.activity.drawnAs(this.resource.id, this);
     item.description = this.tenantLabel;
     item.tooltip = new vscode.MarkdownString().appendText(`${this.subscription.displayName}\n${this.subscription.subscriptionId}${this.tenantLabel ? `\n${this.tenantLabel}` : ''}`);
     item.iconPath = new vscode.ThemeIcon('key');
@@ -47,10 +53,11 @@ export class SubscriptionItem implements TreeNode, Pageable {
     return item;
   }
 
+  /** Refresh on a subscription: its VM list and its collections, read again. */
   reset(): void {
     this.vmList = undefined;
     this.collectionIndex = undefined;
-    this.vmItems.clear();
+    this.orphans = undefined;
   }
 
   /** A failed load is not kept: the error node's Retry (or the next expansion) tries again. */
@@ -61,7 +68,7 @@ export class SubscriptionItem implements TreeNode, Pageable {
 
   private vms(): Promise<VmList> {
     this.vmList ??= this.keepUnlessFailed(
-      listVirtualMachines(this.ctx.factory, this.subscription).then((page) => ({ vms: page.items, continuationToken: page.continuationToken })),
+      listVirtualMachines(this.ctx.factory, this.subscription).then((page) => ({ vms: this.vmItems(page.items, new Set()), continuationToken: page.continuationToken })),
       (failed) => {
         if (this.vmList === failed) this.vmList = undefined;
       },
@@ -70,9 +77,12 @@ export class SubscriptionItem implements TreeNode, Pageable {
   }
 
   /** Every collection of the subscription, by VM; shared by all VMs, listed once. */
-  private collections(): Promise<CollectionIndex> {
+  private collections(): NonNullable<typeof this.collectionIndex> {
     this.collectionIndex ??= this.keepUnlessFailed(
-      listAllRestorePointCollections(this.ctx.factory, this.subscription).then(indexCollections),
+      listAllRestorePointCollections(this.ctx.factory, this.subscription).then((all) => {
+        const trimmed = all.map(trimCollection);
+        return { ...indexCollections(trimmed), byId: new Map(trimmed.filter((c) => c.id).map((c) => [idKey(c.id!), c])) };
+      }),
       (failed) => {
         if (this.collectionIndex === failed) this.collectionIndex = undefined;
       },
@@ -89,44 +99,72 @@ export class SubscriptionItem implements TreeNode, Pageable {
     } catch (error) {
       return [failureNode(this.ctx, this, this.resource.id, error)];
     }
-    const children: TreeNode[] = loaded.vms.map((vm) => this.vmItem(vm));
+    const children: TreeNode[] = [...loaded.vms];
     if (loaded.continuationToken) {
-      children.push(new LoadMoreItem(this, this.resource.id));
+      children.push(new LoadMoreItem(this, this.resource.id, loaded));
     } else {
       // Whether a collection's VM is gone can only be told once every VM is known, and the collections are.
       try {
-        const orphans: RestorePointCollection[] = orphanCollections(await collections, loaded.vms.map((vm) => vm.id ?? ''));
-        if (orphans.length) children.push(new OrphanCollectionsItem(this.ctx, this.resource.id, this.subscription, orphans));
+        const orphans: RestorePointCollection[] = orphanCollections(await collections, loaded.vms.map((vm) => vm.resource.id));
+        this.orphans ??= new OrphanCollectionsItem(this.ctx, this, this.subscription);
+        if (orphans.length) children.push(this.orphans.show(orphans));
       } catch {
         // Each VM shows the failure (with Retry) when expanded; the VM list itself is fine.
       }
     }
-    if (!children.length) children.push(new InfoItem(`${this.resource.id}/empty`, vscode.l10n.t('No virtual machines')));
+    if (!children.length) children.push(new InfoItem(this, `${this.resource.id}/empty`, vscode.l10n.t('No virtual machines')));
     return children;
   }
 
-  async loadMore(): Promise<void> {
-    const loaded = await this.vms();
-    if (!loaded.continuationToken) return;
-    const next = await listVirtualMachines(this.ctx.factory, this.subscription, loaded.continuationToken);
-    loaded.vms.push(...next.items);
-    loaded.continuationToken = next.continuationToken;
+  /**
+   * The next page, once: `list` is the listing the clicked "Load more…" belongs to. A click while
+   * that page is coming waits for it; a click on a listing a refresh replaced, or after its page
+   * arrived, fetches nothing. VS Code throws on two items with one id, so a VM is never added twice.
+   */
+  async loadMore(list: unknown): Promise<void> {
+    const current = await this.vmList?.catch(() => undefined);
+    if (!current || current !== list || !current.continuationToken) return;
+    current.loadingMore ??= this.fetchNextPage(current).finally(() => (current.loadingMore = undefined));
+    return current.loadingMore;
+  }
+
+  private async fetchNextPage(list: VmList): Promise<void> {
+    const token = list.continuationToken;
+    const next = await listVirtualMachines(this.ctx.factory, this.subscription, token);
+    if (list.continuationToken !== token) return;
+    list.vms.push(...this.vmItems(next.items, new Set(list.vms.map((vm) => idKey(vm.resource.id)))));
+    list.continuationToken = next.continuationToken;
+    if (this.vmList && (await this.vmList.catch(() => undefined)) === list) this.ctx.refresh(this);
+  }
+
+  /**
+   * A collection deleted from under "Collections without a VM": it has no VM to re-read, and the
+   * group is computed from the subscription's listing, so it leaves the listing (nothing is read).
+   */
+  async forgetCollection(collectionId: string): Promise<void> {
+    const index = await this.collectionIndex?.catch(() => undefined);
+    if (!index) return;
+    const key = idKey(collectionId);
+    const kept = (c: RestorePointCollection): boolean => idKey(c.id ?? '') !== key;
+    index.unresolved = index.unresolved.filter(kept);
+    for (const [vm, list] of index.byVm) index.byVm.set(vm, list.filter(kept));
+    index.byId.delete(key);
     this.ctx.refresh(this);
   }
 
-  /** A VM's collections, from the subscription-wide index. */
-  private async collectionsOf(vmKey: string): Promise<RestorePointCollection[]> {
-    return (await this.collections()).byVm.get(vmKey) ?? [];
-  }
-
-  /** The same item for the same VM, so that its loaded children survive this level being redrawn. */
-  private vmItem(vm: VirtualMachine): VirtualMachineItem {
-    const key = idKey(vm.id ?? '');
-    let item = this.vmItems.get(key);
-    if (!item) {
-      item = new VirtualMachineItem(this.ctx, this.subscription, vm, () => this.collectionsOf(key));
-      this.vmItems.set(key, item);
+  private vmItems(vms: readonly VirtualMachine[], shown: Set<string>): VirtualMachineItem[] {
+    const items: VirtualMachineItem[] = [];
+    for (const vm of vms) {
+      const key = idKey(vm.id ?? '');
+      if (shown.has(key)) continue;
+      shown.add(key);
+      items.push(
+        new VirtualMachineItem(this.ctx, this.subscription, this, vm, {
+          indexed: async () => (await this.collections()).byVm.get(key) ?? [],
+          byId: async () => (await this.collections()).byId,
+        }),
+      );
     }
-    return item;
+    return items;
   }
 }

@@ -1,6 +1,7 @@
 import type { ClientFactory } from '../../azure/clients';
 import type { CloudConfig } from '../../azure/cloud';
 import type { TreeActivity } from '../activity';
+import type { CopyReplication } from '../copyReplication';
 import type { TreeNode } from '../RestorePointsTreeProvider';
 
 /** What every node needs: the ARM clients of the current sign-in and a way to redraw itself. */
@@ -10,6 +11,8 @@ export interface TreeContext {
   /** Redraws a node's children (the whole tree when undefined). */
   refresh(node?: TreeNode): void;
   now(): number;
-  /** What is going on on each item (operations, replication); absent where nothing reports it. */
-  readonly activity?: TreeActivity;
+  /** What is going on on each item (operations, replication) and which node shows each resource. */
+  readonly activity: TreeActivity;
+  /** Copies' replication, read once per copy until it is complete. */
+  readonly copies: CopyReplication;
 }

@@ -30,6 +30,14 @@ const CONTEXT_VALUES = {
   copy: 'restorePoint;azureResource;state:succeeded;copy',
   disk: 'diskRestorePoint;azureResource;disk:os',
   replicatingDisk: 'diskRestorePoint;azureResource;disk:data;replication:replicating',
+  creatingRestorePoint: 'restorePoint;azureResource;state:creating',
+  busyRestorePoint: 'restorePoint;azureResource;state:succeeded;busy',
+  replicatingCopy: 'restorePoint;azureResource;state:succeeded;copy;replicating',
+  busyCollection: 'restorePointCollection;azureResource;busy',
+  diskOfBusyRestorePoint: 'diskRestorePoint;azureResource;disk:os;busy',
+  info: 'info',
+  loadMore: 'loadMore',
+  orphanGroup: 'orphanCollections',
 } as const;
 type Kind = keyof typeof CONTEXT_VALUES;
 
@@ -48,7 +56,8 @@ const shownOn = (command: string): Kind[] => {
 const ACTIONS: Record<string, Kind[]> = {
   'restorePoints.createRestorePoint': ['vm', 'collection'],
   'restorePoints.createRestorePointCollection': ['vm'],
-  'restorePoints.deleteRestorePoint': ['restorePoint', 'copy'],
+  // A copy still replicating may be deleted; one being created or worked on by this extension may not.
+  'restorePoints.deleteRestorePoint': ['restorePoint', 'copy', 'replicatingCopy'],
   'restorePoints.deleteRestorePointCollection': ['collection', 'copyCollection', 'orphanCollection'],
   'restorePoints.copyRestorePoint': ['restorePoint'],
   'restorePoints.restoreDisk': ['disk'],
@@ -83,6 +92,20 @@ describe('package.json menus and commands', () => {
       assert.ok(!(menus.commandPalette ?? []).some((m) => m.command === command && m.when === 'false'));
     });
   }
+
+  it('offers Refresh only where there is something to read again: not on disk rows, info rows, "Load more…" or groups', () => {
+    assert.deepEqual(shownOn('restorePoints.refresh'), ['subscription', 'vm', 'collection', 'copyCollection', 'orphanCollection', 'restorePoint', 'copy', 'creatingRestorePoint', 'busyRestorePoint', 'replicatingCopy', 'busyCollection']);
+  });
+
+  it('hides Delete, Copy and Restore on items being created or busy with an operation of ours', () => {
+    for (const command of ['restorePoints.deleteRestorePoint', 'restorePoints.deleteRestorePointCollection', 'restorePoints.copyRestorePoint', 'restorePoints.restoreDisk']) {
+      const shown = shownOn(command);
+      for (const kind of ['creatingRestorePoint', 'busyRestorePoint', 'busyCollection', 'diskOfBusyRestorePoint'] as const) assert.ok(!shown.includes(kind), `${command} is hidden on ${kind}`);
+    }
+    // A copy needs a complete source: not offered on a copy still replicating, nor restored from its disks.
+    assert.ok(!shownOn('restorePoints.copyRestorePoint').includes('replicatingCopy'));
+    assert.ok(!shownOn('restorePoints.restoreDisk').includes('replicatingDisk'));
+  });
 
   it('hides from the palette only commands that cannot ask for a target', () => {
     const hidden = (menus.commandPalette ?? []).filter((m) => m.when === 'false').map((m) => m.command).sort();

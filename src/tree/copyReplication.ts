@@ -1,0 +1,54 @@
+import { aggregateReplication, type ReplicationState } from '../azure/actions/replicationProgress';
+import { getRestorePoint, type SubscriptionInfo } from '../azure/arm';
+import type { ClientFactory } from '../azure/clients';
+import { idKey } from '../azure/ids';
+import { createLimiter } from '../azure/limiter';
+
+export interface CopyProgress {
+  state: ReplicationState;
+  percent: number;
+}
+
+/** A copy as the tree knows it: its id and when it was made. */
+export interface CopyRef {
+  id?: string;
+  timeCreated?: Date;
+}
+
+/** A copy deleted and made again under the same name replicates again: it is another copy. */
+const keyOf = (copy: CopyRef): string => `${idKey(copy.id ?? '')} ${copy.timeCreated?.getTime() ?? ''}`;
+
+/**
+ * The collection's `$expand=restorePoints` carries no instance view, so a copy whose disks still
+ * replicate reads "Succeeded" there. Each copy is read once with `$expand=instanceView` when its
+ * collection expands; a complete one is remembered (replication never goes back) and not read again.
+ */
+export class CopyReplication {
+  private readonly complete = new Set<string>();
+  /** A cross-region collection may hold hundreds of copies: a few reads at a time, not a burst. */
+  private readonly limit = createLimiter(3);
+
+  isComplete(copy: CopyRef): boolean {
+    return this.complete.has(keyOf(copy));
+  }
+
+  /** The copy's progress; undefined when it is known complete or could not be read (the row then shows ARM's state). */
+  async read(factory: ClientFactory, subscription: SubscriptionInfo, copy: CopyRef): Promise<CopyProgress | undefined> {
+    if (this.isComplete(copy) || !copy.id) return undefined;
+    const id = copy.id;
+    try {
+      return this.remember(copy, aggregateReplication(await this.limit(() => getRestorePoint(factory, subscription, id))));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps what a read (the tree's or a Refresh's) said; returns the progress while not complete. */
+  remember(copy: CopyRef, status: CopyProgress): CopyProgress | undefined {
+    if (status.state === 'Succeeded') {
+      this.complete.add(keyOf(copy));
+      return undefined;
+    }
+    return { state: status.state, percent: status.percent };
+  }
+}
