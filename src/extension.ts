@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { promptOnTokenRejection } from './azure/auth/signInAgain';
 import { setLogSink } from './azure/logging';
@@ -36,6 +37,9 @@ export interface RestorePointsApi extends RestorePointsPublicApi {
 }
 
 export function activate(context: vscode.ExtensionContext): RestorePointsPublicApi | RestorePointsApi {
+  // src/azure does not import vscode, so its messages (the rules) go through @vscode/l10n: give it
+  // the translations VS Code loaded for the display language (none for English).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = redactedLog(vscode.window.createOutputChannel('Restore Points', { log: true }));
   // ARM requests are logged at debug level (one line each) and trace level (the SDK's redacted detail).
   setLogSink(log);

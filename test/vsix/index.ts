@@ -27,6 +27,11 @@ export async function run(): Promise<void> {
     for (const seam of ['setPrompterForTests', 'setReplicationIntervalForTests', 'resumeOperationsForTests']) {
       assert.equal(api[seam], undefined, `the installed extension's API has no ${seam}`);
     }
+    // The manifest's %key% strings resolve from the package.nls.json the .vsix carries.
+    const manifest = extension.packageJSON as { displayName: string; contributes: { commands: { title: string }[] } };
+    for (const text of [manifest.displayName, ...manifest.contributes.commands.map((c) => c.title)]) {
+      assert.doesNotMatch(text, /^%.*%$/, 'a manifest string left unresolved');
+    }
     console.log(`installed .vsix activated from ${extension.extensionPath}, its API without test seams`);
   } catch (error) {
     failures = 1;
