@@ -1,11 +1,15 @@
-// Bundles the extension into dist/extension.js and the Azure SDK into dist/azure.js. Only the
-// bundles ship: the emulator, the tests and tsc's out/ folder never reach the .vsix (see .vscodeignore).
+// Bundles the extension into dist/extension.js and the Azure SDK into dist/azure.js, and extracts the
+// runtime strings into dist/l10n/bundle.l10n.json. Only these ship: the emulator, the tests and
+// tsc's out/ folder never reach the .vsix (see .vscodeignore).
 //
 // Two files because activation must not load the SDK: esbuild inlines a dynamic import() into a
 // CommonJS bundle, so a single file would still be read and compiled at activation. The entry's one
 // `require('./sdk')` (src/azure/lazySdk.ts) becomes `require('./azure.js')`, run on first use.
 import * as esbuild from 'esbuild';
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -37,6 +41,16 @@ const common = {
 const entry = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [sdkAsSeparateFile], metafile: true };
 const sdk = { ...common, entryPoints: ['src/azure/sdk.ts'], outfile: 'dist/azure.js' };
 
+/**
+ * The strings of every `vscode.l10n.t` call and of `@vscode/l10n`'s `t` (src/azure, which does not
+ * import vscode) in one bundle, where package.json's `l10n` points: translators start from it, and
+ * VS Code loads its translations (bundle.l10n.<locale>.json beside it) for the display language.
+ */
+async function exportL10nBundle() {
+  const cli = createRequire(import.meta.url).resolve('@vscode/l10n-dev/dist/cli.js');
+  await promisify(execFile)(process.execPath, [cli, 'export', '--outDir', 'dist/l10n', './src']);
+}
+
 /** A value import of the SDK anywhere in the extension's code would silently undo the split. */
 function checkEntry(result) {
   const inputs = Object.keys(result.metafile?.inputs ?? {});
@@ -46,8 +60,8 @@ function checkEntry(result) {
 
 if (watch) {
   const contexts = [await esbuild.context(entry), await esbuild.context(sdk)];
-  await Promise.all(contexts.map((c) => c.watch()));
+  await Promise.all([...contexts.map((c) => c.watch()), exportL10nBundle()]);
 } else {
-  const [result] = await Promise.all([esbuild.build(entry), esbuild.build(sdk)]);
+  const [result] = await Promise.all([esbuild.build(entry), esbuild.build(sdk), exportL10nBundle()]);
   checkEntry(result);
 }

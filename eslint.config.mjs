@@ -12,6 +12,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts that run before the dependencies are installed (test/runner/*.mjs).
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // The ARM layer and the emulator know nothing of VS Code (src/azure/auth* is the one exception).
     files: ['src/azure/**/*.ts', 'src/emulator/**/*.ts'],
     ignores: ['src/azure/auth/**'],

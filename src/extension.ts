@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { promptOnTokenRejection } from './azure/auth/signInAgain';
 import { setLogSink } from './azure/logging';
@@ -13,20 +14,32 @@ import { VSCodePrompter } from './commands/wizard/vscodePrompter';
 import { AzureTree } from './tree/AzureTree';
 import type { RestorePointsTreeProvider } from './tree/RestorePointsTreeProvider';
 
-/** What activate() returns; the integration tests read the tree through it, as VS Code does. */
-export interface RestorePointsApi {
+/** What activate() returns to any extension: the tree provider and the operations in progress. */
+export interface RestorePointsPublicApi {
   readonly treeProvider: RestorePointsTreeProvider;
+  /** Long-running operations in progress, kept in the window's workspace state across reloads. */
+  readonly operations: OperationJournal;
+}
+
+/**
+ * What activate() returns when VS Code runs the extension under a test runner
+ * (`ExtensionMode.Test`): the public API plus the seams the tests drive. An installed extension
+ * never has them; otherwise any other extension could answer the wizards' questions, skipping the
+ * delete confirmation.
+ */
+export interface RestorePointsApi extends RestorePointsPublicApi {
   /** Wizards ask this prompter instead of QuickPicks and InputBoxes until it is set back to undefined. */
   setPrompterForTests(prompter: Prompter | undefined): void;
   /** How often a copy's replication is read when ARM sends no Retry-After; undefined restores the default. */
   setReplicationIntervalForTests(ms: number | undefined): void;
-  /** Long-running operations in progress, kept in the window's workspace state across reloads. */
-  readonly operations: OperationJournal;
   /** Follows again whatever the journal holds now, as activation does. */
   resumeOperationsForTests(): Promise<ResumedOperation[]>;
 }
 
-export function activate(context: vscode.ExtensionContext): RestorePointsApi {
+export function activate(context: vscode.ExtensionContext): RestorePointsPublicApi | RestorePointsApi {
+  // src/azure does not import vscode, so its messages (the rules) go through @vscode/l10n: give it
+  // the translations VS Code loaded for the display language (none for English).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = redactedLog(vscode.window.createOutputChannel('Restore Points', { log: true }));
   // ARM requests are logged at debug level (one line each) and trace level (the SDK's redacted detail).
   setLogSink(log);
@@ -50,9 +63,10 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi {
   );
   // Operations a reloaded window left running come back with their notifications.
   void resumeOperations(commandContext);
+  const api: RestorePointsPublicApi = { treeProvider: tree.provider, operations };
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
   return {
-    treeProvider: tree.provider,
-    operations,
+    ...api,
     resumeOperationsForTests: () => resumeOperations(commandContext),
     setPrompterForTests: (prompter) => {
       commandContext.prompter = prompter ?? ui;

@@ -8,4 +8,4 @@ export { ComputeManagementClient } from '@azure/arm-compute';
 export { ResourceManagementClient } from '@azure/arm-resources';
 export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 export { AzureCliCredential, EnvironmentCredential, ManagedIdentityCredential } from '@azure/identity';
-export { getConfiguredAuthProviderId, getConfiguredAzureEnv } from '@microsoft/vscode-azext-azureauth';
+export { getConfiguredAzureEnv } from '@microsoft/vscode-azext-azureauth';

@@ -79,6 +79,8 @@ export class AzureTree implements vscode.Disposable {
         if (SIGN_IN_SETTINGS.some((s) => e.affectsConfiguration(s))) this.reconnect();
         else if (e.affectsConfiguration(`restorePoints.${SELECTED_SUBSCRIPTIONS}`) || e.affectsConfiguration(`restorePoints.${SELECTED_TENANT}`)) this.refresh();
       }),
+      // A workspace's cloud and sign-in settings count only once it is trusted (cloudSettings.ts).
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reconnect()),
     );
   }
 

@@ -74,7 +74,9 @@ describe('emulator started from the command line', function () {
     } finally {
       process.kill(-started.child.pid!, 'SIGTERM');
     }
-    await exited(started.child);
+    // npm may exit before the emulator has written its last line and removed its files: wait until
+    // every process of the group has closed the output pipes, not just for npm.
+    await new Promise((resolvePromise) => started.child.once('close', resolvePromise));
     assert.match(started.stderr(), /SIGTERM: stopping/);
     assert.equal(started.stdoutLines.filter((l) => l.trim() !== '').length, 1, 'exactly one line on stdout');
     await assert.rejects(connectTcp(started.ready.endpoint), /ECONNREFUSED/);

@@ -3,8 +3,13 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv, { type ValidateFunction } from 'ajv';
 
-/** The vendored Azure REST API specs, next to the repository (see ../shared/azure-spec/README.md). */
-export const SPEC_ROOT = resolve(__dirname, '..', '..', '..', '..', 'shared', 'azure-spec', 'specification');
+/**
+ * The Azure REST API spec files the contract tests use, copied unchanged into the repository (see
+ * test/emulator/azure-spec/PROVENANCE.md). This file compiles to out/test/emulator, so the sources are
+ * three folders up.
+ */
+export const SPEC_DIR = resolve(__dirname, '..', '..', '..', 'test', 'emulator', 'azure-spec');
+export const SPEC_ROOT = join(SPEC_DIR, 'specification');
 
 export const SPEC_FILES = {
   restorePoint: 'compute/resource-manager/Microsoft.Compute/ComputeRP/stable/2025-04-01/restorePoint.json',
@@ -18,7 +23,7 @@ interface Operation {
   responses: Record<string, { schema?: unknown }>;
 }
 
-function jsonFiles(dir: string): string[] {
+export function jsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) return name === 'examples' ? [] : jsonFiles(full);

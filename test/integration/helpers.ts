@@ -34,7 +34,10 @@ export async function activateExtension(): Promise<RestorePointsApi> {
   const extension = vscode.extensions.getExtension<RestorePointsApi>(EXTENSION_ID);
   assert.ok(extension);
   await vscode.commands.executeCommand('workbench.view.extension.restorePoints');
-  return extension.activate();
+  const api = await extension.activate();
+  // The seams exist only in ExtensionMode.Test, the mode VS Code gives an extension under a test runner.
+  assert.equal(typeof api.setPrompterForTests, 'function', 'the extension runs in ExtensionMode.Test, with its test seams');
+  return api;
 }
 
 /** A node with its tree item, as VS Code sees it. */

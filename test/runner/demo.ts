@@ -48,6 +48,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       env: session.env,
       // The demo's workspace folder sits inside this repository: keep Git from offering to open it.
       settings: { 'workbench.startupEditor': 'none', 'extensions.autoCheckUpdates': false, 'git.openRepositoryInParentFolders': 'never', ...session.settings },
+      machineSettings: session.machineSettings,
     });
   } catch (error) {
     await session.emulator.stop();

@@ -6,7 +6,8 @@ import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANTS } from '../../src/emul
  * The user settings name the cloud's endpoints; the service principal comes from the standard
  * @azure/identity environment variables (never from settings, so no secret lands in a file).
  * The emulator's self-signed certificate is trusted through the extension's CA file setting, as an
- * Azure Stack Hub user trusts a private CA: VS Code's proxy support replaces the extension host's
+ * Azure Stack Hub user trusts a private CA (machine-scoped, so in the server's machine settings,
+ * where a remote user sets it too): VS Code's proxy support replaces the extension host's
  * CA list with the system certificates, which drops NODE_EXTRA_CA_CERTS. The variable stays set for
  * other Node processes VS Code may start.
  */
@@ -16,6 +17,8 @@ export interface EmulatorSession {
   readonly env: NodeJS.ProcessEnv;
   /** User settings.json content that selects the emulator's cloud and the @azure/identity sign-in. */
   readonly settings: Record<string, unknown>;
+  /** Machine settings: the emulator's CA file (a machine-scoped setting, the path is the server's). */
+  readonly machineSettings: Record<string, unknown>;
 }
 
 export async function startEmulatorSession(options: EmulatorOptions = {}): Promise<EmulatorSession> {
@@ -31,11 +34,12 @@ export async function startEmulatorSession(options: EmulatorOptions = {}): Promi
       RESTORE_POINTS_TEST_EMULATOR: JSON.stringify({ endpoint: emulator.endpoint, caCertificate: emulator.caCertificate }),
     },
     settings: emulatorSettings(emulator),
+    machineSettings: { 'restorePoints.customCloud.certificateAuthorityFile': emulator.caCertificate },
   };
 }
 
 /** The user settings that select the emulator as a custom cloud and sign in with @azure/identity. */
-export function emulatorSettings({ endpoint, caCertificate }: { endpoint: string; caCertificate: string }): Record<string, unknown> {
+export function emulatorSettings({ endpoint }: { endpoint: string }): Record<string, unknown> {
   return {
     'microsoft-sovereign-cloud.environment': 'custom',
     'microsoft-sovereign-cloud.customEnvironment': {
@@ -48,6 +52,5 @@ export function emulatorSettings({ endpoint, caCertificate }: { endpoint: string
     },
     'restorePoints.authentication': 'azureIdentity',
     'restorePoints.azureIdentity.credential': 'environment',
-    'restorePoints.customCloud.certificateAuthorityFile': caCertificate,
   };
 }

@@ -78,6 +78,7 @@ export async function runTestsInVSCode(options: TestRunOptions = {}): Promise<Te
       env: { ...emulator?.env, ...options.env, RESTORE_POINTS_TEST_RESULTS: resultsFile, RESTORE_POINTS_TEST_LOGS: serverLogsDir(runDir) },
       installExtensions: options.installExtensions,
       settings: { 'workbench.startupEditor': 'none', 'extensions.autoCheckUpdates': false, ...emulator?.settings, ...options.settings },
+      machineSettings: emulator?.machineSettings,
     });
     browser = await launchChromium();
     const page = await browser.newPage();

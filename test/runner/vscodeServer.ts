@@ -9,6 +9,12 @@ export interface ServerOptions {
   readonly dataDir: string;
   /** Written to <user-data-dir>/User/settings.json before start. */
   readonly settings?: Record<string, unknown>;
+  /**
+   * Written to the server's machine settings (<user-data-dir>/Machine/settings.json when
+   * --user-data-dir is given; the "Remote" tab of the Settings editor). The workbench is remote to the server, so VS Code takes
+   * machine-scoped settings from there only, never from the user's settings.
+   */
+  readonly machineSettings?: Record<string, unknown>;
   /** Extra environment for the server; it reaches the extension host too. */
   readonly env?: NodeJS.ProcessEnv;
   /** Extensions installed into the server before it starts (paths to .vsix files). */
@@ -45,6 +51,8 @@ export async function startVSCodeServer(options: ServerOptions): Promise<Running
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(serverDataDir, { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(options.settings ?? {}, null, 2));
+  fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(options.machineSettings ?? {}, null, 2));
 
   const common = [
     '--server-data-dir', serverDataDir,

@@ -1,7 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { repoRoot } from '../runner/paths';
+import { readLocalizedManifest } from '../support/manifest';
 import { waitForRow, waitForTreeIdle } from './workbench';
 
 interface ContributedCommand {
@@ -9,9 +8,9 @@ interface ContributedCommand {
   title: string;
 }
 
-/** A command's title as the manifest gives it: what the context menu shows. */
+/** A command's title as the manifest gives it (in English, from package.nls.json): what the context menu shows. */
 export function commandTitle(command: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { commands: ContributedCommand[] } };
+  const manifest = readLocalizedManifest<{ contributes: { commands: ContributedCommand[] } }>(repoRoot);
   const found = manifest.contributes.commands.find((c) => c.command === command);
   if (!found) throw new Error(`package.json contributes no command ${command}`);
   return found.title;

@@ -4,6 +4,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { listVsixEntries, packageVsix, readVsixEntry } from '../runner/packageVsix';
 
+/** The first string-literal argument of every matching call in src/ (quotes unescaped). */
+function sourceMessages(include: (file: string) => boolean, call: RegExp): string[] {
+  const src = path.join(__dirname, '..', '..', '..', 'src');
+  const files = (fs.readdirSync(src, { recursive: true }) as string[]).map((f) => path.join(src, f)).filter((f) => f.endsWith('.ts') && include(f));
+  return files.flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(call)].map((m) => (m[1] ?? m[2]).replace(/\\(['"\\])/g, '$1')));
+}
+
 describe('the packaged .vsix', function () {
   this.timeout(120_000);
   let dir: string;
@@ -20,7 +27,7 @@ describe('the packaged .vsix', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('holds the bundle, media, README, LICENSE, CHANGELOG and package.json', () => {
-    for (const required of ['extension/dist/extension.js', 'extension/dist/azure.js', 'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/media/restore-points.svg']) {
+    for (const required of ['extension/dist/extension.js', 'extension/dist/azure.js', 'extension/dist/l10n/bundle.l10n.json', 'extension/package.json', 'extension/package.nls.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/media/restore-points.svg']) {
       assert.ok(entries.includes(required), `${required} is in the .vsix (entries: ${entries.join(', ')})`);
     }
   });
@@ -37,6 +44,16 @@ describe('the packaged .vsix', function () {
   it('holds nothing that does not run: no sources, tests, node_modules or source maps', () => {
     const forbidden = entries.filter((e) => /^extension\/(src|test|out|node_modules)\//.test(e) || e.endsWith('.map') || e.endsWith('.ts'));
     assert.deepStrictEqual(forbidden, []);
+  });
+
+  it('holds the runtime strings of both vscode.l10n.t and @vscode/l10n (src/azure) where package.json\'s l10n points', async () => {
+    const manifest = JSON.parse(await readVsixEntry(vsix, 'extension/package.json')) as { l10n?: string };
+    assert.equal(manifest.l10n, './dist/l10n');
+    const bundle = JSON.parse(await readVsixEntry(vsix, 'extension/dist/l10n/bundle.l10n.json')) as Record<string, unknown>;
+    const fromVSCode = sourceMessages(() => true, /\bvscode\.l10n\.t\(\s*'((?:\\.|[^'\\])*)'/g);
+    const fromAzure = sourceMessages((file) => file.includes(`${path.sep}azure${path.sep}rules${path.sep}`), /\bl10n\.t\(\s*(?:'((?:\\.|[^'\\])*)'|"((?:\\.|[^"\\])*)")/g);
+    assert.ok(fromVSCode.length > 50 && fromAzure.length > 20, `${fromVSCode.length} vscode.l10n.t and ${fromAzure.length} rule messages found in src`);
+    assert.deepEqual([...fromVSCode, ...fromAzure].filter((message) => !(message in bundle)), [], 'messages missing from the bundle');
   });
 
   it('is under 1.5 MB', () => {

@@ -6,8 +6,7 @@ import { IdentitySignIn } from './identitySignIn';
 import type { AuthenticationKind, AzureSignIn, SignOutMemory } from './signIn';
 import { VSCodeAccountSignIn } from './vscodeAccountSignIn';
 
-/** Settings that change which cloud or credential is used; any of them rebuilds the sign-in. */
-export const SIGN_IN_SETTINGS = ['restorePoints.authentication', 'restorePoints.azureIdentity', 'restorePoints.customCloud', 'microsoft-sovereign-cloud'];
+export { SIGN_IN_SETTINGS } from './signInSettings';
 
 export interface AzureConnection {
   readonly signIn: AzureSignIn;

@@ -1,7 +1,6 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import * as vscode from 'vscode';
 import { armScope, type CloudConfig } from '../cloud';
-import { azureSdk } from '../lazySdk';
 import type { ClientFactory, TenantCredentials } from '../clients';
 import { rememberSecret } from '../logging';
 import { onTokenRejected } from './tokenRejection';
@@ -9,9 +8,9 @@ import { tenantsWithStatus, type AzureSignIn, type SignOutMemory, type TenantSta
 
 /**
  * Sign-in with the Microsoft account VS Code already knows (`vscode.authentication`), the way
- * Microsoft's Azure extensions do it. The provider id and the cloud come from
- * @microsoft/vscode-azext-azureauth (`microsoft`, or `microsoft-sovereign-cloud` when a sovereign
- * or custom cloud is configured). Its VSCodeAzureSubscriptionProvider is not used: it builds SDK
+ * Microsoft's Azure extensions do it: the provider is `microsoft`, or `microsoft-sovereign-cloud`
+ * when the configured cloud (cloudSettings.ts) is a sovereign or custom one.
+ * @microsoft/vscode-azext-azureauth's VSCodeAzureSubscriptionProvider is not used: it builds SDK
  * clients without TLS options (a custom cloud behind a private CA cannot be reached) and hands
  * out a credential that keeps the first token forever; sessions are asked for here instead.
  */
@@ -37,8 +36,9 @@ export class VSCodeAccountSignIn implements AzureSignIn {
     this.rejections = onTokenRejected(() => (this.tokenRejected = true));
   }
 
+  /** The rule of @microsoft/vscode-azext-azureauth's getConfiguredAuthProviderId(), applied to the cloud we use. */
   private providerId(): string {
-    return azureSdk().getConfiguredAuthProviderId();
+    return this.cloud.name === 'AzureCloud' ? 'microsoft' : 'microsoft-sovereign-cloud';
   }
 
   /** `VSCODE_TENANT:` is how VS Code's Microsoft providers are asked for a token of a given directory. */

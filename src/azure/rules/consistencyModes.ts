@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /*
  * "Overview of VM restore points": application consistency on Windows, file-system consistency
  * on Linux — the restore point is taken that way when consistencyMode is left out — and crash
@@ -24,18 +25,18 @@ export function consistencyModeOptions(osType: string | undefined): ConsistencyM
     {
       choice: 'OsDefault',
       requestValue: undefined,
-      label: linux ? 'File-system consistent' : 'Application consistent',
-      description: `default for ${linux ? 'Linux' : 'Windows'}`,
+      label: linux ? l10n.t('File-system consistent') : l10n.t('Application consistent'),
+      description: linux ? l10n.t('default for Linux') : l10n.t('default for Windows'),
       detail: linux
-        ? 'Runs pre- and post-scripts in the VM so that files are consistent on disk.'
-        : 'Uses the VSS writers in the VM so that applications (databases too) are consistent on disk.',
+        ? l10n.t('Runs pre- and post-scripts in the VM so that files are consistent on disk.')
+        : l10n.t('Uses the VSS writers in the VM so that applications (databases too) are consistent on disk.'),
     },
     {
       choice: 'CrashConsistent',
       requestValue: 'CrashConsistent',
-      label: 'Crash consistent',
-      description: 'nothing runs in the VM',
-      detail: 'Write-order-consistent snapshots of all disks, like the state after a power cut. Needs a VM size that supports Premium storage.',
+      label: l10n.t('Crash consistent'),
+      description: l10n.t('nothing runs in the VM'),
+      detail: l10n.t('Write-order-consistent snapshots of all disks, like the state after a power cut. Needs a VM size that supports Premium storage.'),
     },
   ];
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /*
  * Name rules ARM applies before anything else, so the input box can say what is wrong first.
  *
@@ -15,48 +16,52 @@ export const MAX_NAME_LENGTH = 80;
 
 const LETTER_OR_DIGIT = /^[A-Za-z0-9]$/;
 
+/** The texts are functions: they are translated when a name is checked, after activation has loaded the bundle. */
 interface NameRule {
-  what: string;
+  what: () => string;
   allowed: RegExp;
-  allowedText: string;
+  allowedText: () => string;
   first: (c: string) => boolean;
-  firstText: string;
+  firstText: () => string;
   last: (c: string) => boolean;
-  lastText: string;
+  lastText: () => string;
 }
 
 function problem(rule: NameRule, name: string): string | undefined {
-  if (name.length === 0) return `Enter a name for the ${rule.what}.`;
-  if (name.length > MAX_NAME_LENGTH) return `A ${rule.what} name can have at most ${MAX_NAME_LENGTH} characters; this one has ${name.length}.`;
+  if (name.length === 0) return l10n.t('Enter a name for the {0}.', rule.what());
+  if (name.length > MAX_NAME_LENGTH) return l10n.t('A {0} name can have at most {1} characters; this one has {2}.', rule.what(), MAX_NAME_LENGTH, name.length);
   const bad = [...name].find((c) => !rule.allowed.test(c));
-  if (bad !== undefined) return `A ${rule.what} name can contain only ${rule.allowedText}; '${bad}' is not allowed.`;
-  if (!rule.first(name[0])) return `A ${rule.what} name must start with ${rule.firstText}.`;
-  if (!rule.last(name[name.length - 1])) return `A ${rule.what} name must end with ${rule.lastText}.`;
+  if (bad !== undefined) return l10n.t("A {0} name can contain only {1}; '{2}' is not allowed.", rule.what(), rule.allowedText(), bad);
+  if (!rule.first(name[0])) return l10n.t('A {0} name must start with {1}.', rule.what(), rule.firstText());
+  if (!rule.last(name[name.length - 1])) return l10n.t('A {0} name must end with {1}.', rule.what(), rule.lastText());
   return undefined;
 }
 
-const computeRule = (what: string): NameRule => ({
+const computeRule = (what: () => string): NameRule => ({
   what,
   allowed: /^[A-Za-z0-9_.-]$/,
-  allowedText: "letters, digits, '_', '-' and '.'",
+  allowedText: () => l10n.t("letters, digits, '_', '-' and '.'"),
   first: (c) => LETTER_OR_DIGIT.test(c),
-  firstText: 'a letter or a digit',
+  firstText: () => l10n.t('a letter or a digit'),
   last: (c) => c !== '-' && c !== '.',
-  lastText: "a letter, a digit or '_'",
+  lastText: () => l10n.t("a letter, a digit or '_'"),
 });
 
+const collectionRule = computeRule(() => l10n.t('restore point collection'));
+const restorePointRule = computeRule(() => l10n.t('restore point'));
+
 const diskRule: NameRule = {
-  what: 'disk',
+  what: () => l10n.t('disk'),
   allowed: /^[A-Za-z0-9_-]$/,
-  allowedText: "letters, digits, '_' and '-'",
+  allowedText: () => l10n.t("letters, digits, '_' and '-'"),
   first: (c) => c !== '-',
-  firstText: "a letter, a digit or '_'",
+  firstText: () => l10n.t("a letter, a digit or '_'"),
   last: (c) => c !== '-',
-  lastText: "a letter, a digit or '_'",
+  lastText: () => l10n.t("a letter, a digit or '_'"),
 };
 
-export const restorePointCollectionNameProblem = (name: string): string | undefined => problem(computeRule('restore point collection'), name);
-export const restorePointNameProblem = (name: string): string | undefined => problem(computeRule('restore point'), name);
+export const restorePointCollectionNameProblem = (name: string): string | undefined => problem(collectionRule, name);
+export const restorePointNameProblem = (name: string): string | undefined => problem(restorePointRule, name);
 export const diskNameProblem = (name: string): string | undefined => problem(diskRule, name);
 
 /**
@@ -66,7 +71,9 @@ export const diskNameProblem = (name: string): string | undefined => problem(dis
 export function nameInUseProblem(name: string, existingNames: Iterable<string>, what: string): string | undefined {
   const lower = name.toLowerCase();
   for (const existing of existingNames) {
-    if (existing.toLowerCase() === lower) return `A ${what} named '${existing}' already exists here; choose another name.`;
+    // `what` is one of the kinds named above ('restore point collection', 'restore point', 'disk'):
+    // their bundle entries translate it here too.
+    if (existing.toLowerCase() === lower) return l10n.t("A {0} named '{1}' already exists here; choose another name.", l10n.t(what), existing);
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ConsistencyChoice } from './consistencyModes';
 
 /** The fields of an existing restore point (the SDK's RestorePoint has them) these rules read. */
@@ -19,13 +20,13 @@ export const MAX_RESTORE_POINTS_PER_VM = 500;
 export function restorePointLimitProblem(vmRestorePoints: readonly ExistingRestorePoint[]): string | undefined {
   const count = vmRestorePoints.length;
   if (count < MAX_RESTORE_POINTS_PER_VM) return undefined;
-  return `This VM already has ${count} restore points, the most Azure keeps for one VM (${MAX_RESTORE_POINTS_PER_VM}). Delete older restore points first.`;
+  return l10n.t('This VM already has {0} restore points, the most Azure keeps for one VM ({1}). Delete older restore points first.', count, MAX_RESTORE_POINTS_PER_VM);
 }
 
 export function creationInProgressProblem(vmRestorePoints: readonly ExistingRestorePoint[]): string | undefined {
   const busy = vmRestorePoints.find((rp) => rp.provisioningState?.toLowerCase() === 'creating');
   if (!busy) return undefined;
-  return `Restore point '${busy.name ?? '?'}' is still being created for this VM; Azure takes one restore point of a VM at a time. Try again when it has finished.`;
+  return l10n.t("Restore point '{0}' is still being created for this VM; Azure takes one restore point of a VM at a time. Try again when it has finished.", busy.name ?? '?');
 }
 
 /*
@@ -45,12 +46,14 @@ export function minimumIntervalProblem(vmRestorePoints: readonly ExistingRestore
   const minMs = MIN_INTERVAL_MS[mode];
   if (sinceMs >= minMs) return undefined;
   const minutes = Math.max(0, Math.floor(sinceMs / 60_000));
-  const kind = mode === 'CrashConsistent' ? 'crash-consistent' : 'application- or file-system-consistent';
-  return `The last restore point of this VM is ${minutes} minutes old; Azure supports ${kind} restore points every ${minMs / 3_600_000} hour${minMs > 3_600_000 ? 's' : ''} at most.`;
+  const hours = minMs / 3_600_000;
+  return mode === 'CrashConsistent'
+    ? l10n.t('The last restore point of this VM is {0} minutes old; Azure supports crash-consistent restore points every {1} hour at most.', minutes, hours)
+    : l10n.t('The last restore point of this VM is {0} minutes old; Azure supports application- or file-system-consistent restore points every {1} hours at most.', minutes, hours);
 }
 
 export function instantAccessDurationProblem(minutes: number): string | undefined {
-  if (!Number.isInteger(minutes) || minutes <= 0) return 'Enter the instant access duration as a whole number of minutes, 1 or more.';
+  if (!Number.isInteger(minutes) || minutes <= 0) return l10n.t('Enter the instant access duration as a whole number of minutes, 1 or more.');
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readLocalizedManifest } from '../../support/manifest';
 
 interface Contribution {
   command: string;
@@ -15,7 +16,7 @@ interface MenuItem {
 }
 
 const root = path.join(__dirname, '..', '..', '..', '..');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { commands: Contribution[]; menus: Record<string, MenuItem[]> } };
+const manifest = readLocalizedManifest<{ contributes: { commands: Contribution[]; menus: Record<string, MenuItem[]> } }>(root);
 const { commands, menus } = manifest.contributes;
 const registered = fs.readFileSync(path.join(root, 'src', 'commands', 'registerCommands.ts'), 'utf8');
 
