@@ -1,7 +1,7 @@
 import type { Disk } from '@azure/arm-compute';
 import type { LongRunningOptions } from './actions/longRunning';
 import { restoreDisk as restoreWithClient, type DiskRestore } from './actions/restoreDisk';
-import { allPages } from './arm';
+import { allPages } from './paging';
 import type { ClientFactory } from './clients';
 import { computeClientOf, computeRequest, idParts, type SubscriptionRef } from './subscriptionScope';
 

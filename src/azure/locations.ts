@@ -1,4 +1,4 @@
-import { allPages } from './arm';
+import { allPages } from './paging';
 import type { ClientFactory } from './clients';
 import type { SubscriptionRef } from './subscriptionScope';
 

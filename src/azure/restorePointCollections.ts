@@ -3,7 +3,7 @@ import { createCollectionForCopy, createCollectionForVm, type CollectionForCopy,
 import { deleteRestorePointCollection } from './actions/deleteRestorePointResources';
 import type { LongRunningOptions } from './actions/longRunning';
 import { collectionRefFromId } from './actions/resourceRefs';
-import { allPages } from './arm';
+import { allPages } from './paging';
 import type { ClientFactory } from './clients';
 import { computeClientOf, computeRequest, idParts, type SubscriptionRef } from './subscriptionScope';
 
@@ -11,6 +11,17 @@ import { computeClientOf, computeRequest, idParts, type SubscriptionRef } from '
 export async function listCollections(factory: ClientFactory, subscription: SubscriptionRef): Promise<RestorePointCollection[]> {
   const client = await computeClientOf(factory, subscription);
   return allPages(factory, (o) => client.restorePointCollections.listAll(o));
+}
+
+/**
+ * The collections of one resource group: what a VM's Refresh reads. A VM's collection must be in its
+ * region but may be in any group; the wizards put it in the VM's own group, as the portal proposes,
+ * and copies go to groups of their own, so the tree lists the groups where the VM's collections are
+ * (one page each) rather than every collection of the subscription (the large demo: 6 pages).
+ */
+export async function listRestorePointCollectionsIn(factory: ClientFactory, subscription: SubscriptionRef, resourceGroup: string): Promise<RestorePointCollection[]> {
+  const client = await computeClientOf(factory, subscription);
+  return allPages(factory, (o) => client.restorePointCollections.list(resourceGroup, o));
 }
 
 /** One collection; with `restorePoints`, its restore points in the same call (`$expand=restorePoints`). */

@@ -5,9 +5,9 @@ import { deleteRestorePoint as deleteWithClient } from './actions/deleteRestoreP
 import type { LongRunningOptions } from './actions/longRunning';
 import { watchReplication, type ReplicationProgress, type WatchReplicationOptions } from './actions/replicationProgress';
 import { restorePointRefFromId } from './actions/resourceRefs';
-import { allPages } from './arm';
+import { allPages } from './paging';
 import type { ClientFactory } from './clients';
-import { computeClientOf, computeRequest, type SubscriptionRef } from './subscriptionScope';
+import { computeClientOf, computeRequest, idParts, type SubscriptionRef } from './subscriptionScope';
 
 /** One restore point; with `instanceView`, each disk restore point's replication (what a copy needs). */
 export function readRestorePoint(factory: ClientFactory, subscription: SubscriptionRef, restorePointId: string, options: { instanceView?: boolean; abortSignal?: AbortSignal } = {}): Promise<RestorePoint> {
@@ -22,6 +22,12 @@ export async function listDiskRestorePointsOf(factory: ClientFactory, subscripti
   const client = await computeClientOf(factory, subscription);
   const ref = restorePointRefFromId(restorePointId);
   return allPages(factory, (o) => client.diskRestorePoint.listByRestorePoint(ref.resourceGroup, ref.collection, ref.name, o));
+}
+
+/** One disk restore point, as ARM returns it. */
+export function readDiskRestorePoint(factory: ClientFactory, subscription: SubscriptionRef, diskRestorePointId: string): Promise<DiskRestorePoint> {
+  const { resourceGroup, name, children } = idParts(diskRestorePointId);
+  return computeRequest(factory, subscription, (client) => client.diskRestorePoint.get(resourceGroup, name, children[1], children[3]));
 }
 
 /** Creates a restore point and waits for ARM's long-running operation (see actions/createRestorePoint). */

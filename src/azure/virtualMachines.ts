@@ -1,5 +1,5 @@
 import type { VirtualMachine } from '@azure/arm-compute';
-import { allPages } from './arm';
+import { allPages, onePage, type Page } from './paging';
 import type { ClientFactory } from './clients';
 import { computeClientOf, computeRequest, idParts, type SubscriptionRef } from './subscriptionScope';
 
@@ -13,4 +13,10 @@ export function readVirtualMachine(factory: ClientFactory, subscription: Subscri
 export async function listAllVirtualMachines(factory: ClientFactory, subscription: SubscriptionRef): Promise<VirtualMachine[]> {
   const client = await computeClientOf(factory, subscription);
   return allPages(factory, (o) => client.virtualMachines.listAll(o));
+}
+
+/** One page of the subscription's VMs, with power state (statusOnly=true puts the instance view in the same call). */
+export async function listVirtualMachines(factory: ClientFactory, subscription: SubscriptionRef, continuationToken?: string): Promise<Page<VirtualMachine>> {
+  const client = await computeClientOf(factory, subscription);
+  return factory.limit(() => onePage((o) => client.virtualMachines.listAll({ ...o, statusOnly: 'true' }), continuationToken));
 }

@@ -1,5 +1,6 @@
 import { aggregateReplication, type ReplicationState } from '../azure/actions/replicationProgress';
-import { getRestorePoint, type SubscriptionInfo } from '../azure/arm';
+import type { SubscriptionInfo } from '../azure/arm';
+import { readRestorePoint } from '../azure/restorePoints';
 import type { ClientFactory } from '../azure/clients';
 import { idKey } from '../azure/ids';
 import { createLimiter } from '../azure/limiter';
@@ -37,7 +38,7 @@ export class CopyReplication {
     if (this.isComplete(copy) || !copy.id) return undefined;
     const id = copy.id;
     try {
-      return this.remember(copy, aggregateReplication(await this.limit(() => getRestorePoint(factory, subscription, id))));
+      return this.remember(copy, aggregateReplication(await this.limit(() => readRestorePoint(factory, subscription, id, { instanceView: true }))));
     } catch {
       return undefined;
     }

@@ -1,6 +1,7 @@
 import type { RestorePointCollection } from '@azure/arm-compute';
 import * as vscode from 'vscode';
-import { getRestorePointCollection, type SubscriptionInfo } from '../../azure/arm';
+import type { SubscriptionInfo } from '../../azure/arm';
+import { readCollection } from '../../azure/restorePointCollections';
 import { idKey } from '../../azure/ids';
 import { collectionContextValue, collectionDescription, collectionIcon, isCopyCollection } from '../format/collections';
 import { isCopy, sortRestorePoints } from '../format/restorePoint';
@@ -58,7 +59,7 @@ export class RestorePointCollectionItem implements TreeNode {
   }
 
   private async load(): Promise<RestorePointItem[]> {
-    const expanded = await getRestorePointCollection(this.ctx.factory, this.subscription, this.resource.id);
+    const expanded = await readCollection(this.ctx.factory, this.subscription, this.resource.id, { restorePoints: true });
     this.collection = trimCollection(expanded);
     const points = sortRestorePoints(expanded.restorePoints ?? []);
     const items = points.map((rp) => {

@@ -1,7 +1,8 @@
 import type { RestorePoint } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { aggregateReplication } from '../../azure/actions/replicationProgress';
-import { getRestorePoint, listDiskRestorePoints, type SubscriptionInfo } from '../../azure/arm';
+import type { SubscriptionInfo } from '../../azure/arm';
+import { listDiskRestorePointsOf, readRestorePoint } from '../../azure/restorePoints';
 import type { CopyProgress } from '../copyReplication';
 import type { ItemActivity } from '../format/activity';
 import { activityText } from '../format/activity';
@@ -71,7 +72,7 @@ export class RestorePointItem implements TreeNode {
     if (!isCopy(this.restorePoint)) return item;
     let details: RestorePoint | undefined;
     try {
-      details = await getRestorePoint(this.ctx.factory, this.subscription, this.resource.id);
+      details = await readRestorePoint(this.ctx.factory, this.subscription, this.resource.id, { instanceView: true });
     } catch {
       // The tooltip then says the progress is unknown; the tree itself is unaffected.
     }
@@ -88,7 +89,7 @@ export class RestorePointItem implements TreeNode {
 
   /** Refresh: one GET, with the instance view, so a copy's replication is read too. */
   async reload(): Promise<void> {
-    const fresh = await getRestorePoint(this.ctx.factory, this.subscription, this.resource.id);
+    const fresh = await readRestorePoint(this.ctx.factory, this.subscription, this.resource.id, { instanceView: true });
     this.restorePoint = trimRestorePoint(fresh);
     this.copyProgress = isCopy(fresh) ? this.ctx.copies.remember(this.restorePoint, aggregateReplication(fresh)) : undefined;
   }
@@ -99,7 +100,7 @@ export class RestorePointItem implements TreeNode {
 
   private async loadDisks(): Promise<DiskRestorePointItem[]> {
     if (!diskRowsNeedDetails(this.restorePoint)) return diskRows(this.restorePoint, []).map((row) => new DiskRestorePointItem(this.subscription, this, row));
-    const details = await listDiskRestorePoints(this.ctx.factory, this.subscription, this.resource.id);
+    const details = await listDiskRestorePointsOf(this.ctx.factory, this.subscription, this.resource.id);
     return diskRows(this.restorePoint, details).map((row) => new DiskRestorePointItem(this.subscription, this, row));
   }
 

@@ -1,6 +1,8 @@
 import type { RestorePointCollection, VirtualMachine } from '@azure/arm-compute';
 import * as vscode from 'vscode';
-import { listAllRestorePointCollections, listVirtualMachines, type SubscriptionInfo } from '../../azure/arm';
+import type { SubscriptionInfo } from '../../azure/arm';
+import { listCollections } from '../../azure/restorePointCollections';
+import { listVirtualMachines } from '../../azure/virtualMachines';
 import { idKey } from '../../azure/ids';
 import { indexCollections, orphanCollections, type CollectionIndex } from '../format/collections';
 import { AZURE_RESOURCE, contextValue } from '../format/contextValue';
@@ -79,7 +81,7 @@ export class SubscriptionItem implements TreeNode, Pageable {
   /** Every collection of the subscription, by VM; shared by all VMs, listed once. */
   private collections(): NonNullable<typeof this.collectionIndex> {
     this.collectionIndex ??= this.keepUnlessFailed(
-      listAllRestorePointCollections(this.ctx.factory, this.subscription).then((all) => {
+      listCollections(this.ctx.factory, this.subscription).then((all) => {
         const trimmed = all.map(trimCollection);
         return { ...indexCollections(trimmed), byId: new Map(trimmed.filter((c) => c.id).map((c) => [idKey(c.id!), c])) };
       }),

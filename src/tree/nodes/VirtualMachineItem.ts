@@ -1,6 +1,7 @@
 import type { RestorePointCollection, VirtualMachine } from '@azure/arm-compute';
 import * as vscode from 'vscode';
-import { listRestorePointCollectionsIn, type SubscriptionInfo } from '../../azure/arm';
+import type { SubscriptionInfo } from '../../azure/arm';
+import { listRestorePointCollectionsIn } from '../../azure/restorePointCollections';
 import { idKey, parseResourceId } from '../../azure/ids';
 import { compareCollections, owningVmKey } from '../format/collections';
 import { powerState, vmContextValue, vmDescription, vmIcon } from '../format/virtualMachine';
