@@ -2,7 +2,7 @@ import type { DiskStorageAccountTypes } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { aggregateReplication } from '../../azure/actions/replicationProgress';
 import { listDisksIn } from '../../azure/disks';
-import { idKey } from '../../azure/ids';
+import { collectionIdOf, idKey } from '../../azure/ids';
 import { readCollection } from '../../azure/restorePointCollections';
 import { listDiskRestorePointsOf, readRestorePoint } from '../../azure/restorePoints';
 import { restoreSourceProblem } from '../../azure/rules/copyAndRestore';
@@ -27,7 +27,6 @@ export interface RestoreDiskContext extends TargetContext {
 
 const done = (answer: Answer<unknown>): Answer<void> => (answer === BACK ? BACK : undefined);
 const restorePointIdOf = (diskRestorePointId: string): string => diskRestorePointId.replace(/\/diskRestorePoints\/[^/]+$/i, '');
-const collectionIdOf = (restorePointId: string): string => restorePointId.replace(/\/restorePoints\/[^/]+$/i, '');
 
 export const diskRestorePointStep: PromptStep<RestoreDiskContext> = {
   shouldPrompt: (ctx) => !ctx.diskRestorePoint,

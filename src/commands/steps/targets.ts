@@ -1,7 +1,7 @@
 import type { RestorePoint, RestorePointCollection } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import type { ClientFactory } from '../../azure/clients';
-import { idKey, parseResourceId } from '../../azure/ids';
+import { collectionIdOf, idKey, parseResourceId } from '../../azure/ids';
 import { listCollections, readCollection } from '../../azure/restorePointCollections';
 import type { SubscriptionRef } from '../../azure/subscriptionScope';
 import { listAllVirtualMachines } from '../../azure/virtualMachines';
@@ -129,7 +129,7 @@ export const restorePointStep: PromptStep<TargetContext> = {
 /** A restore point's collection, for a restore point chosen in the tree. */
 export function collectionOfRestorePoint(ctx: TargetContext): void {
   if (ctx.collection || !ctx.restorePoint?.id) return;
-  const id = ctx.restorePoint.id.replace(/\/restorePoints\/[^/]+$/i, '');
+  const id = collectionIdOf(ctx.restorePoint.id);
   ctx.collection = { id, name: parseResourceId(id)?.name, location: '' } as RestorePointCollection;
 }
 
