@@ -14,20 +14,17 @@ import { VSCodePrompter } from './commands/wizard/vscodePrompter';
 import { AzureTree } from './tree/AzureTree';
 import type { RestorePointsTreeProvider } from './tree/RestorePointsTreeProvider';
 
-/** What activate() returns to any extension: the tree provider and the operations in progress. */
-export interface RestorePointsPublicApi {
+/**
+ * What activate() returns only when VS Code runs the extension under a test runner
+ * (`ExtensionMode.Test`): the seams the tests drive. An installed extension returns nothing: any
+ * other extension could otherwise answer the wizards' questions (skipping the delete
+ * confirmation), record or remove operations in the journal, or reach the ARM clients through
+ * the tree's nodes.
+ */
+export interface RestorePointsApi {
   readonly treeProvider: RestorePointsTreeProvider;
   /** Long-running operations in progress, kept in the window's workspace state across reloads. */
   readonly operations: OperationJournal;
-}
-
-/**
- * What activate() returns when VS Code runs the extension under a test runner
- * (`ExtensionMode.Test`): the public API plus the seams the tests drive. An installed extension
- * never has them; otherwise any other extension could answer the wizards' questions, skipping the
- * delete confirmation.
- */
-export interface RestorePointsApi extends RestorePointsPublicApi {
   /** Wizards ask this prompter instead of QuickPicks and InputBoxes until it is set back to undefined. */
   setPrompterForTests(prompter: Prompter | undefined): void;
   /** How often a copy's replication is read when ARM sends no Retry-After; undefined restores the default. */
@@ -36,7 +33,7 @@ export interface RestorePointsApi extends RestorePointsPublicApi {
   resumeOperationsForTests(): Promise<ResumedOperation[]>;
 }
 
-export function activate(context: vscode.ExtensionContext): RestorePointsPublicApi | RestorePointsApi {
+export function activate(context: vscode.ExtensionContext): RestorePointsApi | undefined {
   // src/azure does not import vscode, so its messages (the rules) go through @vscode/l10n: give it
   // the translations VS Code loaded for the display language (none for English).
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
@@ -63,10 +60,10 @@ export function activate(context: vscode.ExtensionContext): RestorePointsPublicA
   );
   // Operations a reloaded window left running come back with their notifications.
   void resumeOperations(commandContext);
-  const api: RestorePointsPublicApi = { treeProvider: tree.provider, operations };
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
-    ...api,
+    treeProvider: tree.provider,
+    operations,
     resumeOperationsForTests: () => resumeOperations(commandContext),
     setPrompterForTests: (prompter) => {
       commandContext.prompter = prompter ?? ui;

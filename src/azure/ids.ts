@@ -29,3 +29,8 @@ export function lastSegment(id: string): string {
   const trimmed = id.replace(/\/+$/, '');
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
+
+/** The collection a restore point belongs to: its id without the last `/restorePoints/<name>`. */
+export function collectionIdOf(restorePointId: string): string {
+  return restorePointId.replace(/\/restorePoints\/[^/]+\/?$/i, '');
+}

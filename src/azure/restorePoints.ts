@@ -1,4 +1,5 @@
 import type { DiskRestorePoint, RestorePoint } from '@azure/arm-compute';
+import type { FullOperationResponse } from '@azure/core-client';
 import { copyRestorePoint as copyWithClient, type RestorePointCopy } from './actions/copyRestorePoint';
 import { createRestorePoint as createWithClient, type NewRestorePoint } from './actions/createRestorePoint';
 import { deleteRestorePoint as deleteWithClient } from './actions/deleteRestorePointResources';
@@ -9,12 +10,19 @@ import { allPages } from './paging';
 import type { ClientFactory } from './clients';
 import { computeClientOf, computeRequest, idParts, type SubscriptionRef } from './subscriptionScope';
 
-/** One restore point; with `instanceView`, each disk restore point's replication (what a copy needs). */
-export function readRestorePoint(factory: ClientFactory, subscription: SubscriptionRef, restorePointId: string, options: { instanceView?: boolean; abortSignal?: AbortSignal } = {}): Promise<RestorePoint> {
+export interface ReadRestorePointOptions {
+  /** Each disk restore point's replication (what a copy needs). */
+  instanceView?: boolean;
+  abortSignal?: AbortSignal;
+  /** Sees ARM's response as it arrives: the replication watch takes its Retry-After. */
+  onResponse?: (response: FullOperationResponse) => void;
+}
+
+/** One restore point, through the shared limiter. */
+export function readRestorePoint(factory: ClientFactory, subscription: SubscriptionRef, restorePointId: string, options: ReadRestorePointOptions = {}): Promise<RestorePoint> {
   const ref = restorePointRefFromId(restorePointId);
-  return computeRequest(factory, subscription, (client) =>
-    client.restorePoints.get(ref.resourceGroup, ref.collection, ref.name, { ...(options.instanceView ? { expand: 'instanceView' } : {}), abortSignal: options.abortSignal }),
-  );
+  const { instanceView, abortSignal, onResponse } = options;
+  return computeRequest(factory, subscription, (client) => client.restorePoints.get(ref.resourceGroup, ref.collection, ref.name, { ...(instanceView ? { expand: 'instanceView' } : {}), abortSignal, onResponse }));
 }
 
 /** The disk restore points of a restore point, every page. */
@@ -46,5 +54,5 @@ export async function deleteRestorePoint(factory: ClientFactory, subscription: S
 
 /** A copy's replication, read at the pace ARM asks for until it ends (see watchReplication). */
 export async function* watchCopyReplication(factory: ClientFactory, subscription: SubscriptionRef, copyId: string, options: WatchReplicationOptions = {}): AsyncGenerator<ReplicationProgress, void, undefined> {
-  yield* watchReplication(await computeClientOf(factory, subscription), restorePointRefFromId(copyId), { ...options, limit: factory.limit });
+  yield* watchReplication((request) => readRestorePoint(factory, subscription, copyId, { instanceView: true, ...request }), options);
 }

@@ -1,5 +1,5 @@
 import { copyRestorePoint } from '../../src/azure/actions/copyRestorePoint';
-import { DEFAULT_REPLICATION_POLL_MS, watchReplication } from '../../src/azure/actions/replicationProgress';
+import { DEFAULT_REPLICATION_POLL_MS, watchReplication, type ReadCopy } from '../../src/azure/actions/replicationProgress';
 import { demoCatalog, startEmulator } from '../../src/emulator';
 import { durationMs } from '../../src/emulator/engine/clock';
 import { computeClient } from '../emulator/sdkClients';
@@ -58,7 +58,9 @@ export async function measureReplicationPolling(): Promise<ReplicationPollingFig
     let intervalMs = DEFAULT_REPLICATION_POLL_MS;
     let reports = 0;
     let last: string | undefined;
-    for await (const progress of watchReplication(client, copy, {
+    // The SDK reads the copy as the extension's readRestorePoint does, without its limiter: the only reader here.
+    const readCopy: ReadCopy = (request) => client.restorePoints.get(copy.resourceGroup, copy.collection, copy.name, { expand: 'instanceView', ...request });
+    for await (const progress of watchReplication(readCopy, {
       wait: async (ms) => {
         intervalMs = ms;
         emulator.controls.clock.advance(ms);

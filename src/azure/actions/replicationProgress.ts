@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ComputeManagementClient, InstanceViewStatus, RestorePoint } from '@azure/arm-compute';
-import type { Limiter } from '../limiter';
-import type { RestorePointRef } from './resourceRefs';
+import type { InstanceViewStatus, RestorePoint } from '@azure/arm-compute';
+import type { FullOperationResponse } from '@azure/core-client';
 
 export type ReplicationState = 'Replicating' | 'Succeeded' | 'Failed';
 
@@ -96,25 +95,25 @@ export interface WatchReplicationOptions {
   defaultIntervalMs?: number;
   /** How to wait between reads; tests replace it to move an emulated clock instead of time. */
   wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** The shared request limiter; each read takes a slot, the waits between reads do not. */
-  limit?: Limiter;
 }
+
+/**
+ * One GET of the copy with `$expand=instanceView` (restorePoints.ts readRestorePoint, which takes
+ * a slot of the shared limiter for the request only, not for the waits between reads);
+ * `onResponse` sees ARM's response, for its Retry-After.
+ */
+export type ReadCopy = (request: { abortSignal?: AbortSignal; onResponse: (response: FullOperationResponse) => void }) => Promise<RestorePoint>;
 
 const realWait = (ms: number, signal?: AbortSignal): Promise<void> => sleep(ms, undefined, { signal });
 
-const unlimited: Limiter = (task) => task();
-
-async function readReplication(client: ComputeManagementClient, ref: RestorePointRef, signal: AbortSignal | undefined, limit: Limiter): Promise<{ status: ReplicationStatus; retryAfter?: number }> {
+async function readReplication(read: ReadCopy, signal: AbortSignal | undefined): Promise<{ status: ReplicationStatus; retryAfter?: number }> {
   let retryAfter: number | undefined;
-  const rp = await limit(() =>
-    client.restorePoints.get(ref.resourceGroup, ref.collection, ref.name, {
-      expand: 'instanceView',
-      abortSignal: signal,
-      onResponse: (response) => {
-        retryAfter = retryAfterMs(response.headers.get('retry-after'));
-      },
-    }),
-  );
+  const rp = await read({
+    abortSignal: signal,
+    onResponse: (response) => {
+      retryAfter = retryAfterMs(response.headers.get('retry-after'));
+    },
+  });
   return { status: aggregateReplication(rp), retryAfter };
 }
 
@@ -123,26 +122,26 @@ async function readReplication(client: ComputeManagementClient, ref: RestorePoin
  * state changes (the first read always). Waits as long as the server asks (Retry-After), else
  * `defaultIntervalMs`. Ends without error when `abortSignal` fires.
  */
-export async function* watchReplication(client: ComputeManagementClient, ref: RestorePointRef, options: WatchReplicationOptions = {}): AsyncGenerator<ReplicationProgress, void, undefined> {
+export async function* watchReplication(read: ReadCopy, options: WatchReplicationOptions = {}): AsyncGenerator<ReplicationProgress, void, undefined> {
   const { abortSignal: signal } = options;
   const wait = options.wait ?? realWait;
   let previous: ReplicationStatus | undefined;
   while (!signal?.aborted) {
-    let read: Awaited<ReturnType<typeof readReplication>>;
+    let latest: Awaited<ReturnType<typeof readReplication>>;
     try {
-      read = await readReplication(client, ref, signal, options.limit ?? unlimited);
+      latest = await readReplication(read, signal);
     } catch (error) {
       if (signal?.aborted) return;
       throw error;
     }
-    const { status } = read;
+    const { status } = latest;
     if (!previous || status.percent !== previous.percent || status.state !== previous.state) {
       yield { ...status, increment: status.percent - (previous?.percent ?? 0) };
       previous = status;
     }
     if (status.state !== 'Replicating' || signal?.aborted) return;
     try {
-      await wait(read.retryAfter ?? options.defaultIntervalMs ?? DEFAULT_REPLICATION_POLL_MS, signal);
+      await wait(latest.retryAfter ?? options.defaultIntervalMs ?? DEFAULT_REPLICATION_POLL_MS, signal);
     } catch (error) {
       if (signal?.aborted) return;
       throw error;

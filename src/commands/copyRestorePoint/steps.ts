@@ -1,5 +1,6 @@
 import type { RestorePointCollection } from '@azure/arm-compute';
 import * as vscode from 'vscode';
+import { collectionIdOf } from '../../azure/ids';
 import { listRegions } from '../../azure/locations';
 import { copyCollectionsIn, copySourceProblem, copyTargetRegionProblem } from '../../azure/rules/copyAndRestore';
 import { nameInUseProblem, restorePointCollectionNameProblem, restorePointNameProblem } from '../../azure/rules/names';
@@ -23,7 +24,7 @@ const done = (answer: Answer<unknown>): Answer<void> => (answer === BACK ? BACK 
 export async function sourceCollectionOf(ctx: CopyContext): Promise<RestorePointCollection> {
   const problem = copySourceProblem(ctx.restorePoint!);
   if (problem) throw new Error(problem);
-  const id = ctx.restorePoint!.id!.replace(/\/restorePoints\/[^/]+$/i, '');
+  const id = collectionIdOf(ctx.restorePoint!.id!);
   const source = (await collectionsOf(ctx)).find((c) => same(c.id, id));
   if (!source) throw new Error(vscode.l10n.t("The collection of restore point '{0}' no longer exists.", ctx.restorePoint!.name ?? ''));
   return source;

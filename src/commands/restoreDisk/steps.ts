@@ -2,7 +2,7 @@ import type { DiskStorageAccountTypes } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { aggregateReplication } from '../../azure/actions/replicationProgress';
 import { listDisksIn } from '../../azure/disks';
-import { idKey } from '../../azure/ids';
+import { collectionIdOf, idKey } from '../../azure/ids';
 import { readCollection } from '../../azure/restorePointCollections';
 import { listDiskRestorePointsOf, readRestorePoint } from '../../azure/restorePoints';
 import { restoreSourceProblem } from '../../azure/rules/copyAndRestore';
@@ -27,7 +27,6 @@ export interface RestoreDiskContext extends TargetContext {
 
 const done = (answer: Answer<unknown>): Answer<void> => (answer === BACK ? BACK : undefined);
 const restorePointIdOf = (diskRestorePointId: string): string => diskRestorePointId.replace(/\/diskRestorePoints\/[^/]+$/i, '');
-const collectionIdOf = (restorePointId: string): string => restorePointId.replace(/\/restorePoints\/[^/]+$/i, '');
 
 export const diskRestorePointStep: PromptStep<RestoreDiskContext> = {
   shouldPrompt: (ctx) => !ctx.diskRestorePoint,
@@ -89,12 +88,13 @@ export const diskNameStep: PromptStep<RestoreDiskContext> = {
   },
 };
 
-const SKUS: { value: DiskStorageAccountTypes; label: string }[] = [
-  { value: 'Premium_LRS', label: 'Premium SSD (LRS)' },
-  { value: 'StandardSSD_LRS', label: 'Standard SSD (LRS)' },
-  { value: 'Standard_LRS', label: 'Standard HDD (LRS)' },
-  { value: 'Premium_ZRS', label: 'Premium SSD (ZRS)' },
-  { value: 'StandardSSD_ZRS', label: 'Standard SSD (ZRS)' },
+/** The disk types a restored disk may have; a function, so the labels are translated when asked. */
+const skus = (): { value: DiskStorageAccountTypes; label: string }[] => [
+  { value: 'Premium_LRS', label: vscode.l10n.t('Premium SSD (LRS)') },
+  { value: 'StandardSSD_LRS', label: vscode.l10n.t('Standard SSD (LRS)') },
+  { value: 'Standard_LRS', label: vscode.l10n.t('Standard HDD (LRS)') },
+  { value: 'Premium_ZRS', label: vscode.l10n.t('Premium SSD (ZRS)') },
+  { value: 'StandardSSD_ZRS', label: vscode.l10n.t('Standard SSD (ZRS)') },
 ];
 
 export const skuStep: PromptStep<RestoreDiskContext> = {
@@ -102,7 +102,7 @@ export const skuStep: PromptStep<RestoreDiskContext> = {
   async prompt(ctx, prompter, earlier) {
     const sku = await prompter.pickOne<DiskStorageAccountTypes | null>({
       placeholder: vscode.l10n.t('Disk type'),
-      items: [{ label: vscode.l10n.t('Same as the source disk'), value: null }, ...SKUS.map((s) => ({ label: s.label, description: s.value, value: s.value }))],
+      items: [{ label: vscode.l10n.t('Same as the source disk'), value: null }, ...skus().map((s) => ({ label: s.label, description: s.value, value: s.value }))],
       isDefault: (v) => v === (earlier?.sku ?? null),
     });
     if (sku === BACK) return BACK;

@@ -1,7 +1,7 @@
 import type { RestorePoint, RestorePointCollection } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import type { ClientFactory } from '../../azure/clients';
-import { idKey, parseResourceId } from '../../azure/ids';
+import { collectionIdOf, idKey, parseResourceId } from '../../azure/ids';
 import { listCollections, readCollection } from '../../azure/restorePointCollections';
 import type { SubscriptionRef } from '../../azure/subscriptionScope';
 import { listAllVirtualMachines } from '../../azure/virtualMachines';
@@ -73,9 +73,12 @@ async function pickInto<T>(prompter: Prompter, placeholder: string, items: Promi
   return undefined;
 }
 
+/** ARM ids and subscription ids compare case-insensitively; false when either is missing. */
+const sameId = (a: string | undefined, b: string | undefined): boolean => !!a && !!b && idKey(a) === idKey(b);
+
 export const subscriptionStep: PromptStep<TargetContext> = {
   shouldPrompt: (ctx) => !ctx.subscription,
-  prompt: (ctx, prompter) =>
+  prompt: (ctx, prompter, earlier) =>
     pickInto(
       prompter,
       vscode.l10n.t('Select a subscription'),
@@ -83,12 +86,13 @@ export const subscriptionStep: PromptStep<TargetContext> = {
         subscriptions.map((s) => ({ label: s.displayName, description: s.subscriptionId, value: { tenantId: s.tenantId, subscriptionId: s.subscriptionId } })),
       ),
       (s) => (ctx.subscription = s),
+      (s) => sameId(s.subscriptionId, earlier?.subscription?.subscriptionId) && sameId(s.tenantId, earlier?.subscription?.tenantId),
     ),
 };
 
 export const vmStep: PromptStep<TargetContext> = {
   shouldPrompt: (ctx) => !ctx.vmId,
-  prompt: async (ctx, prompter) =>
+  prompt: async (ctx, prompter, earlier) =>
     pickInto(
       prompter,
       vscode.l10n.t('Select a virtual machine'),
@@ -96,6 +100,7 @@ export const vmStep: PromptStep<TargetContext> = {
         vms.map((vm) => ({ label: vm.name ?? '', description: `${resourceGroupOf(vm.id ?? '')} · ${vm.location ?? ''}`, value: vm.id ?? '' })),
       ),
       (id) => (ctx.vmId = id),
+      (id) => sameId(id, earlier?.vmId),
     ),
 };
 
@@ -103,7 +108,7 @@ export const vmStep: PromptStep<TargetContext> = {
 export function collectionStep(filter: (c: RestorePointCollection, ctx: TargetContext) => boolean = () => true): PromptStep<TargetContext> {
   return {
     shouldPrompt: (ctx) => !ctx.collection,
-    prompt: (ctx, prompter) =>
+    prompt: (ctx, prompter, earlier) =>
       pickInto(
         prompter,
         vscode.l10n.t('Select a restore point collection'),
@@ -111,25 +116,27 @@ export function collectionStep(filter: (c: RestorePointCollection, ctx: TargetCo
           all.filter((c) => filter(c, ctx)).map((c) => ({ label: c.name ?? '', description: `${resourceGroupOf(c.id ?? '')} · ${c.location ?? ''}`, value: c })),
         ),
         (c) => (ctx.collection = c),
+        (c) => sameId(c.id, earlier?.collection?.id),
       ),
   };
 }
 
 export const restorePointStep: PromptStep<TargetContext> = {
   shouldPrompt: (ctx) => !ctx.restorePoint,
-  prompt: (ctx, prompter) =>
+  prompt: (ctx, prompter, earlier) =>
     pickInto(
       prompter,
       vscode.l10n.t('Select a restore point'),
       expandedCollection(ctx, ctx.collection!.id!).then((c) => (c.restorePoints ?? []).map((rp) => ({ label: rp.name ?? '', description: rp.provisioningState, value: rp }))),
       (rp) => (ctx.restorePoint = rp),
+      (rp) => sameId(rp.id, earlier?.restorePoint?.id),
     ),
 };
 
 /** A restore point's collection, for a restore point chosen in the tree. */
 export function collectionOfRestorePoint(ctx: TargetContext): void {
   if (ctx.collection || !ctx.restorePoint?.id) return;
-  const id = ctx.restorePoint.id.replace(/\/restorePoints\/[^/]+$/i, '');
+  const id = collectionIdOf(ctx.restorePoint.id);
   ctx.collection = { id, name: parseResourceId(id)?.name, location: '' } as RestorePointCollection;
 }
 

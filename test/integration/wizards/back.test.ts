@@ -16,6 +16,9 @@ const sandbox = demoCatalog.sandbox;
 const sent = (requests: LoggedRequest[], segments = 3): string[] => requests.map((r) => `${r.method} ${r.path.split('/').slice(-segments).join('/')}`);
 const defaults = (asked: { items?: { label: string; isDefault?: boolean }[] }): string[] => asked.items?.filter((i) => i.isDefault).map((i) => i.label) ?? [];
 
+/** The default each prompt offered, by its 0-based place among the prompts asked. */
+const defaultsAt = (asked: { items?: { label: string; isDefault?: boolean }[] }[], places: number[]): Record<number, string[]> => Object.fromEntries(places.map((n) => [n, defaults(asked[n])]));
+
 /*
  * Every wizard, from the palette, goes Back from each of its steps and answers differently the
  * second time; ARM must receive the last answers only. The first case is the one that once sent a
@@ -77,6 +80,7 @@ describe('wizards: Back from every step, then other answers: ARM gets the last o
       answer.confirm(),
     ]);
     const asked = (n: number) => prompter.asked[n - 1];
+    assert.deepStrictEqual(defaultsAt(prompter.asked, [0, 3, 4]), { 0: [], 3: [sandbox.lab01.vm], 4: [SANDBOX] }, 'the VM and the subscription chosen before are the defaults after Back, and only then');
     assert.strictEqual(asked(10).value, 'sql-01-rpc-unused', 'the new collection\'s name box reopens with the name typed');
     assert.deepStrictEqual(defaults(asked(15)), ['Crash consistent'], 'the mode chosen before is the default');
     assert.strictEqual(asked(16).value, 'rp-it-first', 'the name box reopens with the name typed');
@@ -91,7 +95,7 @@ describe('wizards: Back from every step, then other answers: ARM gets the last o
   });
 
   it('Create Restore Point Collection: Back from every step, each answered again differently', async () => {
-    const { result } = await drive<string>(suite.api, 'restorePoints.createRestorePointCollection', [
+    const { result, prompter } = await drive<string>(suite.api, 'restorePoints.createRestorePointCollection', [
       answer.pick(SANDBOX),
       answer.pick(sandbox.lab02.vm),
       answer.back(), // name → VM
@@ -102,6 +106,7 @@ describe('wizards: Back from every step, then other answers: ARM gets the last o
       answer.pick(dev.cache01.vm),
       answer.input('cache-01-rpc-back'),
     ]);
+    assert.deepStrictEqual(defaultsAt(prompter.asked, [3, 4, 7]), { 3: [sandbox.lab02.vm], 4: [SANDBOX], 7: [dev.web01.vm] }, 'the VM or subscription chosen before is the default after Back');
     const puts = await writes();
     assert.deepStrictEqual(sent(puts, 5), [`PUT ${dev.cache01.resourceGroup}/providers/Microsoft.Compute/restorePointCollections/cache-01-rpc-back`]);
     assert.match((sentProperties(puts[0]).source as { id: string }).id, /\/virtualMachines\/cache-01$/i);
@@ -143,6 +148,7 @@ describe('wizards: Back from every step, then other answers: ARM gets the last o
         [],
         { clockStepMs: 2_500, tickMs: 150 },
       );
+      assert.deepStrictEqual(defaultsAt(prompter.asked, [2, 5, 8]), { 2: [SANDBOX], 5: [dev.web01.collection], 8: ['rp-web-02-002'] }, 'the subscription, collection and restore point chosen before are the defaults after Back');
       assert.deepStrictEqual(defaults(prompter.asked[13]), ['West US'], 'the region chosen before is the default');
       assert.deepStrictEqual(defaults(prompter.asked[17]), [dev.web02.resourceGroup], 'the resource group chosen before is the default');
       assert.strictEqual(prompter.asked[21].value, 'rp-it-first-copy');
@@ -192,6 +198,7 @@ describe('wizards: Back from every step, then other answers: ARM gets the last o
       answer.pick('Standard HDD (LRS)'),
       answer.confirm(),
     ]);
+    assert.deepStrictEqual(defaultsAt(prompter.asked, [2, 5, 8]), { 2: [SANDBOX], 5: [dev.web01.collection], 8: ['rp-web-02-002'] }, 'the subscription, collection and restore point chosen before are the defaults after Back');
     assert.deepStrictEqual(defaults(prompter.asked[11]), [first], 'the disk restore point chosen before is the default');
     assert.deepStrictEqual(defaults(prompter.asked[14]), [dev.copies.resourceGroup], 'the resource group chosen before is the default');
     assert.strictEqual(prompter.asked[19].value, 'disk-it-first');
@@ -217,6 +224,7 @@ describe('wizards: Back from every step, then other answers: ARM gets the last o
       answer.pick('rp-web-01-002'),
       answer.confirm(),
     ]);
+    assert.deepStrictEqual(defaultsAt(prompter.asked, [2, 5, 8]), { 2: [SANDBOX], 5: [dev.sql01.collection], 8: ['rp-web-01-001'] }, 'the subscription, collection and restore point chosen before are the defaults after Back');
     assert.match(prompter.asked[9].message ?? '', /Delete restore point 'rp-web-01-002' of collection 'web-01-rpc'\?/);
     assert.deepStrictEqual(sent(await writes()), ['DELETE web-01-rpc/restorePoints/rp-web-01-002']);
     assert.match(result ?? '', /rp-web-01-002$/);
@@ -234,6 +242,7 @@ describe('wizards: Back from every step, then other answers: ARM gets the last o
       answer.pick(dev.sql01.collection),
       answer.input(dev.sql01.collection),
     ]);
+    assert.deepStrictEqual(defaultsAt(prompter.asked, [3, 4, 7]), { 3: [sandbox.lab01.collection], 4: [SANDBOX], 7: [dev.web01.collection] }, 'the collection or subscription chosen before is the default after Back');
     assert.strictEqual(prompter.asked[8].typeToConfirm, dev.sql01.collection);
     assert.deepStrictEqual(sent(await writes()), ['DELETE Microsoft.Compute/restorePointCollections/sql-01-rpc']);
     assert.match(result ?? '', /sql-01-rpc$/);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { RestorePoint } from '@azure/arm-compute';
 import { describeArmError } from '../../../src/azure/actions/armError';
 import { copyRestorePoint } from '../../../src/azure/actions/copyRestorePoint';
-import { aggregateReplication, DEFAULT_REPLICATION_POLL_MS, retryAfterMs, watchReplication, type ReplicationProgress } from '../../../src/azure/actions/replicationProgress';
+import { aggregateReplication, DEFAULT_REPLICATION_POLL_MS, retryAfterMs, watchReplication, type ReplicationProgress, type WatchReplicationOptions } from '../../../src/azure/actions/replicationProgress';
 import type { RestorePointRef } from '../../../src/azure/actions/resourceRefs';
 import { copySourceProblem } from '../../../src/azure/rules/copyAndRestore';
 import { demoCatalog } from '../../../src/emulator/data/demoCatalog';
@@ -39,6 +39,10 @@ describe('actions: copy to another region and follow replication', function () {
     sourceCollectionId = (await arm.client.restorePointCollections.get(dev.web02.resourceGroup, dev.web02.collection)).id!;
   });
 
+  /** The poller reading the copy with the recorded client; the extension reads through readRestorePoint and the shared limiter. */
+  const watch = (ref: RestorePointRef, options: WatchReplicationOptions): AsyncGenerator<ReplicationProgress> =>
+    watchReplication((request) => arm.client.restorePoints.get(ref.resourceGroup, ref.collection, ref.name, { expand: 'instanceView', ...request }), options);
+
   async function copyNew(name: string): Promise<RestorePointRef> {
     await copyRestorePoint(arm.client, { targetCollection: copies, name, sourceRestorePointId: `${sourceCollectionId}/restorePoints/${dev.web02.restorePoints[1]}` }, finishOnAccept(h, undefined, COPY_CREATION_MS));
     return { ...copies, collection: copies.name, name };
@@ -57,7 +61,7 @@ describe('actions: copy to another region and follow replication', function () {
     const ref = await copyNew('rp-copy-watched');
     arm.sent.length = 0;
     const waits: number[] = [];
-    const seen = await collect(watchReplication(arm.client, ref, { wait: clockWait(h, waits) }));
+    const seen = await collect(watch(ref, { wait: clockWait(h, waits) }));
     const last = seen[seen.length - 1];
     assert.equal(last.state, 'Succeeded');
     assert.equal(last.percent, 100);
@@ -73,7 +77,7 @@ describe('actions: copy to another region and follow replication', function () {
   it('ends a failed replication with Failed and the reason ARM gives', async () => {
     h.emulator.controls.failNext('replication');
     const ref = await copyNew('rp-copy-failing');
-    const seen = await collect(watchReplication(arm.client, ref, { wait: clockWait(h, []) }));
+    const seen = await collect(watch(ref, { wait: clockWait(h, []) }));
     const last = seen[seen.length - 1];
     assert.equal(last.state, 'Failed');
     assert.equal(last.reason, 'Copying the disk restore point to the target region failed.');
@@ -85,7 +89,7 @@ describe('actions: copy to another region and follow replication', function () {
     const ref = await copyNew('rp-copy-unwatched');
     const stop = new AbortController();
     const waits: number[] = [];
-    const seen = await collect(watchReplication(arm.client, ref, { abortSignal: stop.signal, wait: clockWait(h, waits) }), () => stop.abort());
+    const seen = await collect(watch(ref, { abortSignal: stop.signal, wait: clockWait(h, waits) }), () => stop.abort());
     assert.equal(seen.length, 1);
     assert.equal(waits.length, 0, 'no wait and no read after stopping');
     const later = aggregateReplication(await arm.client.restorePoints.get(ref.resourceGroup, ref.collection, ref.name, { expand: 'instanceView' }));
@@ -94,7 +98,7 @@ describe('actions: copy to another region and follow replication', function () {
 
   it('follows the demo copy that is already replicating from where it is', async () => {
     const ref = { resourceGroup: copies.resourceGroup, collection: copies.name, name: dev.copies.replicating.name };
-    const seen = await collect(watchReplication(arm.client, ref, { wait: clockWait(h, []), defaultIntervalMs: 5_000 }));
+    const seen = await collect(watch(ref, { wait: clockWait(h, []), defaultIntervalMs: 5_000 }));
     assert.ok(seen[0].percent > 0 && seen[0].percent < 100, `starts at ${seen[0].percent}`);
     assert.equal(seen[0].increment, seen[0].percent);
     assert.equal(seen[seen.length - 1].percent, 100);
