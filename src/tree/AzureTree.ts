@@ -3,14 +3,13 @@ import { listSubscriptions, type SubscriptionInfo } from '../azure/arm';
 import { createConnection, SIGN_IN_SETTINGS, type AzureConnection } from '../azure/auth/configuredSignIn';
 import type { TenantStatus } from '../azure/auth/signIn';
 import { statusCode } from '../azure/errors';
-import { parseResourceId, resourceTypePath } from '../azure/ids';
+import { idKey, parseResourceId, resourceTypePath } from '../azure/ids';
+import { isVmId } from './format/collections';
 import { TreeActivity, type ActivitySources } from './activity';
 import { CopyReplication } from './copyReplication';
 import type { TreeContext } from './nodes/context';
 import { failureNode } from './nodes/ErrorItem';
-import { OrphanCollectionsItem } from './nodes/OrphanCollectionsItem';
 import { SubscriptionItem } from './nodes/SubscriptionItem';
-import { VirtualMachineItem } from './nodes/VirtualMachineItem';
 import { RestorePointsTreeProvider, type TreeNode } from './RestorePointsTreeProvider';
 
 export const SELECTED_SUBSCRIPTIONS = 'selectedSubscriptions';
@@ -30,12 +29,13 @@ export interface SubscriptionListing {
 
 /**
  * What an action changed, by ARM id: a restore point (created, deleted, copied in: its collection
- * is read again) or a collection (created or deleted: the VM showing it reads its collections
- * again). `vmId` names the VM of a collection the tree does not show yet.
+ * is read again) or a collection (created: it is read by itself and joins its VM; `gone`, deleted:
+ * it leaves the tree, nothing is read). `vmId` names the VM of a collection the tree does not know yet.
  */
 export interface TreeChange {
   id: string;
   vmId?: string;
+  gone?: boolean;
 }
 
 /**
@@ -154,19 +154,42 @@ export class AzureTree implements vscode.Disposable {
       const collection = this.activity.nodeOf(change.id.replace(/\/restorePoints\/[^/]+$/i, ''));
       if (collection) void this.reread(collection);
     } else if (type === 'restorepointcollections') {
-      const shownUnder = this.activity.nodeOf(change.id)?.parent;
-      // Nothing creates a collection without a VM: one shown there changed because it was deleted.
-      if (shownUnder instanceof OrphanCollectionsItem && shownUnder.parent instanceof SubscriptionItem) return void shownUnder.parent.forgetCollection(change.id);
-      const vm = shownUnder instanceof VirtualMachineItem ? shownUnder : change.vmId ? this.activity.nodeOf(change.vmId) : undefined;
-      if (vm instanceof VirtualMachineItem) {
-        vm.collectionChanged(change.id);
-        this.provider.refresh(vm);
-      }
+      void this.collectionChanged(parsed.subscriptionId, change);
     }
   }
 
+  /**
+   * The subscription's index and the VM showing the collection learn of it whether or not they are
+   * drawn, so that a VM expanded later shows what is there. Nothing is read here: a collection made
+   * is read when its VM's collections are next drawn.
+   */
+  private async collectionChanged(subscriptionId: string, change: TreeChange): Promise<void> {
+    for (const subscription of this.subscriptionItems(subscriptionId)) {
+      if (change.gone) {
+        await subscription.collectionGone(change.id);
+        continue;
+      }
+      const vmKey = (change.vmId && isVmId(change.vmId) ? idKey(change.vmId) : undefined) ?? (await subscription.ownerOf(change.id));
+      // A collection made for no VM the tree knows: Refresh on its subscription shows it.
+      if (vmKey) subscription.collectionMade(change.id, vmKey);
+    }
+  }
+
+  /** The subscription's items the tree has made (one per tenant label it was listed under). */
+  private subscriptionItems(subscriptionId: string): SubscriptionItem[] {
+    return [...(this.rootCache?.items.values() ?? [])].filter((item) => item.subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
+  }
+
   private treeContext(): TreeContext {
-    return { factory: this.factory, cloud: this.factory.cloud, refresh: (node) => this.refresh(node), now: () => Date.now(), activity: this.activity, copies: this.copies };
+    return {
+      factory: this.factory,
+      cloud: this.factory.cloud,
+      refresh: (node) => this.refresh(node),
+      now: () => Date.now(),
+      activity: this.activity,
+      copies: this.copies,
+      collectionGone: (id) => this.changed({ id, gone: true }),
+    };
   }
 
   /** All subscriptions of the signed-in tenants (or of the selected tenant), before the subscription filter. */

@@ -136,6 +136,28 @@ describe('tree: Refresh re-reads the item, "Load more…" adds each page once, a
     }
   });
 
+  it('drops a collection deleted from the palette when its VM is shown but was never expanded: expanding it reads nothing and shows no 404', async () => {
+    const sub = await node(nameOf(dev.subscriptionId));
+    await children(api, sub.node);
+    const { result } = await drive<string>(api, 'restorePoints.deleteRestorePointCollection', [answer.pick(nameOf(dev.subscriptionId)), answer.pick(dev.sql01.collection), answer.confirm()]);
+    assert.ok(result);
+    await clearRequestLog();
+    const shown = await children(api, (await node(nameOf(dev.subscriptionId), dev.sql01.vm)).node);
+    assert.deepStrictEqual(shown.map((s) => s.label), ['No restore point collections']);
+    assert.deepStrictEqual(await armReads(), []);
+  });
+
+  it('shows a collection made from the palette for a VM shown but never expanded, from one GET of it', async () => {
+    const sub = await node(nameOf(dev.subscriptionId));
+    await children(api, sub.node);
+    const { result } = await drive<string>(api, 'restorePoints.createRestorePointCollection', [answer.pick(nameOf(dev.subscriptionId)), answer.pick(dev.cache01.vm), answer.input('cache-01-palette')]);
+    assert.ok(result);
+    await clearRequestLog();
+    const shown = await children(api, (await node(nameOf(dev.subscriptionId), dev.cache01.vm)).node);
+    assert.deepStrictEqual(shown.map((s) => s.label), ['cache-01-palette']);
+    assert.deepStrictEqual(await armReads(), [`GET ${result}`]);
+  });
+
   it('shows an unwatched copy as "Replicating n%" from one instance view read, and refuses to restore from it with that percentage', async () => {
     const view = await devClient.restorePoints.get(dev.copies.resourceGroup, dev.copies.collection, dev.copies.replicating.name, { expand: 'instanceView' });
     const percents = view.instanceView!.diskRestorePoints!.map((d) => d.replicationStatus!.completionPercent!);

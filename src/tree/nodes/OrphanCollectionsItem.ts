@@ -24,6 +24,10 @@ export class OrphanCollectionsItem implements TreeNode {
     return this;
   }
 
+  shows(key: string): boolean {
+    return this.children.some((item) => idKey(item.resource.id) === key);
+  }
+
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Collections without a VM'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `${this.parent.resource.id}/orphanCollections`;

@@ -1,10 +1,11 @@
 import type { RestorePointCollection, VirtualMachine } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import type { SubscriptionInfo } from '../../azure/arm';
-import { listCollections } from '../../azure/restorePointCollections';
+import { statusCode } from '../../azure/errors';
+import { listCollections, readCollection } from '../../azure/restorePointCollections';
 import { listVirtualMachines } from '../../azure/virtualMachines';
 import { idKey } from '../../azure/ids';
-import { indexCollections, orphanCollections, type CollectionIndex } from '../format/collections';
+import { addToIndex, indexCollections, orphanCollections, owningVmKey, removeFromIndex, type CollectionIndex } from '../format/collections';
 import { AZURE_RESOURCE, contextValue } from '../format/contextValue';
 import { trimCollection } from '../model/trimmed';
 import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
@@ -12,7 +13,7 @@ import type { TreeContext } from './context';
 import { failureNode, InfoItem } from './ErrorItem';
 import { LoadMoreItem, type Pageable } from './LoadMoreItem';
 import { OrphanCollectionsItem } from './OrphanCollectionsItem';
-import { VirtualMachineItem } from './VirtualMachineItem';
+import { VirtualMachineItem, type CollectionChanges } from './VirtualMachineItem';
 
 /** The VMs listed so far; "Load more…" adds the next page to this very object. */
 interface VmList {
@@ -32,8 +33,15 @@ export class SubscriptionItem implements TreeNode, Pageable {
   readonly resource: AzureResourceRef;
   readonly parent = undefined;
   private vmList?: Promise<VmList>;
-  private collectionIndex?: Promise<CollectionIndex & { byId: Map<string, RestorePointCollection> }>;
+  private collectionIndex?: Promise<CollectionIndex>;
   private orphans?: OrphanCollectionsItem;
+  /** Collections made for a VM (by its id key) and not read yet: read when that VM's collections are drawn. */
+  private readonly made = new Map<string, Set<string>>();
+  /**
+   * The VM items by id key, kept across a Refresh of the subscription as the lower levels keep
+   * theirs: a VM listed again keeps its loaded collections, so a redraw reads nothing below it.
+   */
+  private readonly vmItemsByKey = new Map<string, VirtualMachineItem>();
 
   constructor(
     private readonly ctx: TreeContext,
@@ -60,6 +68,9 @@ export class SubscriptionItem implements TreeNode, Pageable {
     this.vmList = undefined;
     this.collectionIndex = undefined;
     this.orphans = undefined;
+    // The new listing has every collection: the VMs take theirs from it.
+    this.made.clear();
+    for (const vm of this.vmItemsByKey.values()) vm.reindex();
   }
 
   /** A failed load is not kept: the error node's Retry (or the next expansion) tries again. */
@@ -83,7 +94,7 @@ export class SubscriptionItem implements TreeNode, Pageable {
     this.collectionIndex ??= this.keepUnlessFailed(
       listCollections(this.ctx.factory, this.subscription).then((all) => {
         const trimmed = all.map(trimCollection);
-        return { ...indexCollections(trimmed), byId: new Map(trimmed.filter((c) => c.id).map((c) => [idKey(c.id!), c])) };
+        return indexCollections(trimmed);
       }),
       (failed) => {
         if (this.collectionIndex === failed) this.collectionIndex = undefined;
@@ -140,18 +151,62 @@ export class SubscriptionItem implements TreeNode, Pageable {
   }
 
   /**
-   * A collection deleted from under "Collections without a VM": it has no VM to re-read, and the
-   * group is computed from the subscription's listing, so it leaves the listing (nothing is read).
+   * A collection was made (or changed) for `vmKey`'s VM: it is read (one GET) when that VM's
+   * collections are next drawn, not now, and placed in the index; nothing else is listed again.
    */
-  async forgetCollection(collectionId: string): Promise<void> {
+  collectionMade(collectionId: string, vmKey: string): void {
+    this.toRead(collectionId, vmKey);
+    const vm = this.vmItemsByKey.get(vmKey);
+    if (vm) this.ctx.refresh(vm);
+  }
+
+  private toRead(collectionId: string, vmKey: string): void {
+    const ids = this.made.get(vmKey) ?? new Set<string>();
+    ids.add(collectionId);
+    this.made.set(vmKey, ids);
+  }
+
+  /** The VM a collection of the index belongs to, when the index is loaded and knows it. */
+  async ownerOf(collectionId: string): Promise<string | undefined> {
     const index = await this.collectionIndex?.catch(() => undefined);
-    if (!index) return;
+    const known = index?.byId.get(idKey(collectionId));
+    return known && index ? owningVmKey(known, index.byId) : undefined;
+  }
+
+  /**
+   * A collection is gone (deleted by an action, or a read found it no more): it leaves the index,
+   * the VM showing it and "Collections without a VM", and nothing is read.
+   */
+  async collectionGone(collectionId: string): Promise<void> {
     const key = idKey(collectionId);
-    const kept = (c: RestorePointCollection): boolean => idKey(c.id ?? '') !== key;
-    index.unresolved = index.unresolved.filter(kept);
-    for (const [vm, list] of index.byVm) index.byVm.set(vm, list.filter(kept));
-    index.byId.delete(key);
-    this.ctx.refresh(this);
+    for (const ids of this.made.values()) for (const id of ids) if (idKey(id) === key) ids.delete(id);
+    const index = await this.collectionIndex?.catch(() => undefined);
+    if (index) removeFromIndex(index, key);
+    for (const vm of this.vmItemsByKey.values()) if (vm.dropCollection(key)) this.ctx.refresh(vm);
+    if (this.orphans?.shows(key)) this.ctx.refresh(this);
+  }
+
+  /** Reads the collections made for a VM since it was drawn; those ARM no longer has are dropped. */
+  private async readMade(vmKey: string): Promise<CollectionChanges> {
+    const ids = [...(this.made.get(vmKey) ?? [])];
+    this.made.delete(vmKey);
+    const changes: CollectionChanges = { found: [], gone: [] };
+    try {
+      for (const read of await Promise.all(ids.map((id) => readCollection(this.ctx.factory, this.subscription, id).then(trimCollection, (error: unknown) => (statusCode(error) === 404 ? id : Promise.reject(error)))))) {
+        if (typeof read === 'string') changes.gone.push(idKey(read));
+        else changes.found.push(read);
+      }
+    } catch (error) {
+      // Read again at the next draw: the VM shows the failure with Retry meanwhile.
+      for (const id of ids) this.toRead(id, vmKey);
+      throw error;
+    }
+    const index = await this.collectionIndex?.catch(() => undefined);
+    if (index) {
+      for (const key of changes.gone) removeFromIndex(index, key);
+      for (const c of changes.found) addToIndex(index, c, vmKey);
+    }
+    return changes;
   }
 
   private vmItems(vms: readonly VirtualMachine[], shown: Set<string>): VirtualMachineItem[] {
@@ -160,13 +215,19 @@ export class SubscriptionItem implements TreeNode, Pageable {
       const key = idKey(vm.id ?? '');
       if (shown.has(key)) continue;
       shown.add(key);
-      items.push(
-        new VirtualMachineItem(this.ctx, this.subscription, this, vm, {
+      let item = this.vmItemsByKey.get(key);
+      if (item) item.update(vm);
+      else {
+        item = new VirtualMachineItem(this.ctx, this.subscription, this, vm, {
           indexed: async () => (await this.collections()).byVm.get(key) ?? [],
           byId: async () => (await this.collections()).byId,
-        }),
-      );
+          made: () => (this.made.get(key)?.size ? this.readMade(key) : undefined),
+        });
+        this.vmItemsByKey.set(key, item);
+      }
+      items.push(item);
     }
     return items;
   }
 }
+
