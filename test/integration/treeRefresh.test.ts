@@ -59,6 +59,19 @@ describe('tree: Refresh re-reads the item, "Load more…" adds each page once, a
     assert.deepStrictEqual(refreshed.filter((s) => s.label !== 'Load more…').map((s) => s.item.id), expected.slice(0, 50).map((vm) => vm.id));
   });
 
+  it('fetches nothing when the same "Load more…" is clicked again after its page arrived, before the view redrew it', async () => {
+    const sub = await node(nameOf(large.subscriptionId));
+    const first = await children(api, sub.node);
+    const more = first[first.length - 1].item.command!;
+    await children(api, first[0].node);
+    await clearRequestLog();
+    await vscode.commands.executeCommand(more.command, ...(more.arguments ?? []));
+    await vscode.commands.executeCommand(more.command, ...(more.arguments ?? []));
+    assert.deepStrictEqual(await armReads(), [`GET /subscriptions/${large.subscriptionId}/providers/Microsoft.Compute/virtualMachines?$skiptoken=50`], 'the second page, once; not the third');
+    const shown = (await children(api, sub.node)).filter((s) => s.label !== 'Load more…');
+    assert.strictEqual(shown.length, 100);
+  });
+
   it('re-reads a "Creating" restore point on Refresh and shows its new state, reading nothing else', async () => {
     const rp = await node(nameOf(dev.subscriptionId), dev.web01.vm, dev.web01.collection, dev.web01.restorePoints.creating);
     assert.match(rp.description, /Creating$/);

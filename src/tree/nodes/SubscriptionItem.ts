@@ -19,8 +19,8 @@ import { VirtualMachineItem, type CollectionChanges } from './VirtualMachineItem
 interface VmList {
   vms: VirtualMachineItem[];
   continuationToken?: string;
-  /** The page being fetched: a second click (or one during a refresh) waits for it instead of fetching it again. */
-  loadingMore?: Promise<void>;
+  /** The page being fetched and the token it was asked with: a second click on the same "Load more…" waits for it. */
+  loadingMore?: { token: string; done: Promise<void> };
 }
 
 /**
@@ -114,7 +114,7 @@ export class SubscriptionItem implements TreeNode, Pageable {
     }
     const children: TreeNode[] = [...loaded.vms];
     if (loaded.continuationToken) {
-      children.push(new LoadMoreItem(this, this.resource.id, loaded));
+      children.push(new LoadMoreItem(this, this.resource.id, loaded.continuationToken));
     } else {
       // Whether a collection's VM is gone can only be told once every VM is known, and the collections are.
       try {
@@ -130,19 +130,24 @@ export class SubscriptionItem implements TreeNode, Pageable {
   }
 
   /**
-   * The next page, once: `list` is the listing the clicked "Load more…" belongs to. A click while
-   * that page is coming waits for it; a click on a listing a refresh replaced, or after its page
-   * arrived, fetches nothing. VS Code throws on two items with one id, so a VM is never added twice.
+   * The next page, once: `token` is the continuation token the clicked "Load more…" ends. A click
+   * while that page is coming waits for it; a click on an item whose page already arrived (VS Code
+   * has not redrawn it yet) or whose listing a refresh replaced fetches nothing, since the listing
+   * has moved on to another token. VS Code throws on two items with one id.
    */
-  async loadMore(list: unknown): Promise<void> {
+  async loadMore(token: string): Promise<void> {
     const current = await this.vmList?.catch(() => undefined);
-    if (!current || current !== list || !current.continuationToken) return;
-    current.loadingMore ??= this.fetchNextPage(current).finally(() => (current.loadingMore = undefined));
-    return current.loadingMore;
+    if (!current) return;
+    if (current.loadingMore?.token === token) return current.loadingMore.done;
+    if (current.continuationToken !== token) return;
+    const done = this.fetchNextPage(current, token).finally(() => {
+      if (current.loadingMore?.done === done) current.loadingMore = undefined;
+    });
+    current.loadingMore = { token, done };
+    return done;
   }
 
-  private async fetchNextPage(list: VmList): Promise<void> {
-    const token = list.continuationToken;
+  private async fetchNextPage(list: VmList, token: string): Promise<void> {
     const next = await listVirtualMachines(this.ctx.factory, this.subscription, token);
     if (list.continuationToken !== token) return;
     list.vms.push(...this.vmItems(next.items, new Set(list.vms.map((vm) => idKey(vm.resource.id)))));
