@@ -10,6 +10,9 @@ export interface CopyProgress {
   percent: number;
 }
 
+/** What the tree shows of a copy not known complete: its progress, or `Unknown` when its instance view could not be read. */
+export type CopyState = CopyProgress | { state: 'Unknown' };
+
 /** A copy as the tree knows it: its id and when it was made. */
 export interface CopyRef {
   id?: string;
@@ -33,14 +36,17 @@ export class CopyReplication {
     return this.complete.has(keyOf(copy));
   }
 
-  /** The copy's progress; undefined when it is known complete or could not be read (the row then shows ARM's state). */
-  async read(factory: ClientFactory, subscription: SubscriptionInfo, copy: CopyRef): Promise<CopyProgress | undefined> {
+  /**
+   * The copy's progress; undefined when it is known complete. A read that fails (throttled, say)
+   * says `Unknown`, never ARM's "Succeeded", and is not remembered: the next expansion reads again.
+   */
+  async read(factory: ClientFactory, subscription: SubscriptionInfo, copy: CopyRef): Promise<CopyState | undefined> {
     if (this.isComplete(copy) || !copy.id) return undefined;
     const id = copy.id;
     try {
       return this.remember(copy, aggregateReplication(await this.limit(() => readRestorePoint(factory, subscription, id, { instanceView: true }))));
     } catch {
-      return undefined;
+      return { state: 'Unknown' };
     }
   }
 

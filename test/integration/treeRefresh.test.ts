@@ -171,6 +171,43 @@ describe('tree: Refresh re-reads the item, "Load more…" adds each page once, a
     assert.deepStrictEqual(await armReads(), [`GET ${result}`]);
   });
 
+  it('shows "Replication unknown" when a copy\'s instance view cannot be read, offers no restore from it, and reads it again on the next expansion', async () => {
+    const copies = await node(nameOf(dev.subscriptionId), dev.web02.vm, dev.copies.collection);
+    await control('POST', '/faults', { method: 'GET', pathPattern: `/restorePoints/${dev.copies.replicating.name}$`, status: 403, count: 1 });
+    const rows = await children(api, copies.node);
+    const unknown = byLabel(rows, dev.copies.replicating.name);
+    assert.match(unknown.description, / · Replication unknown$/);
+    assert.strictEqual(unknown.item.contextValue, 'restorePoint;azureResource;state:succeeded;copy;replication:unknown');
+    const [disk] = await children(api, unknown.node);
+    assert.match(disk.item.contextValue ?? '', /;copyIncomplete$/, 'Restore Disk is not offered on its disks');
+
+    await vscode.commands.executeCommand('restorePoints.refresh', copies.node);
+    const again = byLabel(await children(api, copies.node), dev.copies.replicating.name);
+    assert.match(again.description, / · Replicating \d+%$/, 'not remembered: read again');
+  });
+
+  it('shows "Replication failed" for a copy whose replication failed, and offers no restore from it', async () => {
+    const source = await devClient.restorePoints.get(dev.web02.resourceGroup, dev.web02.collection, dev.web02.restorePoints[0]);
+    await control('POST', '/failures', { kind: 'replication', count: 1 });
+    const poller = devClient.restorePoints.beginCreate(dev.copies.resourceGroup, dev.copies.collection, 'rp-it-failing-copy', { sourceRestorePoint: { id: source.id } });
+    const creating = await poller;
+    await creating.poll();
+    for (let i = 0; i < 40 && !creating.isDone(); i++) {
+      await control('POST', '/clock/advance', { ms: 30_000 });
+      await creating.poll();
+    }
+    await control('POST', '/clock/advance', { ms: 30 * 60_000 });
+    const view = await devClient.restorePoints.get(dev.copies.resourceGroup, dev.copies.collection, 'rp-it-failing-copy', { expand: 'instanceView' });
+    assert.ok(view.instanceView?.diskRestorePoints?.some((d) => /failed/i.test(d.replicationStatus?.status?.code ?? '')), 'the emulator failed its replication');
+
+    const copies = await node(nameOf(dev.subscriptionId), dev.web02.vm, dev.copies.collection);
+    const failed = byLabel(await children(api, copies.node), 'rp-it-failing-copy');
+    assert.match(failed.description, / · Replication failed$/);
+    assert.strictEqual(failed.icon, 'error');
+    assert.match(failed.item.contextValue ?? '', /;replication:failed$/);
+    for (const disk of await children(api, failed.node)) assert.match(disk.item.contextValue ?? '', /;copyIncomplete$/);
+  });
+
   it('shows an unwatched copy as "Replicating n%" from one instance view read, and refuses to restore from it with that percentage', async () => {
     const view = await devClient.restorePoints.get(dev.copies.resourceGroup, dev.copies.collection, dev.copies.replicating.name, { expand: 'instanceView' });
     const percents = view.instanceView!.diskRestorePoints!.map((d) => d.replicationStatus!.completionPercent!);

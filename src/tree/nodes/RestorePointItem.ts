@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { aggregateReplication } from '../../azure/actions/replicationProgress';
 import type { SubscriptionInfo } from '../../azure/arm';
 import { listDiskRestorePointsOf, readRestorePoint } from '../../azure/restorePoints';
-import type { CopyProgress } from '../copyReplication';
+import type { CopyProgress, CopyState } from '../copyReplication';
 import type { ItemActivity } from '../format/activity';
 import { activityText } from '../format/activity';
 import { diskRows, diskRowsNeedDetails, isCopy, restorePointContextValue, restorePointDescription, restorePointIcon, restorePointState, restorePointTooltip } from '../format/restorePoint';
@@ -24,8 +24,8 @@ export class RestorePointItem implements TreeNode {
   readonly resource: AzureResourceRef;
   private loaded?: Promise<DiskRestorePointItem[]>;
   restorePoint: RestorePoint;
-  /** A copy not yet complete, as its last instance view said; undefined once complete or for restore points taken here. */
-  copyProgress?: CopyProgress;
+  /** A copy not known complete, as its last instance view read said (`Unknown` when that read failed); undefined once complete or for restore points taken here. */
+  copyProgress?: CopyState;
 
   constructor(
     private readonly ctx: TreeContext,
@@ -37,8 +37,20 @@ export class RestorePointItem implements TreeNode {
     this.resource = { id: restorePoint.id ?? '', tenantId: subscription.tenantId };
   }
 
-  /** A copy's replication while it is not complete: a watch of ours, else the tree's own read. */
+  /** A copy's replication while it is known not complete: a watch of ours, else the tree's own read. */
   get replication(): CopyProgress | undefined {
+    const watched = this.ctx.activity.of(this.resource.id).replication;
+    if (watched && watched.state !== 'Succeeded') return watched;
+    return this.copyProgress?.state === 'Unknown' ? undefined : this.copyProgress;
+  }
+
+  /** A copy whose disks may not all be in its region: replicating, failed, or not known (its read failed). */
+  get copyIncomplete(): boolean {
+    return !!this.replication || this.copyProgress?.state === 'Unknown';
+  }
+
+  /** The copy's state as the rows show it when no watch of ours says more. */
+  private copyState(): CopyState | undefined {
     const watched = this.ctx.activity.of(this.resource.id).replication;
     return watched && watched.state !== 'Succeeded' ? watched : this.copyProgress;
   }
@@ -60,8 +72,9 @@ export class RestorePointItem implements TreeNode {
     item.id = this.resource.id;
     this.ctx.activity.drawnAs(this.resource.id, this);
     const activity = this.activity();
-    item.description = restorePointDescription(rp, this.ctx.now(), vscode.l10n.t, activity);
-    item.iconPath = themeIcon(restorePointIcon(rp, activity));
+    const copy = this.copyState();
+    item.description = restorePointDescription(rp, this.ctx.now(), vscode.l10n.t, activity, copy);
+    item.iconPath = themeIcon(restorePointIcon(rp, activity, copy));
     item.contextValue = restorePointContextValue(rp, this.ctx.activity.of(this.resource.id), this.copyProgress);
     // A copy's tooltip needs its instance view; resolveTreeItem fetches it on hover.
     if (!isCopy(rp)) item.tooltip = new vscode.MarkdownString(restorePointTooltip(rp, undefined, vscode.l10n.t));
