@@ -38,6 +38,12 @@ export interface TreeChange {
   gone?: boolean;
 }
 
+/** The subscription listing and the subscriptions' items, which outlive a new listing. */
+interface RootCache {
+  listing?: Promise<SubscriptionListing>;
+  items: Map<string, SubscriptionItem>;
+}
+
 /**
  * Session changes come in bursts (VS Code fires one per account and scope as it refreshes tokens);
  * one redraw when none came for this long lists the subscriptions once.
@@ -62,7 +68,9 @@ export class AzureTree implements vscode.Disposable {
    * and any other reader of the root (the tests, a command) then share one listing and the same
    * subscription nodes, rather than each asking ARM and loading every subscription again.
    */
-  private rootCache?: { listing: Promise<SubscriptionListing>; items: Map<string, SubscriptionItem> };
+  private rootCache?: RootCache;
+  /** Who was signed in when the subscriptions were last listed: a session change that keeps it changes nothing shown. */
+  private listedFor?: string;
   /** Copies known to be complete outlive a redraw of the whole tree: replication never goes back. */
   private readonly copies = new CopyReplication();
   private sessionRedraw?: ReturnType<typeof setTimeout>;
@@ -100,13 +108,25 @@ export class AzureTree implements vscode.Disposable {
     return this.connection.factory;
   }
 
-  /** The sign-in reports only its own provider's sessions; a burst of them gives one redraw, once it is over. */
+  /**
+   * The sign-in reports only its own provider's sessions; a burst of them gives one redraw, once it
+   * is over, and none when the account and session are the ones the tree was listed for (a token
+   * refresh). The redraw lists the subscriptions again and keeps their items, so what is expanded
+   * below them is not read again.
+   */
   private sessionChanged(): void {
     clearTimeout(this.sessionRedraw);
     this.sessionRedraw = setTimeout(() => {
       this.sessionRedraw = undefined;
-      this.refresh();
+      void this.redrawIfSignInChanged();
     }, SESSION_CHANGE_COALESCE_MS);
+  }
+
+  private async redrawIfSignInChanged(): Promise<void> {
+    const identity = await this.signIn.identity?.().catch(() => undefined);
+    if (identity !== undefined && identity === this.listedFor) return;
+    if (this.rootCache) this.rootCache.listing = undefined;
+    this.provider.refresh();
   }
 
   private disconnect(): void {
@@ -222,16 +242,18 @@ export class AzureTree implements vscode.Disposable {
 
   private async roots(): Promise<TreeNode[]> {
     const ctx = this.treeContext();
-    const signedIn = await this.signIn.isSignedIn().catch(() => false);
+    const [signedIn, identity] = await Promise.all([this.signIn.isSignedIn().catch(() => false), this.signIn.identity?.().catch(() => undefined)]);
+    this.listedFor = identity;
     await setContext('restorePoints.signedIn', signedIn);
     if (!signedIn) return [];
-    const cache = (this.rootCache ??= { listing: this.listAllSubscriptions(), items: new Map() });
+    const cache: RootCache = (this.rootCache ??= { items: new Map() });
+    const listed = (cache.listing ??= this.listAllSubscriptions());
     let listing: SubscriptionListing;
     try {
-      listing = await cache.listing;
+      listing = await listed;
     } catch (error) {
       // Not kept: the error node's Retry (a refresh of the root) or the next look asks again.
-      if (this.rootCache === cache) this.rootCache = undefined;
+      if (cache.listing === listed) cache.listing = undefined;
       await setContext('restorePoints.noSubscriptions', false);
       return [failureNode(ctx, undefined, 'restorePoints', error)];
     }
