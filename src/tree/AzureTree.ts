@@ -149,8 +149,9 @@ export class AzureTree implements vscode.Disposable {
     this.provider.refresh(node);
   }
 
-  /** Refresh on an item: it reads itself again (a restore point), forgets its children, and is redrawn with what ARM says now. */
+  /** Refresh on an item: it forgets its children, reads itself again (a restore point, a collection), and is redrawn with what ARM says now. */
   async reread(node: TreeNode): Promise<void> {
+    node.reset?.();
     try {
       await node.reload?.();
     } catch (error) {
@@ -158,7 +159,6 @@ export class AzureTree implements vscode.Disposable {
       if (statusCode(error) === 404 && node.parent) return this.reread(node.parent);
       throw error;
     }
-    node.reset?.();
     this.provider.refresh(node);
   }
 
@@ -171,8 +171,10 @@ export class AzureTree implements vscode.Disposable {
     if (!parsed) return;
     const type = resourceTypePath(parsed);
     if (type === 'restorepointcollections/restorepoints') {
+      // Read when VS Code draws it again, and only if it is expanded.
       const collection = this.activity.nodeOf(change.id.replace(/\/restorePoints\/[^/]+$/i, ''));
-      if (collection) void this.reread(collection);
+      collection?.reset?.();
+      if (collection) this.provider.refresh(collection);
     } else if (type === 'restorepointcollections') {
       void this.collectionChanged(parsed.subscriptionId, change);
     }

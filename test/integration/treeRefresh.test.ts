@@ -101,6 +101,23 @@ describe('tree: Refresh re-reads the item, "Load more…" adds each page once, a
     assert.deepStrictEqual(await armReads(), [`GET ${path}/restorePoints/${deleted}?$expand=instanceView`, `GET ${path}?$expand=restorePoints`]);
   });
 
+  it('drops a collection deleted elsewhere when Refresh on it finds it gone, with no error row and no listing', async () => {
+    const vm = await node(nameOf(dev.subscriptionId), dev.sql01.vm);
+    const collection = byLabel(await children(api, vm.node), dev.sql01.collection);
+    await children(api, collection.node);
+    const poller = devClient.restorePointCollections.delete(dev.sql01.resourceGroup, dev.sql01.collection);
+    await poller.submitted();
+    await control('POST', '/clock/advance', { ms: 60_000 });
+    await poller;
+    await clearRequestLog();
+    // Collapsed, as after a look at it: Refresh reads it all the same.
+    await vscode.commands.executeCommand('restorePoints.refresh', collection.node);
+    assert.deepStrictEqual((await children(api, vm.node)).map((s) => s.label), ['No restore point collections']);
+    const path = `/subscriptions/${dev.subscriptionId}/resourceGroups/${dev.sql01.resourceGroup}/providers/Microsoft.Compute/restorePointCollections/${dev.sql01.collection}`;
+    assert.deepStrictEqual(await armReads(), [`GET ${path}?$expand=restorePoints`]);
+    assert.deepStrictEqual(await children(api, collection.node), [], 'no 404 row under it');
+  });
+
   it('opens ARM\'s full JSON in View Properties, read when asked (the tree keeps less)', async () => {
     const rp = await node(nameOf(dev.subscriptionId), dev.sql01.vm, dev.sql01.collection, dev.sql01.restorePoints[0]);
     const [disk] = await children(api, rp.node);

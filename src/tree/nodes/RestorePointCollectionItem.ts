@@ -2,6 +2,7 @@ import type { RestorePointCollection } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import type { SubscriptionInfo } from '../../azure/arm';
 import { readCollection } from '../../azure/restorePointCollections';
+import { statusCode } from '../../azure/errors';
 import { idKey } from '../../azure/ids';
 import { collectionContextValue, collectionDescription, collectionIcon, isCopyCollection } from '../format/collections';
 import { isCopy, sortRestorePoints } from '../format/restorePoint';
@@ -58,6 +59,21 @@ export class RestorePointCollectionItem implements TreeNode {
     this.loaded = undefined;
   }
 
+  /**
+   * Refresh: the collection and its restore points, read now (even collapsed, where VS Code asks
+   * for no children), so that one deleted elsewhere leaves the tree rather than staying until expanded.
+   */
+  async reload(): Promise<void> {
+    const loading = (this.loaded = this.load());
+    try {
+      await loading;
+    } catch (error) {
+      if (statusCode(error) !== 404) return; // The row shows the failure, with Retry.
+      if (this.loaded === loading) this.loaded = undefined;
+      this.ctx.collectionGone(this.resource.id);
+    }
+  }
+
   private async load(): Promise<RestorePointItem[]> {
     const expanded = await readCollection(this.ctx.factory, this.subscription, this.resource.id, { restorePoints: true });
     this.collection = trimCollection(expanded);
@@ -91,6 +107,11 @@ export class RestorePointCollectionItem implements TreeNode {
       return items.length ? items : [new InfoItem(this, `${this.resource.id}/empty`, vscode.l10n.t('No restore points'))];
     } catch (error) {
       this.loaded = undefined;
+      // Deleted elsewhere: it leaves its VM (nothing is read), rather than showing ARM's 404 here.
+      if (statusCode(error) === 404) {
+        this.ctx.collectionGone(this.resource.id);
+        return [];
+      }
       return [failureNode(this.ctx, this, this.resource.id, error)];
     }
   }
