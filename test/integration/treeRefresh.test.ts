@@ -118,6 +118,18 @@ describe('tree: Refresh re-reads the item, "Load more…" adds each page once, a
     assert.deepStrictEqual(await children(api, collection.node), [], 'no 404 row under it');
   });
 
+  it('keeps what a Refresh read when an older, slower read of the same collection fails afterwards', async () => {
+    const collection = await node(nameOf(dev.subscriptionId), dev.sql01.vm, dev.sql01.collection);
+    await control('POST', '/faults', { method: 'GET', pathPattern: `/restorePointCollections/${dev.sql01.collection}$`, status: 400, delayMs: 1_500, count: 1 });
+    const slow = children(api, collection.node);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await vscode.commands.executeCommand('restorePoints.refresh', collection.node);
+    assert.match(JSON.stringify((await slow).map((s) => s.item.contextValue)), /error/, 'the older read failed');
+    await clearRequestLog();
+    assert.deepStrictEqual((await children(api, collection.node)).map((s) => s.label), [...dev.sql01.restorePoints], 'the Refresh\'s rows stay');
+    assert.deepStrictEqual(await armReads(), [], 'nothing read again');
+  });
+
   it('opens ARM\'s full JSON in View Properties, read when asked (the tree keeps less)', async () => {
     const rp = await node(nameOf(dev.subscriptionId), dev.sql01.vm, dev.sql01.collection, dev.sql01.restorePoints[0]);
     const [disk] = await children(api, rp.node);

@@ -21,6 +21,8 @@ export class RestorePointCollectionItem implements TreeNode {
   readonly resource: AzureResourceRef;
   collection: RestorePointCollection;
   private loaded?: Promise<RestorePointItem[]>;
+  /** Counts loads: one that a reset replaced while it ran leaves the model and the items alone. */
+  private generation = 0;
   /** Kept across re-reads by id, so that an expanded restore point keeps its loaded disks. */
   private readonly items = new Map<string, RestorePointItem>();
 
@@ -56,6 +58,7 @@ export class RestorePointCollectionItem implements TreeNode {
   }
 
   reset(): void {
+    this.generation++;
     this.loaded = undefined;
   }
 
@@ -64,7 +67,7 @@ export class RestorePointCollectionItem implements TreeNode {
    * for no children), so that one deleted elsewhere leaves the tree rather than staying until expanded.
    */
   async reload(): Promise<void> {
-    const loading = (this.loaded = this.load());
+    const loading = (this.loaded = this.load(this.generation));
     try {
       await loading;
     } catch (error) {
@@ -74,10 +77,12 @@ export class RestorePointCollectionItem implements TreeNode {
     }
   }
 
-  private async load(): Promise<RestorePointItem[]> {
+  private async load(generation: number): Promise<RestorePointItem[]> {
     const expanded = await readCollection(this.ctx.factory, this.subscription, this.resource.id, { restorePoints: true });
-    this.collection = trimCollection(expanded);
     const points = sortRestorePoints(expanded.restorePoints ?? []);
+    // Replaced while it ran: what it read may be older than what the newer load showed.
+    if (generation !== this.generation) return points.map((rp) => this.items.get(idKey(rp.id ?? '')) ?? new RestorePointItem(this.ctx, this.subscription, this, rp));
+    this.collection = trimCollection(expanded);
     const items = points.map((rp) => {
       const key = idKey(rp.id ?? '');
       const existing = this.items.get(key);
@@ -101,12 +106,13 @@ export class RestorePointCollectionItem implements TreeNode {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    this.loaded ??= this.load();
+    const loading = (this.loaded ??= this.load(this.generation));
     try {
-      const items = await this.loaded;
+      const items = await loading;
       return items.length ? items : [new InfoItem(this, `${this.resource.id}/empty`, vscode.l10n.t('No restore points'))];
     } catch (error) {
-      this.loaded = undefined;
+      // Only this load's failure is forgotten: a newer one (after a Refresh) stays.
+      if (this.loaded === loading) this.loaded = undefined;
       // Deleted elsewhere: it leaves its VM (nothing is read), rather than showing ARM's 404 here.
       if (statusCode(error) === 404) {
         this.ctx.collectionGone(this.resource.id);

@@ -118,12 +118,13 @@ export class RestorePointItem implements TreeNode {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    this.loaded ??= this.loadDisks();
+    const loading = (this.loaded ??= this.loadDisks());
     try {
-      const items = await this.loaded;
+      const items = await loading;
       return items.length ? items : [new InfoItem(this, `${this.resource.id}/empty`, vscode.l10n.t('No disk restore points'))];
     } catch (error) {
-      this.loaded = undefined;
+      // Only this load's failure is forgotten: a newer one (after a Refresh) stays.
+      if (this.loaded === loading) this.loaded = undefined;
       return [failureNode(this.ctx, this, this.resource.id, error)];
     }
   }
