@@ -145,7 +145,10 @@ export class AzureTree implements vscode.Disposable {
   }
 
   refresh(node?: TreeNode): void {
-    if (!node) this.rootCache = undefined;
+    if (!node) {
+      this.rootCache = undefined;
+      this.activity.forgetAll();
+    }
     this.provider.refresh(node);
   }
 

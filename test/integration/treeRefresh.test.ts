@@ -130,6 +130,25 @@ describe('tree: Refresh re-reads the item, "Load more…" adds each page once, a
     assert.deepStrictEqual(await armReads(), [], 'nothing read again');
   });
 
+  it('acts on no node the tree replaced: after a whole-tree Refresh, an action redraws none of the old nodes', async () => {
+    const old = await node(nameOf(dev.subscriptionId), dev.web02.vm, dev.web02.collection);
+    await vscode.commands.executeCommand('restorePoints.refresh');
+    const redrawn: unknown[] = [];
+    const listener = api.treeProvider.onDidChangeTreeData((n) => redrawn.push(n));
+    try {
+      const { result } = await drive<string>(api, 'restorePoints.createRestorePoint', [
+        answer.pick(nameOf(dev.subscriptionId)), answer.pick(dev.web02.vm), answer.pick(dev.web02.collection), answer.input('rp-it-stale'), answer.acceptDefault(), answer.acceptDefault(), answer.confirm(),
+      ]);
+      assert.ok(result);
+      assert.ok(!redrawn.includes(old.node), 'the collection node the Refresh replaced is not asked to redraw');
+    } finally {
+      listener.dispose();
+    }
+    const fresh = await node(nameOf(dev.subscriptionId), dev.web02.vm, dev.web02.collection);
+    assert.notStrictEqual(fresh.node, old.node);
+    assert.ok((await children(api, fresh.node)).some((s) => s.label === 'rp-it-stale'));
+  });
+
   it('opens ARM\'s full JSON in View Properties, read when asked (the tree keeps less)', async () => {
     const rp = await node(nameOf(dev.subscriptionId), dev.sql01.vm, dev.sql01.collection, dev.sql01.restorePoints[0]);
     const [disk] = await children(api, rp.node);

@@ -89,6 +89,8 @@ export class RestorePointCollectionItem implements TreeNode {
       if (existing) existing.update(rp);
       return existing ?? new RestorePointItem(this.ctx, this.subscription, this, rp);
     });
+    const kept = new Set(items);
+    this.ctx.activity.forget([...this.items.values()].filter((item) => !kept.has(item)));
     this.items.clear();
     for (const item of items) this.items.set(idKey(item.resource.id), item);
     if (isCopyCollection(this.collection)) await this.readReplication(items);

@@ -67,6 +67,7 @@ export class SubscriptionItem implements TreeNode, Pageable {
   reset(): void {
     this.vmList = undefined;
     this.collectionIndex = undefined;
+    if (this.orphans) this.ctx.activity.forget([this.orphans]);
     this.orphans = undefined;
     // The new listing has every collection: the VMs take theirs from it.
     this.made.clear();

@@ -93,7 +93,10 @@ export class VirtualMachineItem implements TreeNode {
 
   /** A collection of this VM is gone: it leaves the loaded list, nothing is read. False when it was not shown. */
   dropCollection(key: string): boolean {
-    if (!this.items.delete(key) || !this.children) return false;
+    const dropped = this.items.get(key);
+    if (!dropped || !this.children) return false;
+    this.items.delete(key);
+    this.ctx.activity.forget([dropped]);
     this.children = this.children.then((items) => items.filter((item) => idKey(item.resource.id) !== key));
     return true;
   }
@@ -118,7 +121,11 @@ export class VirtualMachineItem implements TreeNode {
       return existing ?? new RestorePointCollectionItem(this.ctx, this.subscription, this, c);
     });
     // A load a reset replaced meanwhile is someone else's past: the newer load's items stay.
-    if (generation === this.generation) this.items = new Map(items.map((item) => [idKey(item.resource.id), item]));
+    if (generation === this.generation) {
+      const kept = new Set(items);
+      this.ctx.activity.forget([...this.items.values()].filter((item) => !kept.has(item)));
+      this.items = new Map(items.map((item) => [idKey(item.resource.id), item]));
+    }
     return items;
   }
 
