@@ -135,7 +135,8 @@ describe('restore point tree, signed in to the emulator as a custom cloud', func
       const drp = drps.find((d) => d.id!.toLowerCase() === disk.diskRestorePoint!.id!.toLowerCase())!;
       assert.strictEqual(drp.encryption!.type, 'EncryptionAtRestWithPlatformKey');
       assert.strictEqual(disks[i].description, `${role} · ${disk.diskSizeGB} GiB · platform-managed key · ${drp.replicationState!.toLowerCase()} ${drp.completionPercent}%`);
-      assert.strictEqual(disks[i].item.contextValue, `diskRestorePoint;azureResource;disk:${i === 0 ? 'os' : 'data'};replication:${drp.replicationState!.toLowerCase()}`);
+      // The copy is still replicating: no disk of it is offered for restore, whatever the disk's own state.
+      assert.strictEqual(disks[i].item.contextValue, `diskRestorePoint;azureResource;disk:${i === 0 ? 'os' : 'data'};replication:${drp.replicationState!.toLowerCase()};copyIncomplete`);
       assert.strictEqual(disks[i].item.id, disk.diskRestorePoint!.id);
     }
   });
