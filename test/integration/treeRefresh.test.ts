@@ -39,34 +39,36 @@ describe('tree: Refresh re-reads the item, "Load more…" adds each page once, a
     return shown;
   }
 
-  it('shows each VM once when "Load more…" is clicked twice quickly, and once more during a refresh of the subscription', async () => {
+  /** The large subscription's first page, settled, and a click on the "Load more…" it ends with. */
+  async function largeFirstPage(): Promise<{ sub: Shown; clickMore: () => Thenable<unknown> }> {
     const sub = await node(nameOf(large.subscriptionId));
     const first = await children(api, sub.node);
     const more = first[first.length - 1].item.command!;
     // A VM's collections wait for the subscription's collection pages: once they are in, nothing else is being read.
     await children(api, first[0].node);
     await clearRequestLog();
-    await Promise.all([vscode.commands.executeCommand(more.command, ...(more.arguments ?? [])), vscode.commands.executeCommand(more.command, ...(more.arguments ?? []))]);
+    return { sub, clickMore: () => vscode.commands.executeCommand(more.command, ...(more.arguments ?? [])) };
+  }
+
+  it('shows each VM once when "Load more…" is clicked twice quickly, and once more during a refresh of the subscription', async () => {
+    const { sub, clickMore } = await largeFirstPage();
+    await Promise.all([clickMore(), clickMore()]);
     const shown = (await children(api, sub.node)).filter((s) => s.label !== 'Load more…');
     assert.deepStrictEqual(await armReads(), [`GET /subscriptions/${large.subscriptionId}/providers/Microsoft.Compute/virtualMachines?$skiptoken=50`], 'the second page was read once');
     const expected = (await collectAll(computeClient(emulatorAddress(), large.subscriptionId).virtualMachines.listAll({ statusOnly: 'true' }))).slice(0, 100);
     assert.deepStrictEqual(shown.map((s) => s.item.id), expected.map((vm: VirtualMachine) => vm.id), 'the first two pages, each VM once');
 
     // The same "Load more…" clicked while a Refresh of the subscription lists its first page again: that listing is gone, nothing is added to the new one.
-    await Promise.all([vscode.commands.executeCommand('restorePoints.refresh', sub.node), vscode.commands.executeCommand(more.command, ...(more.arguments ?? []))]);
+    await Promise.all([vscode.commands.executeCommand('restorePoints.refresh', sub.node), clickMore()]);
     const refreshed = await children(api, sub.node);
     assert.strictEqual(new Set(refreshed.map((s) => s.item.id)).size, refreshed.length, 'no id twice');
     assert.deepStrictEqual(refreshed.filter((s) => s.label !== 'Load more…').map((s) => s.item.id), expected.slice(0, 50).map((vm) => vm.id));
   });
 
   it('fetches nothing when the same "Load more…" is clicked again after its page arrived, before the view redrew it', async () => {
-    const sub = await node(nameOf(large.subscriptionId));
-    const first = await children(api, sub.node);
-    const more = first[first.length - 1].item.command!;
-    await children(api, first[0].node);
-    await clearRequestLog();
-    await vscode.commands.executeCommand(more.command, ...(more.arguments ?? []));
-    await vscode.commands.executeCommand(more.command, ...(more.arguments ?? []));
+    const { sub, clickMore } = await largeFirstPage();
+    await clickMore();
+    await clickMore();
     assert.deepStrictEqual(await armReads(), [`GET /subscriptions/${large.subscriptionId}/providers/Microsoft.Compute/virtualMachines?$skiptoken=50`], 'the second page, once; not the third');
     const shown = (await children(api, sub.node)).filter((s) => s.label !== 'Load more…');
     assert.strictEqual(shown.length, 100);
