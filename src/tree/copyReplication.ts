@@ -1,3 +1,4 @@
+import type { RestorePoint } from '@azure/arm-compute';
 import { aggregateReplication, type ReplicationState } from '../azure/actions/replicationProgress';
 import type { SubscriptionInfo } from '../azure/arm';
 import { readRestorePoint } from '../azure/restorePoints';
@@ -39,12 +40,15 @@ export class CopyReplication {
   /**
    * The copy's progress; undefined when it is known complete. A read that fails (throttled, say)
    * says `Unknown`, never ARM's "Succeeded", and is not remembered: the next expansion reads again.
+   * `seen` gets the instance view read, for the copy's hover.
    */
-  async read(factory: ClientFactory, subscription: SubscriptionInfo, copy: CopyRef): Promise<CopyState | undefined> {
+  async read(factory: ClientFactory, subscription: SubscriptionInfo, copy: CopyRef, seen?: (view: RestorePoint) => void): Promise<CopyState | undefined> {
     if (this.isComplete(copy) || !copy.id) return undefined;
     const id = copy.id;
     try {
-      return this.remember(copy, aggregateReplication(await this.limit(() => readRestorePoint(factory, subscription, id, { instanceView: true }))));
+      const view = await this.limit(() => readRestorePoint(factory, subscription, id, { instanceView: true }));
+      seen?.(view);
+      return this.remember(copy, aggregateReplication(view));
     } catch {
       return { state: 'Unknown' };
     }

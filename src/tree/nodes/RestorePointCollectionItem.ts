@@ -102,7 +102,7 @@ export class RestorePointCollectionItem implements TreeNode {
     const copies = items.filter((item) => isCopy(item.restorePoint) && !this.ctx.copies.isComplete(item.restorePoint));
     await Promise.all(
       copies.map(async (item) => {
-        item.copyProgress = await this.ctx.copies.read(this.ctx.factory, this.subscription, item.restorePoint);
+        item.copyProgress = await this.ctx.copies.read(this.ctx.factory, this.subscription, item.restorePoint, (view) => item.instanceViewRead(view));
       }),
     );
   }

@@ -7,7 +7,7 @@ import type { CopyProgress, CopyState } from '../copyReplication';
 import type { ItemActivity } from '../format/activity';
 import { activityText } from '../format/activity';
 import { diskRows, diskRowsNeedDetails, isCopy, restorePointContextValue, restorePointDescription, restorePointIcon, restorePointState, restorePointTooltip } from '../format/restorePoint';
-import { trimRestorePoint } from '../model/trimmed';
+import { trimReplicationView, trimRestorePoint } from '../model/trimmed';
 import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
 import type { TreeContext } from './context';
 import { DiskRestorePointItem } from './DiskRestorePointItem';
@@ -26,6 +26,8 @@ export class RestorePointItem implements TreeNode {
   restorePoint: RestorePoint;
   /** A copy not known complete, as its last instance view read said (`Unknown` when that read failed); undefined once complete or for restore points taken here. */
   copyProgress?: CopyState;
+  /** The disks' replication from the last instance view read, for the hover of a copy. */
+  private replicationView?: RestorePoint;
 
   constructor(
     private readonly ctx: TreeContext,
@@ -81,15 +83,21 @@ export class RestorePointItem implements TreeNode {
     return item;
   }
 
+  /** An instance view read (its collection's, a Refresh's or a hover's): the hover shows it rather than reading again. */
+  instanceViewRead(view: RestorePoint): void {
+    this.replicationView = trimReplicationView(view);
+  }
+
   async resolveTreeItem(item: vscode.TreeItem): Promise<vscode.TreeItem> {
     if (!isCopy(this.restorePoint)) return item;
-    let details: RestorePoint | undefined;
-    try {
-      details = await readRestorePoint(this.ctx.factory, this.subscription, this.resource.id, { instanceView: true });
-    } catch {
-      // The tooltip then says the progress is unknown; the tree itself is unaffected.
+    if (!this.replicationView) {
+      try {
+        this.instanceViewRead(await readRestorePoint(this.ctx.factory, this.subscription, this.resource.id, { instanceView: true }));
+      } catch {
+        // The tooltip then says the progress is unknown; the tree itself is unaffected.
+      }
     }
-    item.tooltip = new vscode.MarkdownString(restorePointTooltip(this.restorePoint, details, vscode.l10n.t));
+    item.tooltip = new vscode.MarkdownString(restorePointTooltip(this.restorePoint, this.replicationView, vscode.l10n.t));
     return item;
   }
 
@@ -104,6 +112,7 @@ export class RestorePointItem implements TreeNode {
   async reload(): Promise<void> {
     const fresh = await readRestorePoint(this.ctx.factory, this.subscription, this.resource.id, { instanceView: true });
     this.restorePoint = trimRestorePoint(fresh);
+    if (isCopy(fresh)) this.instanceViewRead(fresh);
     this.copyProgress = isCopy(fresh) ? this.ctx.copies.remember(this.restorePoint, aggregateReplication(fresh)) : undefined;
   }
 
