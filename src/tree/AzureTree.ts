@@ -3,14 +3,13 @@ import { listSubscriptions, type SubscriptionInfo } from '../azure/arm';
 import { createConnection, SIGN_IN_SETTINGS, type AzureConnection } from '../azure/auth/configuredSignIn';
 import type { TenantStatus } from '../azure/auth/signIn';
 import { statusCode } from '../azure/errors';
-import { parseResourceId, resourceTypePath } from '../azure/ids';
+import { idKey, parseResourceId, resourceTypePath } from '../azure/ids';
+import { isVmId } from './format/collections';
 import { TreeActivity, type ActivitySources } from './activity';
 import { CopyReplication } from './copyReplication';
 import type { TreeContext } from './nodes/context';
 import { failureNode } from './nodes/ErrorItem';
-import { OrphanCollectionsItem } from './nodes/OrphanCollectionsItem';
 import { SubscriptionItem } from './nodes/SubscriptionItem';
-import { VirtualMachineItem } from './nodes/VirtualMachineItem';
 import { RestorePointsTreeProvider, type TreeNode } from './RestorePointsTreeProvider';
 
 export const SELECTED_SUBSCRIPTIONS = 'selectedSubscriptions';
@@ -30,12 +29,19 @@ export interface SubscriptionListing {
 
 /**
  * What an action changed, by ARM id: a restore point (created, deleted, copied in: its collection
- * is read again) or a collection (created or deleted: the VM showing it reads its collections
- * again). `vmId` names the VM of a collection the tree does not show yet.
+ * is read again) or a collection (created: it is read by itself and joins its VM; `gone`, deleted:
+ * it leaves the tree, nothing is read). `vmId` names the VM of a collection the tree does not know yet.
  */
 export interface TreeChange {
   id: string;
   vmId?: string;
+  gone?: boolean;
+}
+
+/** The subscription listing and the subscriptions' items, which outlive a new listing. */
+interface RootCache {
+  listing?: Promise<SubscriptionListing>;
+  items: Map<string, SubscriptionItem>;
 }
 
 /**
@@ -62,7 +68,9 @@ export class AzureTree implements vscode.Disposable {
    * and any other reader of the root (the tests, a command) then share one listing and the same
    * subscription nodes, rather than each asking ARM and loading every subscription again.
    */
-  private rootCache?: { listing: Promise<SubscriptionListing>; items: Map<string, SubscriptionItem> };
+  private rootCache?: RootCache;
+  /** Who was signed in when the subscriptions were last listed: a session change that keeps it changes nothing shown. */
+  private listedFor?: string;
   /** Copies known to be complete outlive a redraw of the whole tree: replication never goes back. */
   private readonly copies = new CopyReplication();
   private sessionRedraw?: ReturnType<typeof setTimeout>;
@@ -100,13 +108,25 @@ export class AzureTree implements vscode.Disposable {
     return this.connection.factory;
   }
 
-  /** The sign-in reports only its own provider's sessions; a burst of them gives one redraw, once it is over. */
+  /**
+   * The sign-in reports only its own provider's sessions; a burst of them gives one redraw, once it
+   * is over, and none when the account and session are the ones the tree was listed for (a token
+   * refresh). The redraw lists the subscriptions again and keeps their items, so what is expanded
+   * below them is not read again.
+   */
   private sessionChanged(): void {
     clearTimeout(this.sessionRedraw);
     this.sessionRedraw = setTimeout(() => {
       this.sessionRedraw = undefined;
-      this.refresh();
+      void this.redrawIfSignInChanged();
     }, SESSION_CHANGE_COALESCE_MS);
+  }
+
+  private async redrawIfSignInChanged(): Promise<void> {
+    const identity = await this.signIn.identity?.().catch(() => undefined);
+    if (identity !== undefined && identity === this.listedFor) return;
+    if (this.rootCache) this.rootCache.listing = undefined;
+    this.provider.refresh();
   }
 
   private disconnect(): void {
@@ -125,12 +145,16 @@ export class AzureTree implements vscode.Disposable {
   }
 
   refresh(node?: TreeNode): void {
-    if (!node) this.rootCache = undefined;
+    if (!node) {
+      this.rootCache = undefined;
+      this.activity.forgetAll();
+    }
     this.provider.refresh(node);
   }
 
-  /** Refresh on an item: it reads itself again (a restore point), forgets its children, and is redrawn with what ARM says now. */
+  /** Refresh on an item: it forgets its children, reads itself again (a restore point, a collection), and is redrawn with what ARM says now. */
   async reread(node: TreeNode): Promise<void> {
+    node.reset?.();
     try {
       await node.reload?.();
     } catch (error) {
@@ -138,7 +162,6 @@ export class AzureTree implements vscode.Disposable {
       if (statusCode(error) === 404 && node.parent) return this.reread(node.parent);
       throw error;
     }
-    node.reset?.();
     this.provider.refresh(node);
   }
 
@@ -151,22 +174,47 @@ export class AzureTree implements vscode.Disposable {
     if (!parsed) return;
     const type = resourceTypePath(parsed);
     if (type === 'restorepointcollections/restorepoints') {
+      // Read when VS Code draws it again, and only if it is expanded.
       const collection = this.activity.nodeOf(change.id.replace(/\/restorePoints\/[^/]+$/i, ''));
-      if (collection) void this.reread(collection);
+      collection?.reset?.();
+      if (collection) this.provider.refresh(collection);
     } else if (type === 'restorepointcollections') {
-      const shownUnder = this.activity.nodeOf(change.id)?.parent;
-      // Nothing creates a collection without a VM: one shown there changed because it was deleted.
-      if (shownUnder instanceof OrphanCollectionsItem && shownUnder.parent instanceof SubscriptionItem) return void shownUnder.parent.forgetCollection(change.id);
-      const vm = shownUnder instanceof VirtualMachineItem ? shownUnder : change.vmId ? this.activity.nodeOf(change.vmId) : undefined;
-      if (vm instanceof VirtualMachineItem) {
-        vm.collectionChanged(change.id);
-        this.provider.refresh(vm);
-      }
+      void this.collectionChanged(parsed.subscriptionId, change);
     }
   }
 
+  /**
+   * The subscription's index and the VM showing the collection learn of it whether or not they are
+   * drawn, so that a VM expanded later shows what is there. Nothing is read here: a collection made
+   * is read when its VM's collections are next drawn.
+   */
+  private async collectionChanged(subscriptionId: string, change: TreeChange): Promise<void> {
+    for (const subscription of this.subscriptionItems(subscriptionId)) {
+      if (change.gone) {
+        await subscription.collectionGone(change.id);
+        continue;
+      }
+      const vmKey = (change.vmId && isVmId(change.vmId) ? idKey(change.vmId) : undefined) ?? (await subscription.ownerOf(change.id));
+      // A collection made for no VM the tree knows: Refresh on its subscription shows it.
+      if (vmKey) subscription.collectionMade(change.id, vmKey);
+    }
+  }
+
+  /** The subscription's items the tree has made (one per tenant label it was listed under). */
+  private subscriptionItems(subscriptionId: string): SubscriptionItem[] {
+    return [...(this.rootCache?.items.values() ?? [])].filter((item) => item.subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
+  }
+
   private treeContext(): TreeContext {
-    return { factory: this.factory, cloud: this.factory.cloud, refresh: (node) => this.refresh(node), now: () => Date.now(), activity: this.activity, copies: this.copies };
+    return {
+      factory: this.factory,
+      cloud: this.factory.cloud,
+      refresh: (node) => this.refresh(node),
+      now: () => Date.now(),
+      activity: this.activity,
+      copies: this.copies,
+      collectionGone: (id) => this.changed({ id, gone: true }),
+    };
   }
 
   /** All subscriptions of the signed-in tenants (or of the selected tenant), before the subscription filter. */
@@ -199,16 +247,18 @@ export class AzureTree implements vscode.Disposable {
 
   private async roots(): Promise<TreeNode[]> {
     const ctx = this.treeContext();
-    const signedIn = await this.signIn.isSignedIn().catch(() => false);
+    const [signedIn, identity] = await Promise.all([this.signIn.isSignedIn().catch(() => false), this.signIn.identity?.().catch(() => undefined)]);
+    this.listedFor = identity;
     await setContext('restorePoints.signedIn', signedIn);
     if (!signedIn) return [];
-    const cache = (this.rootCache ??= { listing: this.listAllSubscriptions(), items: new Map() });
+    const cache: RootCache = (this.rootCache ??= { items: new Map() });
+    const listed = (cache.listing ??= this.listAllSubscriptions());
     let listing: SubscriptionListing;
     try {
-      listing = await cache.listing;
+      listing = await listed;
     } catch (error) {
       // Not kept: the error node's Retry (a refresh of the root) or the next look asks again.
-      if (this.rootCache === cache) this.rootCache = undefined;
+      if (cache.listing === listed) cache.listing = undefined;
       await setContext('restorePoints.noSubscriptions', false);
       return [failureNode(ctx, undefined, 'restorePoints', error)];
     }

@@ -17,7 +17,7 @@ export interface TreeNode {
   readonly resource?: AzureResourceRef;
   /** Forgets loaded children so that the next getChildren asks ARM again. */
   reset?(): void;
-  /** Reads the item itself again (a restore point's state), before it is redrawn. */
+  /** Refresh: reads the item itself again (a restore point's state, a collection with its restore points), before it is redrawn. */
   reload?(): Promise<void>;
 }
 

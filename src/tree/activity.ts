@@ -34,6 +34,28 @@ export class TreeActivity implements vscode.Disposable {
     this.drawn.set(idKey(resourceId), node);
   }
 
+  /**
+   * Nodes their parent no longer shows (a new load replaced them, or they were dropped), and every
+   * node drawn below them: a change to their resource must not act on them any more.
+   */
+  forget(removed: Iterable<TreeNode>): void {
+    const gone = new Set(removed);
+    if (!gone.size) return;
+    for (const [key, node] of this.drawn) {
+      for (let n: TreeNode | undefined = node; n; n = n.parent) {
+        if (gone.has(n)) {
+          this.drawn.delete(key);
+          break;
+        }
+      }
+    }
+  }
+
+  /** The whole tree is made anew. */
+  forgetAll(): void {
+    this.drawn.clear();
+  }
+
   nodeOf(resourceId: string): TreeNode | undefined {
     return this.drawn.get(idKey(resourceId));
   }

@@ -1,3 +1,4 @@
+import type { RestorePoint } from '@azure/arm-compute';
 import { aggregateReplication, type ReplicationState } from '../azure/actions/replicationProgress';
 import type { SubscriptionInfo } from '../azure/arm';
 import { readRestorePoint } from '../azure/restorePoints';
@@ -9,6 +10,9 @@ export interface CopyProgress {
   state: ReplicationState;
   percent: number;
 }
+
+/** What the tree shows of a copy not known complete: its progress, or `Unknown` when its instance view could not be read. */
+export type CopyState = CopyProgress | { state: 'Unknown' };
 
 /** A copy as the tree knows it: its id and when it was made. */
 export interface CopyRef {
@@ -33,14 +37,20 @@ export class CopyReplication {
     return this.complete.has(keyOf(copy));
   }
 
-  /** The copy's progress; undefined when it is known complete or could not be read (the row then shows ARM's state). */
-  async read(factory: ClientFactory, subscription: SubscriptionInfo, copy: CopyRef): Promise<CopyProgress | undefined> {
+  /**
+   * The copy's progress; undefined when it is known complete. A read that fails (throttled, say)
+   * says `Unknown`, never ARM's "Succeeded", and is not remembered: the next expansion reads again.
+   * `seen` gets the instance view read, for the copy's hover.
+   */
+  async read(factory: ClientFactory, subscription: SubscriptionInfo, copy: CopyRef, seen?: (view: RestorePoint) => void): Promise<CopyState | undefined> {
     if (this.isComplete(copy) || !copy.id) return undefined;
     const id = copy.id;
     try {
-      return this.remember(copy, aggregateReplication(await this.limit(() => readRestorePoint(factory, subscription, id, { instanceView: true }))));
+      const view = await this.limit(() => readRestorePoint(factory, subscription, id, { instanceView: true }));
+      seen?.(view);
+      return this.remember(copy, aggregateReplication(view));
     } catch {
-      return undefined;
+      return { state: 'Unknown' };
     }
   }
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { DEMO_TENANTS, demoCatalog } from '../../src/emulator';
 import type { RestorePointsApi } from '../../src/extension';
 import { formatAge } from '../../src/tree/format/age';
+import { clearRequestLog, requestLog } from '../support/commandDriver';
 import { computeClient } from '../emulator/sdkClients';
 import { activateExtension, byLabel, children, control, emulatorAddress, setSetting, type Shown } from './helpers';
 
@@ -107,12 +108,14 @@ describe('restore point tree, signed in to the emulator as a custom cloud', func
     assert.match(tooltip.value, new RegExp(expected[0].timeCreated!.toISOString().replace(/[.]/g, '\\.')));
   });
 
-  it('shows a copy\'s replication progress in its tooltip, from ARM\'s instance view', async () => {
+  it('shows a copy\'s replication progress in its tooltip, from the instance view its collection read', async () => {
     const vm = byLabel(await children(api, (await subscription(dev.subscriptionId)).node), dev.web02.vm);
     const copies = byLabel(await children(api, vm.node), dev.copies.collection);
     const replicating = byLabel(await children(api, copies.node), dev.copies.replicating.name);
     assert.strictEqual(replicating.item.contextValue, `restorePoint;azureResource;state:${(await devClient.restorePoints.get(dev.copies.resourceGroup, dev.copies.collection, dev.copies.replicating.name)).provisioningState!.toLowerCase()};copy;replicating`);
+    await clearRequestLog();
     const resolved = await api.treeProvider.resolveTreeItem(replicating.item, replicating.node);
+    assert.deepStrictEqual(await requestLog(), [], 'the hover shows what the collection read as it expanded');
     const details = await devClient.restorePoints.get(dev.copies.resourceGroup, dev.copies.collection, dev.copies.replicating.name, { expand: 'instanceView' });
     const percent = Math.min(...details.instanceView!.diskRestorePoints!.map((d) => d.replicationStatus!.completionPercent!));
     assert.ok(percent < 100, 'the demo copy is still replicating');
@@ -135,7 +138,8 @@ describe('restore point tree, signed in to the emulator as a custom cloud', func
       const drp = drps.find((d) => d.id!.toLowerCase() === disk.diskRestorePoint!.id!.toLowerCase())!;
       assert.strictEqual(drp.encryption!.type, 'EncryptionAtRestWithPlatformKey');
       assert.strictEqual(disks[i].description, `${role} · ${disk.diskSizeGB} GiB · platform-managed key · ${drp.replicationState!.toLowerCase()} ${drp.completionPercent}%`);
-      assert.strictEqual(disks[i].item.contextValue, `diskRestorePoint;azureResource;disk:${i === 0 ? 'os' : 'data'};replication:${drp.replicationState!.toLowerCase()}`);
+      // The copy is still replicating: no disk of it is offered for restore, whatever the disk's own state.
+      assert.strictEqual(disks[i].item.contextValue, `diskRestorePoint;azureResource;disk:${i === 0 ? 'os' : 'data'};replication:${drp.replicationState!.toLowerCase()};copyIncomplete`);
       assert.strictEqual(disks[i].item.id, disk.diskRestorePoint!.id);
     }
   });

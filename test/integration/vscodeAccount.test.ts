@@ -5,6 +5,8 @@ import * as tls from 'node:tls';
 import * as vscode from 'vscode';
 import { demoCatalog } from '../../src/emulator';
 import type { RestorePointsApi } from '../../src/extension';
+import { clearRequestLog, requestLog } from '../support/commandDriver';
+import { ExpandedTree } from '../support/expandedTree';
 import { activateExtension, children, emulatorAddress, eventually, EXTENSION_ID, setSetting } from './helpers';
 
 /** VS Code's Microsoft provider id for sovereign and custom clouds; the test VS Code has no session for it. */
@@ -20,6 +22,8 @@ class EmulatorAccountProvider implements vscode.AuthenticationProvider {
   readonly onDidChangeSessions = this.changed.event;
   private signedIn = false;
   readonly account = { id: 'demo-account', label: 'demo@contoso.onmicrosoft.com' };
+  /** Counts sign-ins of the account: each gives new session ids. */
+  private generation = 0;
   readonly requestedScopes: string[][] = [];
 
   private async session(scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
@@ -33,7 +37,7 @@ class EmulatorAccountProvider implements vscode.AuthenticationProvider {
       tlsOptions: { ca: [...tls.rootCertificates, fs.readFileSync(caCertificate, 'utf8')] },
     });
     const token = await credential.getToken(resource);
-    return { id: `${tenant}/${resource.join(' ')}`, accessToken: token.token, account: this.account, scopes };
+    return { id: `${tenant}/${resource.join(' ')}/${this.generation}`, accessToken: token.token, account: this.account, scopes };
   }
 
   async getSessions(scopes: readonly string[] | undefined): Promise<vscode.AuthenticationSession[]> {
@@ -58,6 +62,12 @@ class EmulatorAccountProvider implements vscode.AuthenticationProvider {
   refreshTokens(count: number): void {
     const session = { id: 'refreshed', accessToken: 'not-used', account: this.account, scopes: [] };
     for (let i = 0; i < count; i++) this.changed.fire({ added: [], removed: [], changed: [session] });
+  }
+
+  /** The account signed out of VS Code and in again: new sessions replace the old ones. */
+  renewSessions(): void {
+    this.generation++;
+    this.changed.fire({ added: [], removed: [], changed: [] });
   }
 }
 
@@ -110,21 +120,41 @@ describe('sign-in with the VS Code account provider', function () {
     assert.deepStrictEqual((await children(api, collection.node)).map((p) => p.label), [...dev.sql01.restorePoints]);
   });
 
-  it('redraws the tree once for a burst of session changes of its provider, and not for another provider\'s', async () => {
+  it('redraws nothing for a burst of token refreshes, once for new sessions, and reads nothing below the subscriptions again', async () => {
+    const dev = demoCatalog.devTest;
+    const sub = (await children(api)).find((r) => r.label === demoCatalog.subscriptions.find((s) => s.subscriptionId === dev.subscriptionId)!.displayName)!;
+    const tree = new ExpandedTree(api);
     const other = new EmulatorAccountProvider();
     const otherRegistration = vscode.authentication.registerAuthenticationProvider('another-provider', 'Another account', other);
     const redraws: unknown[] = [];
     const listener = api.treeProvider.onDidChangeTreeData((node) => redraws.push(node));
+    /** Reads below a subscription (the subscription and tenant listings are `/subscriptions` and `/tenants`). */
+    const readsBelowSubscriptions = async (): Promise<string[]> => (await requestLog()).filter((r) => r.path.startsWith('/subscriptions/')).map((r) => `${r.method} ${r.path}`);
     try {
+      await tree.expandAll(sub.node);
+      tree.clear();
+      await clearRequestLog();
       other.refreshTokens(5);
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       assert.deepStrictEqual(redraws, [], 'another provider\'s sessions are not ours');
       provider.refreshTokens(10);
       await new Promise((resolve) => setTimeout(resolve, 1_500));
+      assert.deepStrictEqual(redraws, [], 'a token refresh changes nothing the tree shows');
+      assert.deepStrictEqual(await readsBelowSubscriptions(), []);
+
+      provider.renewSessions();
+      provider.refreshTokens(3);
+      await eventually(async () => (redraws.length ? true : undefined), 'the redraw after the new sessions');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
       assert.deepStrictEqual(redraws, [undefined], 'one redraw of the whole tree for the burst');
+      await tree.redraw();
+      assert.strictEqual((await children(api)).length, demoCatalog.subscriptions.length, 'still signed in, every subscription listed');
+      assert.ok((await requestLog()).some((r) => r.path === '/subscriptions'), 'the subscriptions were listed again');
+      assert.deepStrictEqual(await readsBelowSubscriptions(), [], 'what is expanded below them is kept');
     } finally {
       listener.dispose();
       otherRegistration.dispose();
+      tree.dispose();
     }
   });
 

@@ -47,9 +47,12 @@ export class ExpandedTree implements vscode.Disposable {
     this.asked.length = 0;
   }
 
-  /** Redraws what the extension asked for since the last call; returns how many items (undefined: the whole tree) it asked for. */
+  /**
+   * Redraws what the extension asked for since the last call, each time it was asked, as VS Code
+   * may; returns the items asked for (undefined: the whole tree), repeats included.
+   */
   async redraw(): Promise<(TreeNode | undefined)[]> {
-    const asked = [...new Set(this.asked)];
+    const asked = [...this.asked];
     this.clear();
     for (const node of asked) await this.redrawExpanded(node);
     return asked;

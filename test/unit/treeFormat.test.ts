@@ -93,6 +93,16 @@ describe('tree formatting', () => {
       const copy = rp('a', 1, 'Creating', { sourceRestorePoint: { id: `${rpcId('rg', 'src')}/restorePoints/a` } });
       assert.strictEqual(restorePointContextValue(copy), 'restorePoint;azureResource;state:creating;copy');
     });
+    it('never calls a copy "Succeeded" while its replication failed or could not be read', () => {
+      const copy = rp('a', 1, 'Succeeded', { sourceRestorePoint: { id: `${rpcId('rg', 'src')}/restorePoints/a` } });
+      assert.strictEqual(restorePointDescription(copy, NOW, undefined, {}, { state: 'Failed' }), '1 h ago · CrashConsistent · Replication failed');
+      assert.strictEqual(restorePointDescription(copy, NOW, undefined, {}, { state: 'Unknown' }), '1 h ago · CrashConsistent · Replication unknown');
+      assert.deepStrictEqual(restorePointIcon(copy, {}, { state: 'Failed' }), { id: 'error', color: 'testing.iconFailed' });
+      assert.deepStrictEqual(restorePointIcon(copy, {}, { state: 'Unknown' }), { id: 'question' });
+      assert.strictEqual(restorePointContextValue(copy, {}, { state: 'Failed' }), 'restorePoint;azureResource;state:succeeded;copy;replication:failed');
+      assert.strictEqual(restorePointContextValue(copy, {}, { state: 'Unknown' }), 'restorePoint;azureResource;state:succeeded;copy;replication:unknown');
+      assert.strictEqual(restorePointContextValue(copy, {}, { state: 'Replicating' }), 'restorePoint;azureResource;state:succeeded;copy;replicating');
+    });
     it('puts creation time, excluded disks, source and replication in the tooltip', () => {
       const copy = rp('a-copy', 1, 'Succeeded', {
         sourceRestorePoint: { id: `${rpcId('rg', 'src')}/restorePoints/a` },

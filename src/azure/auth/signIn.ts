@@ -21,6 +21,11 @@ export interface AzureSignIn extends vscode.Disposable {
   tenants(factory: ClientFactory): Promise<TenantStatus[]>;
   /** Sign-in state may have changed (sessions added or removed outside the extension). */
   readonly onDidChange: vscode.Event<void>;
+  /**
+   * Who is signed in, as a key that changes with the account or session and not with a token
+   * refresh ('' when signed out); undefined where no such key exists (every change then counts).
+   */
+  identity?(): Promise<string>;
 }
 
 /** Remembers an explicit sign-out across restarts, so the identity path does not sign in again by itself. */

@@ -90,6 +90,13 @@ export class VSCodeAccountSignIn implements AzureSignIn {
     this.changed.fire();
   }
 
+  /** The provider fires for every token it refreshes; the account and session ids stay the same then. */
+  async identity(): Promise<string> {
+    if (this.signedOut.get()) return '';
+    const session = await this.session(undefined, { silent: true });
+    return session ? `${session.account.id} ${session.id}` : '';
+  }
+
   async tenants(factory: ClientFactory): Promise<TenantStatus[]> {
     return tenantsWithStatus(factory, async (tenantId) => (await this.session(tenantId, { silent: true })) !== undefined);
   }

@@ -101,7 +101,7 @@ function runDelete(kind: keyof typeof deletions, context: CommandContext, node?:
         spec.run(c, { onAccepted: () => operation.accepted() }),
       ),
     );
-    context.tree.changed({ id });
+    context.tree.changed({ id, gone: true });
     return id;
   };
   return runWizard([subscriptionStep, ...spec.steps, confirmStep(spec)], { execute }, ctx, context.prompter, { title: spec.title });

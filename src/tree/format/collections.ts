@@ -33,6 +33,8 @@ export interface CollectionIndex {
   byVm: Map<string, RestorePointCollection[]>;
   /** Collections whose chain leads to no VM in the list. */
   unresolved: RestorePointCollection[];
+  /** Every collection by its id key, to follow a copy to its source. */
+  byId: Map<string, RestorePointCollection>;
 }
 
 /** Indexes one subscription-level `listAll` so every VM finds its collections without a request of its own. */
@@ -51,7 +53,24 @@ export function indexCollections(collections: readonly RestorePointCollection[])
     byVm.set(vm, list);
   }
   for (const list of byVm.values()) list.sort(compareCollections);
-  return { byVm, unresolved: unresolved.sort(compareCollections) };
+  return { byVm, unresolved: unresolved.sort(compareCollections), byId };
+}
+
+/** A collection leaves the index (it was deleted): nothing else changes. */
+export function removeFromIndex(index: CollectionIndex, key: string): void {
+  const kept = (c: RestorePointCollection): boolean => idKey(c.id ?? '') !== key;
+  index.unresolved = index.unresolved.filter(kept);
+  for (const [vm, list] of index.byVm) index.byVm.set(vm, list.filter(kept));
+  index.byId.delete(key);
+}
+
+/** A collection read after it was made goes to its VM's list (found from its source, else `vmKey`), in order. */
+export function addToIndex(index: CollectionIndex, collection: RestorePointCollection, vmKey: string): void {
+  const key = idKey(collection.id ?? '');
+  removeFromIndex(index, key);
+  index.byId.set(key, collection);
+  const owner = owningVmKey(collection, index.byId) ?? vmKey;
+  index.byVm.set(owner, [...(index.byVm.get(owner) ?? []), collection].sort(compareCollections));
 }
 
 export function compareCollections(a: RestorePointCollection, b: RestorePointCollection): number {

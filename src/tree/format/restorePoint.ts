@@ -22,14 +22,31 @@ export function sortRestorePoints(points: readonly RestorePoint[]): RestorePoint
   return [...points].sort((a, b) => (b.timeCreated?.getTime() ?? -Infinity) - (a.timeCreated?.getTime() ?? -Infinity) || (a.name ?? '').localeCompare(b.name ?? ''));
 }
 
-/** Age · consistency mode · state; what is going on (a watched copy's percentage, an operation) replaces ARM's state. */
-export function restorePointDescription(rp: RestorePoint, now: number, t: Localize = english, activity: ItemActivity = {}): string {
-  return [formatAge(rp.timeCreated, now, t), rp.consistencyMode, activityText(activity, t) ?? rp.provisioningState].filter(Boolean).join(' · ');
+/**
+ * A copy's replication when it is not known complete, as the tree read it: `Unknown` when its
+ * instance view could not be read. Replicating shows through the item's activity.
+ */
+export interface CopyReplicationState {
+  state: string;
 }
 
-export function restorePointIcon(rp: RestorePoint, activity: ItemActivity = {}): IconSpecLike {
+/** A copy whose replication failed or is unknown never reads as ARM's "Succeeded". */
+function copyStateText(copy: CopyReplicationState | undefined, t: Localize): string | undefined {
+  if (copy?.state === 'Failed') return t('Replication failed');
+  if (copy?.state === 'Unknown') return t('Replication unknown');
+  return undefined;
+}
+
+/** Age · consistency mode · state; what is going on (a copy's percentage, an operation) or a copy's failed or unknown replication replaces ARM's state. */
+export function restorePointDescription(rp: RestorePoint, now: number, t: Localize = english, activity: ItemActivity = {}, copy?: CopyReplicationState): string {
+  return [formatAge(rp.timeCreated, now, t), rp.consistencyMode, activityText(activity, t) ?? copyStateText(copy, t) ?? rp.provisioningState].filter(Boolean).join(' · ');
+}
+
+export function restorePointIcon(rp: RestorePoint, activity: ItemActivity = {}, copy?: CopyReplicationState): IconSpecLike {
   const busy = activityIcon(activity);
   if (busy) return busy;
+  if (copy?.state === 'Failed') return { id: 'error', color: 'testing.iconFailed' };
+  if (copy?.state === 'Unknown') return { id: 'question' };
   switch (restorePointState(rp)) {
     case 'creating':
       return { id: 'loading~spin' };
@@ -45,11 +62,13 @@ export function restorePointIcon(rp: RestorePoint, activity: ItemActivity = {}):
 }
 
 /**
- * `activity` is this extension's own (operations, watched copies): `busy`. A copy still replicating
- * that nobody watches says `replicating`; it may be deleted, not copied or restored from.
+ * `activity` is this extension's own (operations, watched copies): `busy`. A copy not known complete
+ * that nobody watches says `replicating`, `replication:failed` or `replication:unknown`; it may be
+ * deleted, not copied or restored from.
  */
-export function restorePointContextValue(rp: RestorePoint, activity: ItemActivity = {}, copyProgress?: { state: string }): string {
-  return contextValue('restorePoint', AZURE_RESOURCE, `state:${restorePointState(rp)}`, isCopy(rp) && 'copy', activityToken(activity), copyProgress?.state === 'Replicating' && 'replicating');
+export function restorePointContextValue(rp: RestorePoint, activity: ItemActivity = {}, copy?: CopyReplicationState): string {
+  const replication = copy?.state === 'Replicating' ? 'replicating' : copy ? `replication:${copy.state.toLowerCase()}` : undefined;
+  return contextValue('restorePoint', AZURE_RESOURCE, `state:${restorePointState(rp)}`, isCopy(rp) && 'copy', activityToken(activity), replication);
 }
 
 /** Replication progress of a copy, from the instance view (`$expand=instanceView`): the least-advanced disk. */
@@ -190,8 +209,12 @@ export function diskIcon(row: DiskRow): IconSpecLike {
   return { id: row.role === 'os' ? 'server' : 'database' };
 }
 
-/** `busy` while its restore point is being created or an operation of ours works on it: no disk is restored from it then. */
-export function diskContextValue(row: DiskRow, busy = false): string {
+/**
+ * `busy` while its restore point is being created or an operation of ours works on it;
+ * `copyIncomplete` while its restore point is a copy not known complete (replicating, failed, or
+ * unknown): no disk is restored from it then.
+ */
+export function diskContextValue(row: DiskRow, busy = false, copyIncomplete = false): string {
   const replication = row.replication ? `replication:${(row.replication.state ?? 'unknown').toLowerCase()}` : undefined;
-  return contextValue('diskRestorePoint', AZURE_RESOURCE, `disk:${row.role}`, replication, busy && 'busy');
+  return contextValue('diskRestorePoint', AZURE_RESOURCE, `disk:${row.role}`, replication, busy && 'busy', copyIncomplete && 'copyIncomplete');
 }

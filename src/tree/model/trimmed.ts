@@ -53,3 +53,8 @@ export function trimRestorePoint(rp: RestorePoint): RestorePoint {
     sourceMetadata: storage ? { storageProfile: { osDisk: storage.osDisk && trimDisk(storage.osDisk), dataDisks: storage.dataDisks?.map(trimDisk) } } : undefined,
   };
 }
+
+/** A copy's instance view as the hover shows it: each disk's replication percentage. */
+export function trimReplicationView(rp: RestorePoint): RestorePoint {
+  return { instanceView: { diskRestorePoints: rp.instanceView?.diskRestorePoints?.map((d) => ({ replicationStatus: { completionPercent: d.replicationStatus?.completionPercent } })) } };
+}

@@ -23,7 +23,7 @@ export class DiskRestorePointItem implements TreeNode {
     item.description = diskDescription(this.row, vscode.l10n.t);
     item.tooltip = new vscode.MarkdownString().appendText(`${this.row.name}\n${item.description}`);
     item.iconPath = themeIcon(diskIcon(this.row));
-    item.contextValue = diskContextValue(this.row, this.parent.busy);
+    item.contextValue = diskContextValue(this.row, this.parent.busy, this.parent.copyIncomplete);
     return item;
   }
 }

@@ -4,20 +4,20 @@ import type { TreeNode } from '../RestorePointsTreeProvider';
 
 /** Something whose list came in pages and can fetch the next one. */
 export interface Pageable extends TreeNode {
-  /** `list` is the listing the clicked item ended: a listing that was replaced meanwhile gets nothing. */
-  loadMore(list: unknown): Promise<void>;
+  /** `token` is the continuation token the clicked item ended: once the list moved past it, a click fetches nothing. */
+  loadMore(token: string): Promise<void>;
 }
 
 export class LoadMoreItem implements TreeNode {
   constructor(
     readonly parent: Pageable,
     private readonly ownerId: string,
-    /** The listing this item ends. */
-    private readonly list: unknown,
+    /** The continuation token of the page this item ends: the next page is asked with it, once. */
+    private readonly token: string,
   ) {}
 
   loadMore(): Promise<void> {
-    return this.parent.loadMore(this.list);
+    return this.parent.loadMore(this.token);
   }
 
   getTreeItem(): vscode.TreeItem {

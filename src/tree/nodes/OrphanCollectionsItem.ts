@@ -20,8 +20,15 @@ export class OrphanCollectionsItem implements TreeNode {
   /** The collections to show; one shown already keeps its item, so its loaded restore points are not read again. */
   show(collections: readonly RestorePointCollection[]): this {
     const shown = new Map(this.children.map((item) => [idKey(item.resource.id), item]));
-    this.children = collections.map((c) => shown.get(idKey(c.id ?? '')) ?? new RestorePointCollectionItem(this.ctx, this.subscription, this, c, true));
+    const children = collections.map((c) => shown.get(idKey(c.id ?? '')) ?? new RestorePointCollectionItem(this.ctx, this.subscription, this, c, true));
+    const kept = new Set(children);
+    this.ctx.activity.forget(this.children.filter((item) => !kept.has(item)));
+    this.children = children;
     return this;
+  }
+
+  shows(key: string): boolean {
+    return this.children.some((item) => idKey(item.resource.id) === key);
   }
 
   getTreeItem(): vscode.TreeItem {

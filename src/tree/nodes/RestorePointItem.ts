@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import { aggregateReplication } from '../../azure/actions/replicationProgress';
 import type { SubscriptionInfo } from '../../azure/arm';
 import { listDiskRestorePointsOf, readRestorePoint } from '../../azure/restorePoints';
-import type { CopyProgress } from '../copyReplication';
+import type { CopyProgress, CopyState } from '../copyReplication';
 import type { ItemActivity } from '../format/activity';
 import { activityText } from '../format/activity';
 import { diskRows, diskRowsNeedDetails, isCopy, restorePointContextValue, restorePointDescription, restorePointIcon, restorePointState, restorePointTooltip } from '../format/restorePoint';
-import { trimRestorePoint } from '../model/trimmed';
+import { trimReplicationView, trimRestorePoint } from '../model/trimmed';
 import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
 import type { TreeContext } from './context';
 import { DiskRestorePointItem } from './DiskRestorePointItem';
@@ -24,8 +24,10 @@ export class RestorePointItem implements TreeNode {
   readonly resource: AzureResourceRef;
   private loaded?: Promise<DiskRestorePointItem[]>;
   restorePoint: RestorePoint;
-  /** A copy not yet complete, as its last instance view said; undefined once complete or for restore points taken here. */
-  copyProgress?: CopyProgress;
+  /** A copy not known complete, as its last instance view read said (`Unknown` when that read failed); undefined once complete or for restore points taken here. */
+  copyProgress?: CopyState;
+  /** The disks' replication from the last instance view read, for the hover of a copy. */
+  private replicationView?: RestorePoint;
 
   constructor(
     private readonly ctx: TreeContext,
@@ -37,8 +39,20 @@ export class RestorePointItem implements TreeNode {
     this.resource = { id: restorePoint.id ?? '', tenantId: subscription.tenantId };
   }
 
-  /** A copy's replication while it is not complete: a watch of ours, else the tree's own read. */
+  /** A copy's replication while it is known not complete: a watch of ours, else the tree's own read. */
   get replication(): CopyProgress | undefined {
+    const watched = this.ctx.activity.of(this.resource.id).replication;
+    if (watched && watched.state !== 'Succeeded') return watched;
+    return this.copyProgress?.state === 'Unknown' ? undefined : this.copyProgress;
+  }
+
+  /** A copy whose disks may not all be in its region: replicating, failed, or not known (its read failed). */
+  get copyIncomplete(): boolean {
+    return !!this.replication || this.copyProgress?.state === 'Unknown';
+  }
+
+  /** The copy's state as the rows show it when no watch of ours says more. */
+  private copyState(): CopyState | undefined {
     const watched = this.ctx.activity.of(this.resource.id).replication;
     return watched && watched.state !== 'Succeeded' ? watched : this.copyProgress;
   }
@@ -60,23 +74,30 @@ export class RestorePointItem implements TreeNode {
     item.id = this.resource.id;
     this.ctx.activity.drawnAs(this.resource.id, this);
     const activity = this.activity();
-    item.description = restorePointDescription(rp, this.ctx.now(), vscode.l10n.t, activity);
-    item.iconPath = themeIcon(restorePointIcon(rp, activity));
+    const copy = this.copyState();
+    item.description = restorePointDescription(rp, this.ctx.now(), vscode.l10n.t, activity, copy);
+    item.iconPath = themeIcon(restorePointIcon(rp, activity, copy));
     item.contextValue = restorePointContextValue(rp, this.ctx.activity.of(this.resource.id), this.copyProgress);
     // A copy's tooltip needs its instance view; resolveTreeItem fetches it on hover.
     if (!isCopy(rp)) item.tooltip = new vscode.MarkdownString(restorePointTooltip(rp, undefined, vscode.l10n.t));
     return item;
   }
 
+  /** An instance view read (its collection's, a Refresh's or a hover's): the hover shows it rather than reading again. */
+  instanceViewRead(view: RestorePoint): void {
+    this.replicationView = trimReplicationView(view);
+  }
+
   async resolveTreeItem(item: vscode.TreeItem): Promise<vscode.TreeItem> {
     if (!isCopy(this.restorePoint)) return item;
-    let details: RestorePoint | undefined;
-    try {
-      details = await readRestorePoint(this.ctx.factory, this.subscription, this.resource.id, { instanceView: true });
-    } catch {
-      // The tooltip then says the progress is unknown; the tree itself is unaffected.
+    if (!this.replicationView) {
+      try {
+        this.instanceViewRead(await readRestorePoint(this.ctx.factory, this.subscription, this.resource.id, { instanceView: true }));
+      } catch {
+        // The tooltip then says the progress is unknown; the tree itself is unaffected.
+      }
     }
-    item.tooltip = new vscode.MarkdownString(restorePointTooltip(this.restorePoint, details, vscode.l10n.t));
+    item.tooltip = new vscode.MarkdownString(restorePointTooltip(this.restorePoint, this.replicationView, vscode.l10n.t));
     return item;
   }
 
@@ -91,6 +112,7 @@ export class RestorePointItem implements TreeNode {
   async reload(): Promise<void> {
     const fresh = await readRestorePoint(this.ctx.factory, this.subscription, this.resource.id, { instanceView: true });
     this.restorePoint = trimRestorePoint(fresh);
+    if (isCopy(fresh)) this.instanceViewRead(fresh);
     this.copyProgress = isCopy(fresh) ? this.ctx.copies.remember(this.restorePoint, aggregateReplication(fresh)) : undefined;
   }
 
@@ -105,12 +127,13 @@ export class RestorePointItem implements TreeNode {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    this.loaded ??= this.loadDisks();
+    const loading = (this.loaded ??= this.loadDisks());
     try {
-      const items = await this.loaded;
+      const items = await loading;
       return items.length ? items : [new InfoItem(this, `${this.resource.id}/empty`, vscode.l10n.t('No disk restore points'))];
     } catch (error) {
-      this.loaded = undefined;
+      // Only this load's failure is forgotten: a newer one (after a Refresh) stays.
+      if (this.loaded === loading) this.loaded = undefined;
       return [failureNode(this.ctx, this, this.resource.id, error)];
     }
   }

@@ -1,10 +1,11 @@
 import type { RestorePointCollection, VirtualMachine } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import type { SubscriptionInfo } from '../../azure/arm';
-import { listCollections } from '../../azure/restorePointCollections';
+import { statusCode } from '../../azure/errors';
+import { listCollections, readCollection } from '../../azure/restorePointCollections';
 import { listVirtualMachines } from '../../azure/virtualMachines';
 import { idKey } from '../../azure/ids';
-import { indexCollections, orphanCollections, type CollectionIndex } from '../format/collections';
+import { addToIndex, indexCollections, orphanCollections, owningVmKey, removeFromIndex, type CollectionIndex } from '../format/collections';
 import { AZURE_RESOURCE, contextValue } from '../format/contextValue';
 import { trimCollection } from '../model/trimmed';
 import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
@@ -12,14 +13,14 @@ import type { TreeContext } from './context';
 import { failureNode, InfoItem } from './ErrorItem';
 import { LoadMoreItem, type Pageable } from './LoadMoreItem';
 import { OrphanCollectionsItem } from './OrphanCollectionsItem';
-import { VirtualMachineItem } from './VirtualMachineItem';
+import { VirtualMachineItem, type CollectionChanges } from './VirtualMachineItem';
 
 /** The VMs listed so far; "Load more…" adds the next page to this very object. */
 interface VmList {
   vms: VirtualMachineItem[];
   continuationToken?: string;
-  /** The page being fetched: a second click (or one during a refresh) waits for it instead of fetching it again. */
-  loadingMore?: Promise<void>;
+  /** The page being fetched and the token it was asked with: a second click on the same "Load more…" waits for it. */
+  loadingMore?: { token: string; done: Promise<void> };
 }
 
 /**
@@ -32,8 +33,15 @@ export class SubscriptionItem implements TreeNode, Pageable {
   readonly resource: AzureResourceRef;
   readonly parent = undefined;
   private vmList?: Promise<VmList>;
-  private collectionIndex?: Promise<CollectionIndex & { byId: Map<string, RestorePointCollection> }>;
+  private collectionIndex?: Promise<CollectionIndex>;
   private orphans?: OrphanCollectionsItem;
+  /** Collections made for a VM (by its id key) and not read yet: read when that VM's collections are drawn. */
+  private readonly made = new Map<string, Set<string>>();
+  /**
+   * The VM items by id key, kept across a Refresh of the subscription as the lower levels keep
+   * theirs: a VM listed again keeps its loaded collections, so a redraw reads nothing below it.
+   */
+  private readonly vmItemsByKey = new Map<string, VirtualMachineItem>();
 
   constructor(
     private readonly ctx: TreeContext,
@@ -59,7 +67,11 @@ export class SubscriptionItem implements TreeNode, Pageable {
   reset(): void {
     this.vmList = undefined;
     this.collectionIndex = undefined;
+    if (this.orphans) this.ctx.activity.forget([this.orphans]);
     this.orphans = undefined;
+    // The new listing has every collection: the VMs take theirs from it.
+    this.made.clear();
+    for (const vm of this.vmItemsByKey.values()) vm.reindex();
   }
 
   /** A failed load is not kept: the error node's Retry (or the next expansion) tries again. */
@@ -83,7 +95,7 @@ export class SubscriptionItem implements TreeNode, Pageable {
     this.collectionIndex ??= this.keepUnlessFailed(
       listCollections(this.ctx.factory, this.subscription).then((all) => {
         const trimmed = all.map(trimCollection);
-        return { ...indexCollections(trimmed), byId: new Map(trimmed.filter((c) => c.id).map((c) => [idKey(c.id!), c])) };
+        return indexCollections(trimmed);
       }),
       (failed) => {
         if (this.collectionIndex === failed) this.collectionIndex = undefined;
@@ -103,7 +115,7 @@ export class SubscriptionItem implements TreeNode, Pageable {
     }
     const children: TreeNode[] = [...loaded.vms];
     if (loaded.continuationToken) {
-      children.push(new LoadMoreItem(this, this.resource.id, loaded));
+      children.push(new LoadMoreItem(this, this.resource.id, loaded.continuationToken));
     } else {
       // Whether a collection's VM is gone can only be told once every VM is known, and the collections are.
       try {
@@ -119,19 +131,24 @@ export class SubscriptionItem implements TreeNode, Pageable {
   }
 
   /**
-   * The next page, once: `list` is the listing the clicked "Load more…" belongs to. A click while
-   * that page is coming waits for it; a click on a listing a refresh replaced, or after its page
-   * arrived, fetches nothing. VS Code throws on two items with one id, so a VM is never added twice.
+   * The next page, once: `token` is the continuation token the clicked "Load more…" ends. A click
+   * while that page is coming waits for it; a click on an item whose page already arrived (VS Code
+   * has not redrawn it yet) or whose listing a refresh replaced fetches nothing, since the listing
+   * has moved on to another token. VS Code throws on two items with one id.
    */
-  async loadMore(list: unknown): Promise<void> {
+  async loadMore(token: string): Promise<void> {
     const current = await this.vmList?.catch(() => undefined);
-    if (!current || current !== list || !current.continuationToken) return;
-    current.loadingMore ??= this.fetchNextPage(current).finally(() => (current.loadingMore = undefined));
-    return current.loadingMore;
+    if (!current) return;
+    if (current.loadingMore?.token === token) return current.loadingMore.done;
+    if (current.continuationToken !== token) return;
+    const done = this.fetchNextPage(current, token).finally(() => {
+      if (current.loadingMore?.done === done) current.loadingMore = undefined;
+    });
+    current.loadingMore = { token, done };
+    return done;
   }
 
-  private async fetchNextPage(list: VmList): Promise<void> {
-    const token = list.continuationToken;
+  private async fetchNextPage(list: VmList, token: string): Promise<void> {
     const next = await listVirtualMachines(this.ctx.factory, this.subscription, token);
     if (list.continuationToken !== token) return;
     list.vms.push(...this.vmItems(next.items, new Set(list.vms.map((vm) => idKey(vm.resource.id)))));
@@ -140,18 +157,62 @@ export class SubscriptionItem implements TreeNode, Pageable {
   }
 
   /**
-   * A collection deleted from under "Collections without a VM": it has no VM to re-read, and the
-   * group is computed from the subscription's listing, so it leaves the listing (nothing is read).
+   * A collection was made (or changed) for `vmKey`'s VM: it is read (one GET) when that VM's
+   * collections are next drawn, not now, and placed in the index; nothing else is listed again.
    */
-  async forgetCollection(collectionId: string): Promise<void> {
+  collectionMade(collectionId: string, vmKey: string): void {
+    this.toRead(collectionId, vmKey);
+    const vm = this.vmItemsByKey.get(vmKey);
+    if (vm) this.ctx.refresh(vm);
+  }
+
+  private toRead(collectionId: string, vmKey: string): void {
+    const ids = this.made.get(vmKey) ?? new Set<string>();
+    ids.add(collectionId);
+    this.made.set(vmKey, ids);
+  }
+
+  /** The VM a collection of the index belongs to, when the index is loaded and knows it. */
+  async ownerOf(collectionId: string): Promise<string | undefined> {
     const index = await this.collectionIndex?.catch(() => undefined);
-    if (!index) return;
+    const known = index?.byId.get(idKey(collectionId));
+    return known && index ? owningVmKey(known, index.byId) : undefined;
+  }
+
+  /**
+   * A collection is gone (deleted by an action, or a read found it no more): it leaves the index,
+   * the VM showing it and "Collections without a VM", and nothing is read.
+   */
+  async collectionGone(collectionId: string): Promise<void> {
     const key = idKey(collectionId);
-    const kept = (c: RestorePointCollection): boolean => idKey(c.id ?? '') !== key;
-    index.unresolved = index.unresolved.filter(kept);
-    for (const [vm, list] of index.byVm) index.byVm.set(vm, list.filter(kept));
-    index.byId.delete(key);
-    this.ctx.refresh(this);
+    for (const ids of this.made.values()) for (const id of ids) if (idKey(id) === key) ids.delete(id);
+    const index = await this.collectionIndex?.catch(() => undefined);
+    if (index) removeFromIndex(index, key);
+    for (const vm of this.vmItemsByKey.values()) if (vm.dropCollection(key)) this.ctx.refresh(vm);
+    if (this.orphans?.shows(key)) this.ctx.refresh(this);
+  }
+
+  /** Reads the collections made for a VM since it was drawn; those ARM no longer has are dropped. */
+  private async readMade(vmKey: string): Promise<CollectionChanges> {
+    const ids = [...(this.made.get(vmKey) ?? [])];
+    this.made.delete(vmKey);
+    const changes: CollectionChanges = { found: [], gone: [] };
+    try {
+      for (const read of await Promise.all(ids.map((id) => readCollection(this.ctx.factory, this.subscription, id).then(trimCollection, (error: unknown) => (statusCode(error) === 404 ? id : Promise.reject(error)))))) {
+        if (typeof read === 'string') changes.gone.push(idKey(read));
+        else changes.found.push(read);
+      }
+    } catch (error) {
+      // Read again at the next draw: the VM shows the failure with Retry meanwhile.
+      for (const id of ids) this.toRead(id, vmKey);
+      throw error;
+    }
+    const index = await this.collectionIndex?.catch(() => undefined);
+    if (index) {
+      for (const key of changes.gone) removeFromIndex(index, key);
+      for (const c of changes.found) addToIndex(index, c, vmKey);
+    }
+    return changes;
   }
 
   private vmItems(vms: readonly VirtualMachine[], shown: Set<string>): VirtualMachineItem[] {
@@ -160,13 +221,19 @@ export class SubscriptionItem implements TreeNode, Pageable {
       const key = idKey(vm.id ?? '');
       if (shown.has(key)) continue;
       shown.add(key);
-      items.push(
-        new VirtualMachineItem(this.ctx, this.subscription, this, vm, {
+      let item = this.vmItemsByKey.get(key);
+      if (item) item.update(vm);
+      else {
+        item = new VirtualMachineItem(this.ctx, this.subscription, this, vm, {
           indexed: async () => (await this.collections()).byVm.get(key) ?? [],
           byId: async () => (await this.collections()).byId,
-        }),
-      );
+          made: () => (this.made.get(key)?.size ? this.readMade(key) : undefined),
+        });
+        this.vmItemsByKey.set(key, item);
+      }
+      items.push(item);
     }
     return items;
   }
 }
+

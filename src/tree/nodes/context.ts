@@ -15,4 +15,6 @@ export interface TreeContext {
   readonly activity: TreeActivity;
   /** Copies' replication, read once per copy until it is complete. */
   readonly copies: CopyReplication;
+  /** A collection ARM no longer has (a read found it gone): it leaves the tree without a read. */
+  collectionGone(collectionId: string): void;
 }

@@ -19,14 +19,11 @@ const REPLICATION_PACE = { clockStepMs: 2_500, tickMs: 150 };
 
 const base = `/subscriptions/${large.subscriptionId}`;
 const collectionPath = (group: string, name: string): string => `${base}/resourceGroups/${group}/providers/Microsoft.Compute/restorePointCollections/${name}`;
-const groupCollectionsPath = (group: string): string => `${base}/resourceGroups/${group}/providers/Microsoft.Compute/restorePointCollections`;
-/** A VM re-reads its collections from the groups they are in: its own, and its copies'. */
-const vmCollectionReads = [`GET ${groupCollectionsPath(GROUP)}`, `GET ${groupCollectionsPath(COPIES.group)}`];
 
-/** What reached ARM, as `GET path[?$expand=…]`, in a stable order. */
+/** What reached ARM, as `GET path[?$expand=…][?$skiptoken=…]`, each request once per time it was made, in a stable order. */
 async function armRequests(): Promise<string[]> {
   const log = (await requestLog()).filter((r) => r.path.startsWith('/subscriptions/'));
-  return log.map((r) => `${r.method} ${r.path}${r.query.$expand ? `?$expand=${r.query.$expand}` : ''}`).sort();
+  return log.map((r) => `${r.method} ${r.path}${r.query.$expand ? `?$expand=${r.query.$expand}` : ''}${r.query.$skiptoken ? `?$skiptoken=${r.query.$skiptoken}` : ''}`).sort();
 }
 
 /** The reads no redraw after an action may make: a VM list page, or the subscription's collection list. */
@@ -54,10 +51,10 @@ describe('actions in the large subscription, its tree expanded: the redraw reads
     suite.api.setReplicationIntervalForTests(undefined);
   });
 
-  /** Runs an action from a node, then redraws what the extension asked for and returns what that redraw read. */
-  async function act(command: string, node: Shown, script: Parameters<typeof drive>[2], options = {}): Promise<string[]> {
+  /** Runs an action from a node (from the palette without one), then redraws what the extension asked for and returns what that redraw read. */
+  async function act(command: string, node: Shown | undefined, script: Parameters<typeof drive>[2], options = {}): Promise<string[]> {
     tree.clear();
-    const { result } = await drive(suite.api, command, script, [node.node], options);
+    const { result } = await drive(suite.api, command, script, node ? [node.node] : [], options);
     assert.ok(result, `${command} completed`);
     await clearRequestLog();
     await tree.redraw();
@@ -78,9 +75,21 @@ describe('actions in the large subscription, its tree expanded: the redraw reads
     assert.ok((await children(suite.api, (await find(VM, COLLECTION)).node)).some((s) => s.label === 'rp-redraw'));
   });
 
-  it('create collection: only the VM\'s collections, from its resource group', async () => {
+  it('create collection: the new collection alone, one GET', async () => {
     const requests = await act('restorePoints.createRestorePointCollection', await find(VM), [answer.input(`${VM}-rpc-2`)]);
-    assert.deepStrictEqual([...new Set(requests)], vmCollectionReads);
+    assert.deepStrictEqual(requests, [`GET ${collectionPath(GROUP, `${VM}-rpc-2`)}`]);
+    assert.deepStrictEqual((await children(suite.api, (await find(VM)).node)).map((s) => s.label), [COLLECTION, `${VM}-rpc-2`, COPIES.name]);
+  });
+
+  it('create collection from the palette (no node): the new collection alone, one GET', async () => {
+    const requests = await act('restorePoints.createRestorePointCollection', undefined, [answer.pick(SUBSCRIPTION), answer.pick(VM), answer.input(`${VM}-rpc-palette`)]);
+    assert.deepStrictEqual(requests, [`GET ${collectionPath(GROUP, `${VM}-rpc-palette`)}`]);
+    assert.deepStrictEqual((await children(suite.api, (await find(VM)).node)).map((s) => s.label), [COLLECTION, `${VM}-rpc-2`, `${VM}-rpc-palette`, COPIES.name]);
+  });
+
+  it('delete collection from the palette (no node): nothing read, gone from its VM', async () => {
+    const requests = await act('restorePoints.deleteRestorePointCollection', undefined, [answer.pick(SUBSCRIPTION), answer.pick(`${VM}-rpc-palette`), answer.confirm()]);
+    assert.deepStrictEqual(requests, []);
     assert.deepStrictEqual((await children(suite.api, (await find(VM)).node)).map((s) => s.label), [COLLECTION, `${VM}-rpc-2`, COPIES.name]);
   });
 
@@ -88,6 +97,20 @@ describe('actions in the large subscription, its tree expanded: the redraw reads
     const requests = await act('restorePoints.copyRestorePoint', await find(VM, COLLECTION, `rp-${VM}-001`), [answer.pick(COPIES.region), answer.pick(COPIES.name), answer.input('rp-redraw-copy'), answer.confirm()], REPLICATION_PACE);
     const target = collectionPath(COPIES.group, COPIES.name);
     assert.deepStrictEqual(requests, [`GET ${target}/restorePoints/rp-redraw-copy?$expand=instanceView`, `GET ${target}?$expand=restorePoints`]);
+  });
+
+  it('copy into a new collection: the new collection alone, one GET', async () => {
+    const name = `${VM}-rpc-westeurope`;
+    const requests = await act(
+      'restorePoints.copyRestorePoint',
+      await find(VM, COLLECTION, `rp-${VM}-001`),
+      [answer.pick('West Europe'), answer.pick('$(add) Create a collection in westeurope…'), answer.acceptDefault(), answer.input(name), answer.input('rp-redraw-new'), answer.confirm()],
+      REPLICATION_PACE,
+    );
+    assert.strictEqual(requests.length, 1, JSON.stringify(requests));
+    assert.match(requests[0], new RegExp(`^GET ${base}/resourceGroups/[^/]+/providers/Microsoft\\.Compute/restorePointCollections/${name}$`));
+    // Own-region collections first, then copies, by name.
+    assert.deepStrictEqual((await children(suite.api, (await find(VM)).node)).map((s) => s.label), [COLLECTION, `${VM}-rpc-2`, name, COPIES.name]);
   });
 
   it('restore disk: nothing (the tree does not show disks)', async () => {
@@ -102,9 +125,9 @@ describe('actions in the large subscription, its tree expanded: the redraw reads
     assert.ok(!(await children(suite.api, (await find(VM, COLLECTION)).node)).some((s) => s.label === `rp-${VM}-003`));
   });
 
-  it('delete collection: only its VM\'s collections, from its resource group', async () => {
+  it('delete collection: nothing read, gone from its VM', async () => {
     const requests = await act('restorePoints.deleteRestorePointCollection', await find(VM, `${VM}-rpc-2`), [answer.confirm()]);
-    assert.deepStrictEqual([...new Set(requests)], vmCollectionReads);
-    assert.deepStrictEqual((await children(suite.api, (await find(VM)).node)).map((s) => s.label), [COLLECTION, COPIES.name]);
+    assert.deepStrictEqual(requests, []);
+    assert.deepStrictEqual((await children(suite.api, (await find(VM)).node)).map((s) => s.label), [COLLECTION, `${VM}-rpc-westeurope`, COPIES.name]);
   });
 });

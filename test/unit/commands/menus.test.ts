@@ -34,8 +34,11 @@ const CONTEXT_VALUES = {
   creatingRestorePoint: 'restorePoint;azureResource;state:creating',
   busyRestorePoint: 'restorePoint;azureResource;state:succeeded;busy',
   replicatingCopy: 'restorePoint;azureResource;state:succeeded;copy;replicating',
+  failedCopy: 'restorePoint;azureResource;state:succeeded;copy;replication:failed',
+  unknownCopy: 'restorePoint;azureResource;state:succeeded;copy;replication:unknown',
   busyCollection: 'restorePointCollection;azureResource;busy',
   diskOfBusyRestorePoint: 'diskRestorePoint;azureResource;disk:os;busy',
+  diskOfIncompleteCopy: 'diskRestorePoint;azureResource;disk:os;replication:succeeded;copyIncomplete',
   info: 'info',
   loadMore: 'loadMore',
   orphanGroup: 'orphanCollections',
@@ -58,7 +61,7 @@ const ACTIONS: Record<string, Kind[]> = {
   'restorePoints.createRestorePoint': ['vm', 'collection'],
   'restorePoints.createRestorePointCollection': ['vm'],
   // A copy still replicating may be deleted; one being created or worked on by this extension may not.
-  'restorePoints.deleteRestorePoint': ['restorePoint', 'copy', 'replicatingCopy'],
+  'restorePoints.deleteRestorePoint': ['restorePoint', 'copy', 'replicatingCopy', 'failedCopy', 'unknownCopy'],
   'restorePoints.deleteRestorePointCollection': ['collection', 'copyCollection', 'orphanCollection'],
   'restorePoints.copyRestorePoint': ['restorePoint'],
   'restorePoints.restoreDisk': ['disk'],
@@ -95,7 +98,7 @@ describe('package.json menus and commands', () => {
   }
 
   it('offers Refresh only where there is something to read again: not on disk rows, info rows, "Load more…" or groups', () => {
-    assert.deepEqual(shownOn('restorePoints.refresh'), ['subscription', 'vm', 'collection', 'copyCollection', 'orphanCollection', 'restorePoint', 'copy', 'creatingRestorePoint', 'busyRestorePoint', 'replicatingCopy', 'busyCollection']);
+    assert.deepEqual(shownOn('restorePoints.refresh'), ['subscription', 'vm', 'collection', 'copyCollection', 'orphanCollection', 'restorePoint', 'copy', 'creatingRestorePoint', 'busyRestorePoint', 'replicatingCopy', 'failedCopy', 'unknownCopy', 'busyCollection']);
   });
 
   it('hides Delete, Copy and Restore on items being created or busy with an operation of ours', () => {
@@ -106,6 +109,9 @@ describe('package.json menus and commands', () => {
     // A copy needs a complete source: not offered on a copy still replicating, nor restored from its disks.
     assert.ok(!shownOn('restorePoints.copyRestorePoint').includes('replicatingCopy'));
     assert.ok(!shownOn('restorePoints.restoreDisk').includes('replicatingDisk'));
+    // Nor from a copy whose replication failed or could not be read, whatever its disk rows say.
+    for (const kind of ['failedCopy', 'unknownCopy'] as const) assert.ok(!shownOn('restorePoints.copyRestorePoint').includes(kind));
+    assert.ok(!shownOn('restorePoints.restoreDisk').includes('diskOfIncompleteCopy'));
   });
 
   it('hides from the palette only commands that cannot ask for a target', () => {
