@@ -3,6 +3,7 @@ import { parseResourceId, resourceTypePath } from './ids';
 import { allPages } from './paging';
 import { readCollection } from './restorePointCollections';
 import { readDiskRestorePoint, readRestorePoint } from './restorePoints';
+import type { SubscriptionRef } from './subscriptionScope';
 import { readVirtualMachine } from './virtualMachines';
 
 export interface TenantInfo {
@@ -11,9 +12,8 @@ export interface TenantInfo {
   defaultDomain?: string;
 }
 
-export interface SubscriptionInfo {
-  subscriptionId: string;
-  tenantId: string;
+/** A subscription as the tree lists it: the reference every operation takes, with what is shown. */
+export interface SubscriptionInfo extends SubscriptionRef {
   displayName: string;
   state?: string;
 }

@@ -3,7 +3,7 @@ import { listSubscriptions, type SubscriptionInfo } from '../azure/arm';
 import { createConnection, SIGN_IN_SETTINGS, type AzureConnection } from '../azure/auth/configuredSignIn';
 import type { TenantStatus } from '../azure/auth/signIn';
 import { statusCode } from '../azure/errors';
-import { idKey, parseResourceId, resourceTypePath } from '../azure/ids';
+import { collectionIdOf, idKey, parseResourceId, resourceTypePath } from '../azure/ids';
 import { isVmId } from './format/collections';
 import { TreeActivity, type ActivitySources } from './activity';
 import { CopyReplication } from './copyReplication';
@@ -175,7 +175,7 @@ export class AzureTree implements vscode.Disposable {
     const type = resourceTypePath(parsed);
     if (type === 'restorepointcollections/restorepoints') {
       // Read when VS Code draws it again, and only if it is expanded.
-      const collection = this.activity.nodeOf(change.id.replace(/\/restorePoints\/[^/]+$/i, ''));
+      const collection = this.activity.nodeOf(collectionIdOf(change.id));
       collection?.reset?.();
       if (collection) this.provider.refresh(collection);
     } else if (type === 'restorepointcollections') {
