@@ -49,10 +49,8 @@ export class EmulatorApp {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
     const method = (req.method ?? 'GET').toUpperCase();
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', this.endpoint);
-    } catch {
+    const url = requestUrl(req.url, this.endpoint);
+    if (!url) {
       send(res, 400, { error: { code: 'InvalidRequestUri', message: 'The request URI is not valid.', details: [] } });
       return;
     }
@@ -152,6 +150,28 @@ export class EmulatorApp {
       if (error instanceof ArmError) send(res, error.status, error.toBody());
       else send(res, 400, { error: { code: 'InvalidControlRequest', message: error instanceof Error ? error.message : String(error), details: [] } });
     }
+  }
+}
+
+/**
+ * The request target as a URL on this endpoint. `new URL('//a/b', base)` would read `a` as a host,
+ * so an origin-form target is appended to the endpoint instead, and runs of slashes in its path
+ * count as one: a client that joins `https://host/` and `/subscriptions` reaches `/subscriptions`.
+ * (The emulator's choice: public docs do not say how ARM treats empty path segments.) An
+ * absolute-form target (`GET https://host/path`, which HTTP/1.1 servers must accept) keeps its path.
+ */
+export function requestUrl(target: string | undefined, endpoint: string): URL | undefined {
+  let raw = target ?? '/';
+  try {
+    if (!raw.startsWith('/')) {
+      const absolute = new URL(raw);
+      raw = `${absolute.pathname}${absolute.search}`;
+    }
+    const queryAt = raw.indexOf('?');
+    const path = (queryAt < 0 ? raw : raw.slice(0, queryAt)).replace(/\/{2,}/g, '/');
+    return new URL(`${endpoint}${path}${queryAt < 0 ? '' : raw.slice(queryAt)}`);
+  } catch {
+    return undefined;
   }
 }
 

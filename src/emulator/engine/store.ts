@@ -64,6 +64,9 @@ export class Store {
     for (const [id, rp] of this.restorePoints) {
       if (rp.deletingUntil !== undefined && rp.deletingUntil <= now) this.restorePoints.delete(id);
     }
+    for (const [id, disk] of this.disks) {
+      if (disk.deletingUntil !== undefined && disk.deletingUntil <= now) this.disks.delete(id);
+    }
   }
 
   /** A count of everything, so tests can assert that a rejected request changed nothing. */
