@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AdfsEndpoints } from './auth/adfs';
 import { IdentityEndpoints } from './auth/identity';
 import { handleTokenControl } from './auth/tokenControls';
 import { TokenStore } from './auth/tokens';
+import { cloudMetadata } from './cloudMetadata';
 import { handleControlRequest } from './controls/controlRoutes';
 import { EmulatorControls, type RequestLogEntry } from './controls/controls';
 import { faultErrorCode, FaultTable } from './controls/faults';
@@ -36,6 +38,7 @@ export class EmulatorApp {
   endpoint = '';
   private readonly router = new Router<ArmRoute>();
   private readonly identity: IdentityEndpoints;
+  private readonly adfs: AdfsEndpoints;
 
   constructor(
     readonly state: EmulatorState,
@@ -43,6 +46,7 @@ export class EmulatorApp {
   ) {
     for (const route of allRoutes) this.router.add(route.method, route.template, route);
     this.identity = new IdentityEndpoints(state.store, this.tokens, () => this.endpoint);
+    this.adfs = new AdfsEndpoints(state.store, this.tokens, () => this.endpoint);
     this.controls = new EmulatorControls(this);
   }
 
@@ -91,13 +95,15 @@ export class EmulatorApp {
     }
 
     const { raw, tooLarge } = await readBody(req);
-    const identity = this.identity.handle(method, path, new URLSearchParams(raw.toString('utf8')));
-    if (identity) {
-      send(res, identity.status, identity.body);
+    // One identity provider at a time: a client configured for the other one gets ARM's 401s.
+    const identityProvider = this.state.identity === 'adfs' ? this.adfs : this.identity;
+    const unauthenticated = identityProvider.handle(method, path, new URLSearchParams(raw.toString('utf8'))) ?? cloudMetadata(method, path, url.searchParams, this.endpoint, this.state.identity);
+    if (unauthenticated) {
+      send(res, unauthenticated.status, unauthenticated.body);
       return;
     }
 
-    // What ARM received, for tests to assert; identity requests (which carry the client secret) never get here.
+    // What ARM received, for tests to assert; identity requests (which carry the client secret) and metadata never get here.
     logged.body = tryParseJson(raw);
     let result: HandlerResult;
     try {
