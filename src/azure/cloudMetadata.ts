@@ -64,7 +64,7 @@ export async function readCloudMetadata(resourceManagerEndpoint: string, extraCe
   if (response.status !== 200) {
     throw new CloudMetadataError('notArm', l10n.t('{0} is not an Azure Resource Manager endpoint: its cloud metadata (/metadata/endpoints) answered HTTP {1}.', arm, response.status));
   }
-  const cloud = parseMetadata(arm, response.bodyAsText ?? '');
+  const cloud = parseCloudMetadata(arm, response.bodyAsText ?? '');
   if (!cloud) {
     throw new CloudMetadataError('notArm', l10n.t('{0} is not an Azure Resource Manager endpoint: its answer to /metadata/endpoints names no sign-in endpoint and token audience.', arm));
   }
@@ -88,7 +88,8 @@ interface MetadataShape {
   authentication?: { loginEndpoint?: unknown; audiences?: unknown };
 }
 
-function parseMetadata(arm: string, text: string): DiscoveredCloud | undefined {
+/** The cloud `text` (the body of /metadata/endpoints) describes for the ARM endpoint `arm`, or undefined when it describes none. */
+export function parseCloudMetadata(arm: string, text: string): DiscoveredCloud | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -96,7 +97,7 @@ function parseMetadata(arm: string, text: string): DiscoveredCloud | undefined {
     return undefined;
   }
   const entries = (Array.isArray(parsed) ? parsed : [parsed]).filter((e): e is MetadataShape => typeof e === 'object' && e !== null);
-  const entry = Array.isArray(parsed) ? (entries.find((e) => typeof e.resourceManager === 'string' && sameEndpoint(e.resourceManager, arm)) ?? (entries.length === 1 ? entries[0] : undefined)) : entries[0];
+  const entry = Array.isArray(parsed) ? entries.find((e) => typeof e.resourceManager === 'string' && sameEndpoint(e.resourceManager, arm)) : entries[0];
   const loginEndpoint = entry?.authentication?.loginEndpoint;
   const audiences = entry?.authentication?.audiences;
   const audience = Array.isArray(audiences) ? audiences[0] : undefined;
