@@ -103,7 +103,8 @@ export async function planCleanUp(factory: ClientFactory, targets: readonly Clea
   return { rules, now: options.now, collections };
 }
 
-/** The restore points the plan deletes, with where each is. */
+/** The restore points the plan deletes, with where each is, oldest first: a clean-up cancelled part-way has removed the oldest. */
 export function deletionsOf(plan: CleanUpPlan): { subscription: SubscriptionRef; restorePoint: RestorePointFacts }[] {
-  return plan.collections.flatMap((c) => c.decisions.filter((d) => d.verdict === 'delete').map((d) => ({ subscription: c.subscription, restorePoint: d.restorePoint })));
+  const all = plan.collections.flatMap((c) => c.decisions.filter((d) => d.verdict === 'delete').map((d) => ({ subscription: c.subscription, restorePoint: d.restorePoint })));
+  return all.sort((a, b) => (a.restorePoint.timeCreated?.getTime() ?? 0) - (b.restorePoint.timeCreated?.getTime() ?? 0));
 }
