@@ -140,6 +140,17 @@ describe('Clean Up Restore Points…', function () {
     }, 'the tree to show what is left');
   });
 
+  it('on a subscription, with the defaults: lists every collection, and with nothing to delete asks for no confirmation and sends nothing', async () => {
+    const sandbox = byLabel(await children(suite.api), 'Fabrikam Sandbox');
+    const { result, prompter } = await drive<CleanUpReport>(suite.api, COMMAND, [answer.acceptDefault(), answer.acceptDefault(), answer.acceptDefault()], [sandbox.node]);
+    assert.deepStrictEqual(prompter.asked.map((a) => a.kind), ['input', 'input', 'pickOne'], 'no confirmation');
+    // Fabrikam Sandbox: lab-01-rpc with one restore point, 30 hours old.
+    assert.deepStrictEqual(dryRun().rows, [['rp-lab-01-001', 'Succeeded', 'keep', 'the newest that succeeded']]);
+    assert.strictEqual(dryRun().total, '**Total: 0 to delete, 1 to keep, in 1 collections.**');
+    assert.deepStrictEqual(result, { deleted: [], failed: [], skipped: [] });
+    assert.deepStrictEqual(await writes(), []);
+  });
+
   it('reports a delete ARM refuses with its reason, and deletes the rest (from the palette)', async () => {
     await control('POST', '/faults', { pathPattern: `/restorePoints/${PROD_WORKER_003.rp(2)}$`, method: 'DELETE', status: 409, count: 1 });
     try {
