@@ -79,6 +79,9 @@ export function copiesToCheck<C extends { sourceId: string }>(decisions: readonl
   return copies.filter((c) => deleted.has(idKey(c.sourceId)));
 }
 
+/** "1 day", "7 days": an age as the reasons say it. */
+export const daysText = (days: number): string => (days === 1 ? l10n.t('1 day') : l10n.t('{0} days', days));
+
 /** Why a restore point is kept or deleted, in the user's words. */
 export function decisionReason(decision: CleanUpDecision, rules: CleanUpRules): string {
   switch (decision.reason) {
@@ -93,7 +96,7 @@ export function decisionReason(decision: CleanUpDecision, rules: CleanUpRules): 
     case 'amongNewest':
       return l10n.t('among the newest {0} that succeeded', rules.keepNewest);
     case 'tooRecent':
-      return l10n.t('not older than {0} days', rules.olderThanDays);
+      return l10n.t('not older than {0}', daysText(rules.olderThanDays));
     case 'noCreationTime':
       return l10n.t('no creation time');
     case 'failedKept':
@@ -101,7 +104,7 @@ export function decisionReason(decision: CleanUpDecision, rules: CleanUpRules): 
     case 'failed':
       return l10n.t('failed');
     case 'olderThan':
-      return rules.olderThanDays > 0 ? l10n.t('older than {0} days, beyond the newest {1}', rules.olderThanDays, rules.keepNewest) : l10n.t('beyond the newest {0}', rules.keepNewest);
+      return rules.olderThanDays > 0 ? l10n.t('older than {0}, beyond the newest {1}', daysText(rules.olderThanDays), rules.keepNewest) : l10n.t('beyond the newest {0}', rules.keepNewest);
   }
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { deletionsOf, type CleanUpPlan } from '../../azure/cleanUpPlan';
-import { decisionReason } from '../../azure/rules/cleanUp';
+import { daysText, decisionReason } from '../../azure/rules/cleanUp';
 import type { CommandContext } from '../commandContext';
 import type { CleanUpReport } from './cleanUpRun';
 
@@ -11,11 +11,14 @@ function rulesLine(plan: CleanUpPlan): string {
   const { keepNewest, olderThanDays, deleteFailed } = plan.rules;
   return [
     vscode.l10n.t('Keep the newest {0} that succeeded', keepNewest),
-    olderThanDays > 0 ? vscode.l10n.t('delete only restore points older than {0} days', olderThanDays) : vscode.l10n.t('delete the others at any age'),
+    olderThanDays > 0 ? vscode.l10n.t('delete only restore points older than {0}', daysText(olderThanDays)) : vscode.l10n.t('delete the others at any age'),
     deleteFailed ? vscode.l10n.t('delete failed ones') : vscode.l10n.t('keep failed ones'),
     vscode.l10n.t('always keep the newest that succeeded and the source of a copy still replicating'),
   ].join('; ');
 }
+
+/** "2026-11-26 11:13": short enough for a table row; the header says the times are UTC. */
+const utcMinute = (time: Date | undefined): string => time?.toISOString().slice(0, 16).replace('T', ' ') ?? '';
 
 /** The dry run: every restore point of every collection, what happens to it and why, with totals. */
 export function planMarkdown(plan: CleanUpPlan): string {
@@ -39,10 +42,10 @@ export function planMarkdown(plan: CleanUpPlan): string {
     }
     lines.push(vscode.l10n.t('{0} to delete, {1} to keep.', deletes, c.decisions.length - deletes), '');
     if (!c.decisions.length) continue;
-    lines.push(`| ${vscode.l10n.t('Restore point')} | ${vscode.l10n.t('Created')} | ${vscode.l10n.t('State')} | ${vscode.l10n.t('Action')} | ${vscode.l10n.t('Why')} |`, '| --- | --- | --- | --- | --- |');
+    lines.push(`| ${vscode.l10n.t('Restore point')} | ${vscode.l10n.t('Created (UTC)')} | ${vscode.l10n.t('State')} | ${vscode.l10n.t('Action')} | ${vscode.l10n.t('Why')} |`, '| --- | --- | --- | --- | --- |');
     for (const d of c.decisions) {
       const action = d.verdict === 'delete' ? `**${vscode.l10n.t('delete')}**` : vscode.l10n.t('keep');
-      lines.push(`| ${cell(d.restorePoint.name)} | ${d.restorePoint.timeCreated?.toISOString() ?? ''} | ${d.restorePoint.provisioningState ?? ''} | ${action} | ${cell(decisionReason(d, plan.rules))} |`);
+      lines.push(`| ${cell(d.restorePoint.name)} | ${utcMinute(d.restorePoint.timeCreated)} | ${d.restorePoint.provisioningState ?? ''} | ${action} | ${cell(decisionReason(d, plan.rules))} |`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -120,8 +120,8 @@ describe('Clean Up Restore Points…', function () {
       ['rp-web-01-creating', 'Creating', 'keep', 'Creating: left alone until it ends'],
       ['rp-web-01-failed', 'Failed', 'delete', 'failed'],
       ['rp-web-01-003', 'Succeeded', 'keep', 'the newest that succeeded'],
-      ['rp-web-01-002', 'Succeeded', 'delete', 'older than 1 days, beyond the newest 1'],
-      ['rp-web-01-001', 'Succeeded', 'delete', 'older than 1 days, beyond the newest 1'],
+      ['rp-web-01-002', 'Succeeded', 'delete', 'older than 1 day, beyond the newest 1'],
+      ['rp-web-01-001', 'Succeeded', 'delete', 'older than 1 day, beyond the newest 1'],
     ]);
     assert.strictEqual(total, '**Total: 3 to delete, 2 to keep, in 1 collections.**');
 

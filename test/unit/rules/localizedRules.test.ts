@@ -20,7 +20,7 @@ function cleanUpReasons(): string[] {
   const list = [rp('c', 0, 'Creating'), rp('a', 1), rp('b', 2), rp('d', 3), rp('e', 4), rp('f', 5, 'Failed'), rp('g', 30), rp('h', 31)];
   const copies = [{ id: '/x/c1', name: 'c1', sourceId: '/x/restorePoints/d', replication: 'Replicating' as const }, { id: '/x/c2', name: 'c2', sourceId: '/x/restorePoints/e', replication: 'Unknown' as const }];
   const decide = (deleteFailed: boolean, olderThanDays: number) => decideCleanUp(list, { keepNewest: 2, olderThanDays, deleteFailed }, now, copies).map((d) => decisionReason(d, { keepNewest: 2, olderThanDays, deleteFailed }));
-  return [...decide(true, 7), ...decide(false, 0), decisionReason({ restorePoint: { id: '/x', name: 'x' }, verdict: 'keep', reason: 'noCreationTime' }, { keepNewest: 1, olderThanDays: 1, deleteFailed: true })];
+  return [...decide(true, 7), ...decide(true, 1), ...decide(false, 0), decisionReason({ restorePoint: { id: '/x', name: 'x' }, verdict: 'keep', reason: 'noCreationTime' }, { keepNewest: 1, olderThanDays: 1, deleteFailed: true })];
 }
 
 /** One of each message the rules produce, as the user would see it. */
