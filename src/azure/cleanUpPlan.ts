@@ -68,7 +68,8 @@ async function replicationOf(factory: ClientFactory, subscription: SubscriptionR
  * restore points; only when a subscription has restore points the rules would delete does it read
  * the copy collections of their collections and the instance views of the copies made from them.
  * A target that cannot be read is in the plan with ARM's reason; copies that cannot be listed fail
- * the plan, since without them no source is known safe to delete.
+ * the plan, since without them no source is known safe to delete. Copies are looked for in the
+ * target's own subscription, where the Copy to Region wizard puts them.
  */
 export async function planCleanUp(factory: ClientFactory, targets: readonly CleanUpTarget[], rules: CleanUpRules, options: PlanOptions): Promise<CleanUpPlan> {
   const unique = [...new Map(targets.map((t) => [idKey(t.collectionId), t])).values()];

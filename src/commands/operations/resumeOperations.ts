@@ -64,8 +64,10 @@ async function follow(context: CommandContext, record: OperationRecord): Promise
     return { record, state: outcome.state, succeeded: outcome.state === 'Succeeded' };
   }
   if (record.kind === 'cleanUpRestorePoints') {
+    // Declined after the reload: what was not sent is skipped, as after Cancel.
     const report = await resumeCleanUp(context, record);
-    return { record, state: !report || report.deleted.length || !report.skipped.length ? 'Succeeded' : 'StoppedWatching', succeeded: !report?.failed.length && !report?.skipped.length };
+    const state = report?.skipped.length ? 'StoppedWatching' : report?.failed.length ? 'Failed' : 'Succeeded';
+    return { record, state, succeeded: state === 'Succeeded' };
   }
   const how = FOLLOW[record.kind];
   // Cancellable, as a copy's watch is: stopping follows no more; the operation goes on in Azure.

@@ -210,4 +210,21 @@ describe('Clean Up Restore Points…', function () {
     assert.deepStrictEqual(await restorePointsIn(prodClient, PROD_API_002.resourceGroup, PROD_API_002.collection), range(4, 10).map(PROD_API_002.rp));
     assert.deepStrictEqual(suite.api.operations.list(), []);
   });
+
+  it('after a window reload, declined: sends nothing, reports what was not deleted and forgets the clean-up', async () => {
+    const collectionId = (await prodClient.restorePointCollections.get(PROD_API_002.resourceGroup, PROD_API_002.collection)).id!;
+    const pending = [4, 5].map((n) => ({ id: `${collectionId}/restorePoints/${PROD_API_002.rp(n)}`, name: PROD_API_002.rp(n), tenantId, subscriptionId: prod.subscriptionId }));
+    await suite.api.operations.record({ kind: 'cleanUpRestorePoints', resourceId: 'cleanUp/it-declined', name: 'Clean Up Restore Points', tenantId, subscriptionId: prod.subscriptionId, startedAt: Date.now(), pending });
+    const prompter = new ScriptedPrompter([answer.escape()]);
+    suite.api.setPrompterForTests(prompter);
+    try {
+      const [outcome] = await suite.api.resumeOperationsForTests();
+      assert.deepStrictEqual([outcome.record.kind, outcome.state, outcome.succeeded], ['cleanUpRestorePoints', 'StoppedWatching', false]);
+    } finally {
+      suite.api.setPrompterForTests(undefined);
+    }
+    assert.deepStrictEqual(await writes(), []);
+    assert.deepStrictEqual(await restorePointsIn(prodClient, PROD_API_002.resourceGroup, PROD_API_002.collection), range(4, 10).map(PROD_API_002.rp));
+    assert.deepStrictEqual(suite.api.operations.list(), []);
+  });
 });
