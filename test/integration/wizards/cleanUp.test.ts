@@ -149,6 +149,8 @@ describe('Clean Up Restore Points…', function () {
     assert.strictEqual(dryRun().total, '**Total: 0 to delete, 1 to keep, in 1 collections.**');
     assert.deepStrictEqual(result, { deleted: [], failed: [], skipped: [] });
     assert.deepStrictEqual(await writes(), []);
+    const reads = (await requestLog()).filter((r) => /restorePointCollections/i.test(r.path)).map((r) => `${r.path.split('/').pop()} ${r.query.$expand ?? ''}`.trim());
+    assert.deepStrictEqual(reads, ['restorePointCollections', 'lab-01-rpc restorePoints'], 'one listing of the collections, each read once with its restore points, nothing more with nothing to delete');
   });
 
   it('reports a delete ARM refuses with its reason, and deletes the rest (from the palette)', async () => {
