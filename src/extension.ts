@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { promptOnTokenRejection } from './azure/auth/signInAgain';
 import { setLogSink } from './azure/logging';
+import { CleanUpRuns } from './commands/cleanUp/cleanUpRun';
 import type { CommandContext } from './commands/commandContext';
 import { ReplicationStatusStore } from './commands/copyRestorePoint/replicationStatus';
 import { OperationJournal } from './commands/operations/operationJournal';
@@ -29,6 +30,8 @@ export interface RestorePointsApi {
   setPrompterForTests(prompter: Prompter | undefined): void;
   /** How often a copy's replication is read when ARM sends no Retry-After; undefined restores the default. */
   setReplicationIntervalForTests(ms: number | undefined): void;
+  /** Presses Cancel on every clean-up under way: no new delete starts. */
+  cancelCleanUpsForTests(): void;
   /** Follows again whatever the journal holds now, as activation does. */
   resumeOperationsForTests(): Promise<ResumedOperation[]>;
 }
@@ -46,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi | u
   const tree = new AzureTree(context, { operations, replication });
   const properties = new PropertiesDocuments();
   const ui = new VSCodePrompter();
-  const commandContext: CommandContext = { tree, properties, log, replication, operations, prompter: ui };
+  const commandContext: CommandContext = { tree, properties, log, replication, operations, cleanUps: new CleanUpRuns(), prompter: ui };
   context.subscriptions.push(
     log,
     { dispose: () => setLogSink(undefined) },
@@ -65,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi | u
     treeProvider: tree.provider,
     operations,
     resumeOperationsForTests: () => resumeOperations(commandContext),
+    cancelCleanUpsForTests: () => commandContext.cleanUps.cancelAll(),
     setPrompterForTests: (prompter) => {
       commandContext.prompter = prompter ?? ui;
     },

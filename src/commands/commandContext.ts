@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AzureTree } from '../tree/AzureTree';
+import type { CleanUpRuns } from './cleanUp/cleanUpRun';
 import type { ReplicationStatusStore } from './copyRestorePoint/replicationStatus';
 import type { OperationJournal } from './operations/operationJournal';
 import type { PropertiesDocuments } from './viewProperties';
@@ -14,6 +15,8 @@ export interface CommandContext {
   readonly replication: ReplicationStatusStore;
   /** Long-running operations ARM accepted, kept across window reloads; the tree reads it too. */
   readonly operations: OperationJournal;
+  /** Clean-ups under way, which Cancel stops starting deletes. */
+  readonly cleanUps: CleanUpRuns;
   /** Wait between replication reads (and reads of a resumed operation) when ARM sends no Retry-After; tests shorten it. */
   replicationIntervalMs?: number;
   /** How wizards ask; the integration tests swap in a scripted one through the extension's API. */

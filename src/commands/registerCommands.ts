@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from '../tree/RestorePointsTreeProvider';
+import { cleanUpRestorePoints } from './cleanUp/cleanUpRestorePoints';
 import type { CommandContext } from './commandContext';
 import { copyRestorePoint } from './copyRestorePoint/copyRestorePoint';
 import { configureCustomCloud } from './configureCustomCloud/configureCustomCloud';
@@ -39,6 +40,7 @@ const COMMANDS: Record<string, Command> = {
   'restorePoints.restoreDisk': restoreDisk,
   'restorePoints.deleteRestorePoint': deleteRestorePoint,
   'restorePoints.deleteRestorePointCollection': deleteRestorePointCollection,
+  'restorePoints.cleanUpRestorePoints': cleanUpRestorePoints,
 };
 
 export function registerCommands(context: CommandContext): vscode.Disposable[] {

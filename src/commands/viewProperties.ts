@@ -14,12 +14,20 @@ export class PropertiesDocuments implements vscode.TextDocumentContentProvider {
   private readonly documents = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
+  private shown = 0;
 
   show(id: string, model: unknown): vscode.Uri {
     // The resource id goes in the query so that the tab title is just the resource's name.
     const uri = vscode.Uri.from({ scheme: PROPERTIES_SCHEME, path: `/${lastSegment(id)}.json`, query: id });
     this.documents.set(uri.toString(), JSON.stringify(model, null, 2));
     this.changed.fire(uri);
+    return uri;
+  }
+
+  /** Any read-only text (a clean-up's dry run or report); each call is a document of its own. */
+  showText(name: string, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: PROPERTIES_SCHEME, path: `/${name}`, query: String(++this.shown) });
+    this.documents.set(uri.toString(), text);
     return uri;
   }
 

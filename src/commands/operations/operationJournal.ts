@@ -15,6 +15,16 @@ export interface OperationRecord {
   subscriptionId: string;
   /** When ARM accepted it (ms since the epoch). */
   startedAt: number;
+  /** A clean-up: the restore points it has still to delete (each one sent gets a record of its own). */
+  pending?: PendingDelete[];
+}
+
+/** A restore point a clean-up will delete, with the subscription whose token deletes it. */
+export interface PendingDelete {
+  id: string;
+  name: string;
+  tenantId: string;
+  subscriptionId: string;
 }
 
 export interface TrackedOperation {

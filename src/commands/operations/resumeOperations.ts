@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { settleOperation, type FollowedResource, type Settled } from '../../azure/actions/settleOperation';
 import { errorMessage, statusCode } from '../../azure/errors';
+import { resumeCleanUp } from '../cleanUp/resumeCleanUp';
 import type { CommandContext } from '../commandContext';
 import { watchCopy, type WatchOutcome } from '../copyRestorePoint/watchCopy';
 import type { OperationKind, OperationRecord } from './operationJournal';
@@ -15,7 +16,7 @@ interface Follow {
   done(name: string): string;
 }
 
-const FOLLOW: Record<Exclude<OperationKind, 'copyRestorePoint'>, Follow> = {
+const FOLLOW: Record<Exclude<OperationKind, 'copyRestorePoint' | 'cleanUpRestorePoints'>, Follow> = {
   createRestorePoint: {
     resource: 'restorePoint',
     title: (name) => vscode.l10n.t("Creating restore point '{0}'…", name),
@@ -61,6 +62,12 @@ async function follow(context: CommandContext, record: OperationRecord): Promise
     // The same watch as before the reload: notification, status bar and the tree's percentage.
     const outcome = await watchCopy(context, subscription, record.resourceId, record.name);
     return { record, state: outcome.state, succeeded: outcome.state === 'Succeeded' };
+  }
+  if (record.kind === 'cleanUpRestorePoints') {
+    // Declined after the reload: what was not sent is skipped, as after Cancel.
+    const report = await resumeCleanUp(context, record);
+    const state = report?.skipped.length ? 'StoppedWatching' : report?.failed.length ? 'Failed' : 'Succeeded';
+    return { record, state, succeeded: state === 'Succeeded' };
   }
   const how = FOLLOW[record.kind];
   // Cancellable, as a copy's watch is: stopping follows no more; the operation goes on in Azure.

@@ -2,7 +2,7 @@ import type { IconSpecLike } from './contextValue';
 import { english, type Localize } from './localize';
 
 /** The long-running operations the extension starts; the tree marks the item each one works on. */
-export type OperationKind = 'createRestorePoint' | 'copyRestorePoint' | 'deleteRestorePoint' | 'deleteRestorePointCollection' | 'restoreDisk';
+export type OperationKind = 'createRestorePoint' | 'copyRestorePoint' | 'deleteRestorePoint' | 'deleteRestorePointCollection' | 'restoreDisk' | 'cleanUpRestorePoints';
 
 /** What is going on on one item, as far as this extension knows. */
 export interface ItemActivity {

@@ -65,6 +65,8 @@ const ACTIONS: Record<string, Kind[]> = {
   'restorePoints.deleteRestorePointCollection': ['collection', 'copyCollection', 'orphanCollection'],
   'restorePoints.copyRestorePoint': ['restorePoint'],
   'restorePoints.restoreDisk': ['disk'],
+  // Every level that holds collections; not a collection being deleted.
+  'restorePoints.cleanUpRestorePoints': ['subscription', 'vm', 'collection', 'copyCollection', 'orphanCollection'],
 };
 
 describe('package.json menus and commands', () => {

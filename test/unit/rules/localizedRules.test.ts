@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { getL10nJson, getL10nPseudoLocalized } from '@vscode/l10n-dev';
+import { decideCleanUp, decisionReason, keepNewestProblem, olderThanDaysProblem } from '../../../src/azure/rules/cleanUp';
 import { consistencyModeOptions } from '../../../src/azure/rules/consistencyModes';
 import { copySourceProblem, copyTargetRegionProblem, restoreSourceProblem } from '../../../src/azure/rules/copyAndRestore';
 import { excludedDisksProblem, mustExcludeReason, notExcludableReason, requiredExclusionReason } from '../../../src/azure/rules/diskExclusion';
@@ -12,6 +13,15 @@ import type { VmDisk } from '../../../src/azure/rules/vmDisks';
 
 const disk = (name: string, extra: Partial<VmDisk> = {}): VmDisk => ({ id: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/disks/${name}`, name, role: 'data', sku: 'Premium_LRS', ephemeral: false, writeAccelerated: false, ...extra });
 const now = new Date('2026-11-25T12:00:00Z');
+
+/** Every reason the clean-up rules give. */
+function cleanUpReasons(): string[] {
+  const rp = (name: string, days: number, provisioningState = 'Succeeded') => ({ id: `/x/restorePoints/${name}`, name, provisioningState, timeCreated: new Date(now.getTime() - days * 86_400_000) });
+  const list = [rp('c', 0, 'Creating'), rp('a', 1), rp('b', 2), rp('d', 3), rp('e', 4), rp('f', 5, 'Failed'), rp('g', 30), rp('h', 31)];
+  const copies = [{ id: '/x/c1', name: 'c1', sourceId: '/x/restorePoints/d', replication: 'Replicating' as const }, { id: '/x/c2', name: 'c2', sourceId: '/x/restorePoints/e', replication: 'Unknown' as const }];
+  const decide = (deleteFailed: boolean, olderThanDays: number) => decideCleanUp(list, { keepNewest: 2, olderThanDays, deleteFailed }, now, copies).map((d) => decisionReason(d, { keepNewest: 2, olderThanDays, deleteFailed }));
+  return [...decide(true, 7), ...decide(true, 1), ...decide(false, 0), decisionReason({ restorePoint: { id: '/x', name: 'x' }, verdict: 'keep', reason: 'noCreationTime' }, { keepNewest: 1, olderThanDays: 1, deleteFailed: true })];
+}
 
 /** One of each message the rules produce, as the user would see it. */
 function everyRuleMessage(): (string | undefined)[] {
@@ -41,6 +51,9 @@ function everyRuleMessage(): (string | undefined)[] {
     minimumIntervalProblem([{ provisioningState: 'Succeeded', timeCreated: new Date(now.getTime() - 60_000) }], 'OsDefault', now),
     minimumIntervalProblem([{ provisioningState: 'Succeeded', timeCreated: new Date(now.getTime() - 60_000) }], 'CrashConsistent', now),
     instantAccessDurationProblem(0),
+    keepNewestProblem('x'),
+    olderThanDaysProblem('x'),
+    ...cleanUpReasons(),
   ];
 }
 

@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import { collectionIdOf, idKey } from '../../azure/ids';
+import { createLimiter } from '../../azure/limiter';
+import { deleteRestorePoint } from '../../azure/restorePoints';
+import type { CommandContext } from '../commandContext';
+import { armFailure } from '../errorHandling';
+import type { OperationRecord, PendingDelete } from '../operations/operationJournal';
+
+/**
+ * Deletes sent at once. ARM's write budget per subscription and principal is far larger (a bucket
+ * of 200 refilled at 10 a second, "Understand how Azure Resource Manager throttles requests"), but
+ * each delete is also polled until it ends, and those reads share the budget with the tree.
+ */
+export const CONCURRENT_DELETES = 4;
+
+export interface CleanUpReport {
+  deleted: PendingDelete[];
+  /** With ARM's code and message. */
+  failed: (PendingDelete & { reason: string })[];
+  /** Not sent: the clean-up was cancelled first. */
+  skipped: PendingDelete[];
+}
+
+/** Clean-ups running in this window; Cancel on their notification (or a test) stops them starting more. */
+export class CleanUpRuns {
+  private readonly running = new Set<AbortController>();
+
+  start(): AbortController {
+    const controller = new AbortController();
+    this.running.add(controller);
+    return controller;
+  }
+
+  end(controller: AbortController): void {
+    this.running.delete(controller);
+  }
+
+  cancelAll(): void {
+    for (const controller of this.running) controller.abort();
+  }
+}
+
+/** The clean-up's journal record with `done` no longer pending: written in the same turn as it is read, so concurrent deletes never lose each other's update. */
+function withoutPending(context: CommandContext, recordId: string, done: PendingDelete): Promise<void> {
+  const current = context.operations.list().find((r) => r.resourceId === recordId);
+  if (!current) return Promise.resolve();
+  return context.operations.record({ ...current, pending: (current.pending ?? []).filter((p) => idKey(p.id) !== idKey(done.id)) });
+}
+
+/**
+ * Sends the deletes, CONCURRENT_DELETES at a time, each followed to its end. The clean-up's record
+ * lists those not yet accepted by ARM; each accepted one gets its own record (the tree marks it
+ * Deleting…; a reloaded window follows it with reads) before it leaves that list, so a reload
+ * neither loses a delete nor sends one ARM already has. Cancel starts no new delete; those under
+ * way finish. The tree re-reads each collection that changed, once, at the end.
+ */
+export async function runDeletes(context: CommandContext, record: OperationRecord, title: string): Promise<CleanUpReport> {
+  const pending = record.pending ?? [];
+  const report: CleanUpReport = { deleted: [], failed: [], skipped: [] };
+  const limit = createLimiter(CONCURRENT_DELETES);
+  const controller = context.cleanUps.start();
+  try {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      token.onCancellationRequested(() => controller.abort());
+      const step = 100 / Math.max(1, pending.length);
+      const tell = (): void =>
+        progress.report({ increment: step, message: vscode.l10n.t('{0} of {1} done ({2} failed)', report.deleted.length + report.failed.length, pending.length, report.failed.length) });
+      await Promise.all(
+        pending.map((item) =>
+          limit(async () => {
+            if (controller.signal.aborted) {
+              report.skipped.push(item);
+              return;
+            }
+            const subscription = { tenantId: item.tenantId, subscriptionId: item.subscriptionId };
+            const operation = context.operations.track({ kind: 'deleteRestorePoint', resourceId: item.id, name: item.name, ...subscription });
+            try {
+              await operation.run(() =>
+                deleteRestorePoint(context.tree.factory, subscription, item.id, {
+                  onAccepted: async () => {
+                    await operation.accepted();
+                    await withoutPending(context, record.resourceId, item);
+                  },
+                }),
+              );
+              report.deleted.push(item);
+            } catch (error) {
+              const { code, message } = armFailure(error);
+              context.log.error(`Clean-up: deleting ${item.id} failed: ${code ? `${code}: ` : ''}${message}`);
+              report.failed.push({ ...item, reason: code ? `${code}: ${message}` : message });
+              await withoutPending(context, record.resourceId, item);
+            }
+            tell();
+          }),
+        ),
+      );
+    });
+  } finally {
+    context.cleanUps.end(controller);
+    // Skipped ones included: the user was told they were not deleted, so nothing may delete them later.
+    await context.operations.remove(record.resourceId);
+  }
+  const changed = new Map([...report.deleted, ...report.failed].map((d) => [idKey(collectionIdOf(d.id)), d.id]));
+  for (const id of changed.values()) context.tree.changed({ id });
+  return report;
+}

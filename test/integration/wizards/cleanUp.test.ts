@@ -1,0 +1,232 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { CleanUpReport } from '../../../src/commands/cleanUp/cleanUpRun';
+import type { OperationRecord } from '../../../src/commands/operations/operationJournal';
+import { demoCatalog } from '../../../src/emulator';
+import { drive, requestLog, writes } from '../../support/commandDriver';
+import { answer, ScriptedPrompter } from '../../support/scriptedPrompter';
+import { computeClient } from '../../emulator/sdkClients';
+import { byLabel, children, control, emulatorAddress, eventually, type Shown } from '../helpers';
+import { useActionSuite } from './actionSuite';
+import { whileClockMoves } from './clock';
+
+const dev = demoCatalog.devTest;
+const prod = demoCatalog.large;
+const tenantId = demoCatalog.subscriptions.find((s) => s.subscriptionId === dev.subscriptionId)!.tenantId;
+const DEV_TEST = 'Contoso Dev/Test';
+const PRODUCTION = 'Contoso Production';
+const COMMAND = 'restorePoints.cleanUpRestorePoints';
+
+/**
+ * Demo collections of Contoso Production (src/emulator/data/demo.ts): VM i (from 0) is
+ * prod-<role>-<i+1> in resource group i mod 6, with ten restore points, -001 240 hours old down to
+ * -010 24 hours old, all succeeded but where (10 i + k) mod 23 = 5: -006 of prod-app-001 and -009
+ * of prod-worker-003 failed.
+ */
+const PROD_APP_001 = { resourceGroup: 'rg-prod-app-eastus', collection: 'prod-app-001-rpc', rp: (n: number) => `rp-prod-app-001-${String(n).padStart(3, '0')}` };
+const PROD_API_002 = { resourceGroup: 'rg-prod-app-westeurope', collection: 'prod-api-002-rpc', rp: (n: number) => `rp-prod-api-002-${String(n).padStart(3, '0')}` };
+const PROD_WORKER_003 = { resourceGroup: 'rg-prod-data-eastus2', collection: 'prod-worker-003-rpc', rp: (n: number) => `rp-prod-worker-003-${String(n).padStart(3, '0')}` };
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** The newest dry run document: its rows as [restore point, state, action, why], and its totals line. */
+function dryRun(): { rows: string[][]; total: string } {
+  const documents = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'restorepoints-properties' && d.uri.path.endsWith('dry run.md'));
+  const latest = documents.sort((a, b) => Number(b.uri.query) - Number(a.uri.query))[0];
+  assert.ok(latest, 'a dry run document is open');
+  const lines = latest.getText().split('\n');
+  const rows = lines
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| Restore point') && !l.startsWith('| ---'))
+    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()))
+    .map(([name, , state, action, why]) => [name, state, action.replace(/\*/g, ''), why]);
+  return { rows, total: lines.find((l) => l.startsWith('**Total')) ?? '' };
+}
+
+const deletedPaths = async (): Promise<string[]> => (await writes()).filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').pop()!).sort();
+const names = (list: { name: string }[]): string[] => list.map((d) => d.name).sort();
+
+describe('Clean Up Restore Points…', function () {
+  this.timeout(60_000);
+  const suite = useActionSuite();
+  const devClient = computeClient(emulatorAddress(), dev.subscriptionId);
+  const prodClient = computeClient(emulatorAddress(), prod.subscriptionId);
+  // A resumed delete is followed by reads at this interval (ARM's Retry-After is for the operation, not the resource).
+  before(() => suite.api.setReplicationIntervalForTests(300));
+  after(() => suite.api.setReplicationIntervalForTests(undefined));
+
+  async function restorePointsIn(client: typeof devClient, resourceGroup: string, collection: string): Promise<string[]> {
+    const c = await client.restorePointCollections.get(resourceGroup, collection, { expand: 'restorePoints' });
+    return (c.restorePoints ?? []).map((rp) => rp.name!).sort();
+  }
+  async function devNode(...path: string[]): Promise<Shown> {
+    let node = byLabel(await children(suite.api), DEV_TEST);
+    for (const label of path) node = byLabel(await children(suite.api, node.node), label);
+    return node;
+  }
+
+  it('keeps the source of a copy still replicating, reading the instance views of just the copies whose source would go', async () => {
+    await devClient.restorePoints.create(dev.web02.resourceGroup, dev.web02.collection, 'rp-it-newest', {}).submitted();
+    await control('POST', '/clock/advance', { ms: 5_000 });
+    const collection = await devNode(dev.web02.vm, dev.web02.collection);
+    await control('DELETE', '/requests');
+    const { result } = await drive<CleanUpReport>(suite.api, COMMAND, [answer.input('0'), answer.input('0'), answer.acceptDefault(), answer.input('1')], [collection.node], { clockStepMs: 1_000 });
+
+    // web-02-rpc: 001 (48 h, its copy replicated), 002 (24 h, its copy still replicating), and the one just made.
+    assert.deepStrictEqual(dryRun().rows, [
+      ['rp-it-newest', 'Succeeded', 'keep', 'the newest that succeeded'],
+      [dev.web02.restorePoints[1], 'Succeeded', 'keep', `source of copy '${dev.copies.replicating.name}', still replicating`],
+      [dev.web02.restorePoints[0], 'Succeeded', 'delete', 'beyond the newest 0'],
+    ]);
+    const instanceViews = (await requestLog()).filter((r) => r.query.$expand === 'instanceView').map((r) => r.path.split('/').pop()).sort();
+    assert.deepStrictEqual(instanceViews, [dev.copies.replicated.name, dev.copies.replicating.name]);
+    assert.deepStrictEqual(names(result!.deleted), [dev.web02.restorePoints[0]]);
+    assert.deepStrictEqual(await deletedPaths(), [dev.web02.restorePoints[0]]);
+    assert.deepStrictEqual(await restorePointsIn(devClient, dev.web02.resourceGroup, dev.web02.collection), ['rp-it-newest', dev.web02.restorePoints[1]]);
+    assert.deepStrictEqual(await restorePointsIn(devClient, dev.copies.resourceGroup, dev.copies.collection), [dev.copies.replicated.name, dev.copies.replicating.name], 'copies are untouched');
+  });
+
+  it('on a VM: Back offers the earlier answer; the dry run lists what the rules select and why; the run deletes exactly those and the tree drops them', async () => {
+    const collection = await devNode(dev.web01.vm, dev.web01.collection);
+    assert.deepStrictEqual(
+      (await children(suite.api, collection.node)).map((s) => s.label).sort(),
+      ['rp-web-01-001', 'rp-web-01-002', 'rp-web-01-003', 'rp-web-01-creating', 'rp-web-01-failed'],
+    );
+    const vm = await devNode(dev.web01.vm);
+    await control('DELETE', '/requests');
+    // Keep the newest 1, older than 1 day, failed ones deleted; the typed count is 3.
+    const { result, prompter } = await drive<CleanUpReport>(
+      suite.api,
+      COMMAND,
+      [answer.input('x', '1'), answer.back(), answer.input('1'), answer.input('-1', '1'), answer.acceptDefault(), answer.input('2', '3')],
+      [vm.node],
+      { clockStepMs: 1_000 },
+    );
+    assert.deepStrictEqual(prompter.asked.map((a) => [a.kind, a.value]), [
+      ['input', '10'],
+      ['input', '7'],
+      ['input', '1'],
+      ['input', '7'],
+      ['pickOne', undefined],
+      ['confirm', undefined],
+    ]);
+    assert.deepStrictEqual(prompter.asked[0].validationMessages, ['Enter a whole number from 0 to 500.']);
+    assert.strictEqual(prompter.asked[2].value, '1', 'Back offers the answer given before');
+    assert.strictEqual(prompter.asked[4].items!.find((i) => i.isDefault)?.label, 'Delete failed restore points');
+    assert.strictEqual(prompter.asked[5].typeToConfirm, '3');
+    assert.deepStrictEqual(prompter.asked[5].validationMessages, ["Type '3' exactly to confirm."]);
+
+    // Written down from the demo catalog: 001 (72 h), 002 (48 h) and 003 (24 h) succeeded, one failed (6 h), one still creating.
+    const { rows, total } = dryRun();
+    assert.deepStrictEqual(rows, [
+      ['rp-web-01-creating', 'Creating', 'keep', 'Creating: left alone until it ends'],
+      ['rp-web-01-failed', 'Failed', 'delete', 'failed'],
+      ['rp-web-01-003', 'Succeeded', 'keep', 'the newest that succeeded'],
+      ['rp-web-01-002', 'Succeeded', 'delete', 'older than 1 day, beyond the newest 1'],
+      ['rp-web-01-001', 'Succeeded', 'delete', 'older than 1 day, beyond the newest 1'],
+    ]);
+    assert.strictEqual(total, '**Total: 3 to delete, 2 to keep, in 1 collections.**');
+
+    assert.deepStrictEqual([names(result!.deleted), result!.failed, result!.skipped], [['rp-web-01-001', 'rp-web-01-002', 'rp-web-01-failed'], [], []]);
+    assert.deepStrictEqual(await deletedPaths(), ['rp-web-01-001', 'rp-web-01-002', 'rp-web-01-failed']);
+    assert.deepStrictEqual(await restorePointsIn(devClient, dev.web01.resourceGroup, dev.web01.collection), ['rp-web-01-003', 'rp-web-01-creating']);
+    const log = await requestLog();
+    const firstDelete = log.findIndex((r) => r.method === 'DELETE');
+    const expanded = (part: typeof log): (string | undefined)[] => part.filter((r) => r.method === 'GET' && r.query.$expand === 'restorePoints').map((r) => r.path.split('/').pop());
+    assert.deepStrictEqual(expanded(log.slice(0, firstDelete)), [dev.web01.collection], 'the dry run reads the one collection of the VM once; it has no copies to read');
+    assert.deepStrictEqual([...new Set(expanded(log.slice(firstDelete)))].filter((c) => c !== dev.web01.collection), [], 'afterwards the tree reads only the collection that changed');
+    assert.deepStrictEqual(suite.api.operations.list(), [], 'the journal is empty');
+    await eventually(async () => {
+      const shown = (await children(suite.api, collection.node)).map((s) => s.label).sort();
+      return shown.join() === 'rp-web-01-003,rp-web-01-creating' ? shown : undefined;
+    }, 'the tree to show what is left');
+  });
+
+  it('on a subscription, with the defaults: lists every collection, and with nothing to delete asks for no confirmation and sends nothing', async () => {
+    const sandbox = byLabel(await children(suite.api), 'Fabrikam Sandbox');
+    const { result, prompter } = await drive<CleanUpReport>(suite.api, COMMAND, [answer.acceptDefault(), answer.acceptDefault(), answer.acceptDefault()], [sandbox.node]);
+    assert.deepStrictEqual(prompter.asked.map((a) => a.kind), ['input', 'input', 'pickOne'], 'no confirmation');
+    // Fabrikam Sandbox: lab-01-rpc with one restore point, 30 hours old.
+    assert.deepStrictEqual(dryRun().rows, [['rp-lab-01-001', 'Succeeded', 'keep', 'the newest that succeeded']]);
+    assert.strictEqual(dryRun().total, '**Total: 0 to delete, 1 to keep, in 1 collections.**');
+    assert.deepStrictEqual(result, { deleted: [], failed: [], skipped: [] });
+    assert.deepStrictEqual(await writes(), []);
+    const reads = (await requestLog()).filter((r) => /restorePointCollections/i.test(r.path)).map((r) => `${r.path.split('/').pop()} ${r.query.$expand ?? ''}`.trim());
+    assert.deepStrictEqual(reads, ['restorePointCollections', 'lab-01-rpc restorePoints'], 'one listing of the collections, each read once with its restore points, nothing more with nothing to delete');
+  });
+
+  it('reports a delete ARM refuses with its reason, and deletes the rest (from the palette)', async () => {
+    await control('POST', '/faults', { pathPattern: `/restorePoints/${PROD_WORKER_003.rp(2)}$`, method: 'DELETE', status: 409, count: 1 });
+    try {
+      const { result } = await drive<CleanUpReport>(suite.api, COMMAND, [answer.pick(PRODUCTION), answer.pick(PROD_WORKER_003.collection), answer.input('5'), answer.input('0'), answer.acceptDefault(), answer.input('5')], [], { clockStepMs: 1_000 });
+      // Newest 5 that succeeded: 010, 008, 007, 006, 005; 009 failed.
+      assert.deepStrictEqual(
+        dryRun().rows.filter((r) => r[2] === 'delete').map((r) => r[0]),
+        [PROD_WORKER_003.rp(9), PROD_WORKER_003.rp(4), PROD_WORKER_003.rp(3), PROD_WORKER_003.rp(2), PROD_WORKER_003.rp(1)],
+      );
+      assert.deepStrictEqual(result!.failed.map((f) => f.name), [PROD_WORKER_003.rp(2)]);
+      assert.match(result!.failed[0].reason, new RegExp(`^InjectedFault: Injected fault: HTTP 409 for DELETE /subscriptions/.*/${PROD_WORKER_003.rp(2)}\\.$`));
+      assert.deepStrictEqual(names(result!.deleted), [PROD_WORKER_003.rp(1), PROD_WORKER_003.rp(3), PROD_WORKER_003.rp(4), PROD_WORKER_003.rp(9)]);
+      assert.deepStrictEqual(await restorePointsIn(prodClient, PROD_WORKER_003.resourceGroup, PROD_WORKER_003.collection), [2, 5, 6, 7, 8, 10].map(PROD_WORKER_003.rp));
+    } finally {
+      await control('DELETE', '/faults');
+    }
+  });
+
+  it('Cancel starts no new delete; the ones under way finish and the rest are reported skipped', async () => {
+    const running = drive<CleanUpReport>(suite.api, COMMAND, [answer.pick(PRODUCTION), answer.pick(PROD_APP_001.collection), answer.input('0'), answer.input('0'), answer.acceptDefault(), answer.input('9')], [], { clockStepMs: 500, tickMs: 400 });
+    await eventually(async () => (suite.api.operations.list().some((r) => r.kind === 'deleteRestorePoint') ? true : undefined), 'ARM to accept the first delete', 30_000);
+    suite.api.cancelCleanUpsForTests();
+    const { result } = await running;
+    // Oldest first, four at a time: 001-004 were sent before Cancel; 005-009 (006 failed) were not; 010 is the newest.
+    assert.deepStrictEqual(names(result!.deleted), range(1, 4).map(PROD_APP_001.rp));
+    assert.deepStrictEqual(names(result!.skipped), range(5, 9).map(PROD_APP_001.rp));
+    assert.deepStrictEqual(await deletedPaths(), range(1, 4).map(PROD_APP_001.rp));
+    assert.deepStrictEqual(await restorePointsIn(prodClient, PROD_APP_001.resourceGroup, PROD_APP_001.collection), range(5, 10).map(PROD_APP_001.rp));
+    assert.deepStrictEqual(suite.api.operations.list(), [], 'nothing is left to resume');
+  });
+
+  it('after a window reload: follows the delete ARM had accepted with reads, asks again, and sends only the deletes never sent', async () => {
+    const collectionId = (await prodClient.restorePointCollections.get(PROD_API_002.resourceGroup, PROD_API_002.collection)).id!;
+    const item = (n: number) => ({ id: `${collectionId}/restorePoints/${PROD_API_002.rp(n)}`, name: PROD_API_002.rp(n), tenantId, subscriptionId: prod.subscriptionId });
+    // What the window before the reload left: 001 accepted by ARM (its own record written, not yet off the pending list), 002 and 003 not sent.
+    await prodClient.restorePoints.delete(PROD_API_002.resourceGroup, PROD_API_002.collection, PROD_API_002.rp(1)).submitted();
+    const at = Date.now();
+    await suite.api.operations.record({ kind: 'deleteRestorePoint', resourceId: item(1).id, name: item(1).name, tenantId, subscriptionId: prod.subscriptionId, startedAt: at });
+    const cleanUp: OperationRecord = { kind: 'cleanUpRestorePoints', resourceId: 'cleanUp/it-reload', name: 'Clean Up Restore Points', tenantId, subscriptionId: prod.subscriptionId, startedAt: at, pending: [1, 2, 3].map(item) };
+    await suite.api.operations.record(cleanUp);
+    await control('DELETE', '/requests');
+
+    const prompter = new ScriptedPrompter([answer.confirm()]);
+    suite.api.setPrompterForTests(prompter);
+    try {
+      const outcomes = await whileClockMoves(suite.api.resumeOperationsForTests(), { stepMs: 1_000 });
+      assert.deepStrictEqual(outcomes.map((o) => [o.record.kind, o.state, o.succeeded]), [
+        ['deleteRestorePoint', 'Gone', true],
+        ['cleanUpRestorePoints', 'Succeeded', true],
+      ]);
+    } finally {
+      suite.api.setPrompterForTests(undefined);
+    }
+    assert.match(prompter.asked[0].message ?? '', /interrupted by a window reload with 2 restore points still to delete/);
+    assert.strictEqual(prompter.asked[0].detail, `${PROD_API_002.rp(2)}, ${PROD_API_002.rp(3)}`);
+    assert.deepStrictEqual(await deletedPaths(), [PROD_API_002.rp(2), PROD_API_002.rp(3)], 'the delete ARM had is not sent again');
+    assert.deepStrictEqual(await restorePointsIn(prodClient, PROD_API_002.resourceGroup, PROD_API_002.collection), range(4, 10).map(PROD_API_002.rp));
+    assert.deepStrictEqual(suite.api.operations.list(), []);
+  });
+
+  it('after a window reload, declined: sends nothing, reports what was not deleted and forgets the clean-up', async () => {
+    const collectionId = (await prodClient.restorePointCollections.get(PROD_API_002.resourceGroup, PROD_API_002.collection)).id!;
+    const pending = [4, 5].map((n) => ({ id: `${collectionId}/restorePoints/${PROD_API_002.rp(n)}`, name: PROD_API_002.rp(n), tenantId, subscriptionId: prod.subscriptionId }));
+    await suite.api.operations.record({ kind: 'cleanUpRestorePoints', resourceId: 'cleanUp/it-declined', name: 'Clean Up Restore Points', tenantId, subscriptionId: prod.subscriptionId, startedAt: Date.now(), pending });
+    const prompter = new ScriptedPrompter([answer.escape()]);
+    suite.api.setPrompterForTests(prompter);
+    try {
+      const [outcome] = await suite.api.resumeOperationsForTests();
+      assert.deepStrictEqual([outcome.record.kind, outcome.state, outcome.succeeded], ['cleanUpRestorePoints', 'StoppedWatching', false]);
+    } finally {
+      suite.api.setPrompterForTests(undefined);
+    }
+    assert.deepStrictEqual(await writes(), []);
+    assert.deepStrictEqual(await restorePointsIn(prodClient, PROD_API_002.resourceGroup, PROD_API_002.collection), range(4, 10).map(PROD_API_002.rp));
+    assert.deepStrictEqual(suite.api.operations.list(), []);
+  });
+});
