@@ -57,6 +57,17 @@ export interface VmDataDisk {
   writeAcceleratorEnabled?: boolean;
 }
 
+export type PowerState = 'running' | 'stopped' | 'deallocated';
+
+export type VmOperationKind = 'create' | 'update' | 'start' | 'powerOff' | 'deallocate' | 'restart' | 'delete';
+
+/** A long-running operation on a VM: until `until` the VM shows it in progress, then `powerTo` applies. */
+export interface VmOperation {
+  kind: VmOperationKind;
+  until: number;
+  powerTo: PowerState;
+}
+
 export interface VirtualMachine {
   id: string;
   subscriptionId: string;
@@ -71,7 +82,9 @@ export interface VirtualMachine {
   imageReference: { publisher: string; offer: string; sku: string; version: string };
   osDisk: { diskId: string; caching: 'None' | 'ReadOnly' | 'ReadWrite'; ephemeral: boolean; sizeGB: number };
   dataDisks: VmDataDisk[];
-  powerState: 'running' | 'stopped' | 'deallocated';
+  powerState: PowerState;
+  /** The operation under way, if any; the store settles it once its time has come. */
+  operation?: VmOperation;
   hyperVGeneration: 'V1' | 'V2';
   timeCreated: number;
   zones?: string[];

@@ -64,6 +64,25 @@ export class Store {
     for (const [id, rp] of this.restorePoints) {
       if (rp.deletingUntil !== undefined && rp.deletingUntil <= now) this.restorePoints.delete(id);
     }
+    for (const [id, vm] of this.virtualMachines) {
+      const op = vm.operation;
+      if (!op || op.until > now) continue;
+      vm.operation = undefined;
+      if (op.kind === 'delete') {
+        this.virtualMachines.delete(id);
+        this.releaseAttachments(vm.id);
+      } else {
+        vm.powerState = op.powerTo;
+      }
+    }
+  }
+
+  /** A deleted VM lets go of its disks (deleteOption Detach): they become Unattached, as ARM shows them. */
+  releaseAttachments(vmId: string): void {
+    const vmKey = key(vmId);
+    for (const disk of this.disks.values()) {
+      if (disk.managedBy !== undefined && key(disk.managedBy) === vmKey) disk.managedBy = undefined;
+    }
   }
 
   /** A count of everything, so tests can assert that a rejected request changed nothing. */

@@ -7,11 +7,13 @@ import { restorePointCollectionRoutes } from './restorePointCollections';
 import { restorePointRoutes } from './restorePoints';
 import { subscriptionRoutes } from './subscriptions';
 import { virtualMachineRoutes } from './virtualMachines';
+import { vmPowerRoutes } from './vmPower';
 
 export const allRoutes: readonly ArmRoute[] = [
   ...subscriptionRoutes,
   ...resourceGroupRoutes,
   ...virtualMachineRoutes,
+  ...vmPowerRoutes,
   ...diskRoutes,
   ...restorePointCollectionRoutes,
   ...restorePointRoutes,

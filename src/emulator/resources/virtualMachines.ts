@@ -3,12 +3,16 @@ import { invalidParameter } from '../http/errors';
 import { page, PAGE_SIZE } from '../http/paging';
 import type { VirtualMachine } from '../engine/model';
 import { expandOption, findDisk, inScope, iso, requireVm, status } from './common';
+import { shownPowerState } from './vmPower';
+import { runningOperation } from './vmOperation';
 
 const OS_NAMES = { Windows: ['Windows Server 2022 Datacenter', '10.0.20348'], Linux: ['ubuntu', '22.04'] } as const;
 
-function powerStatus(vm: VirtualMachine): ReturnType<typeof status> {
-  const display = { running: 'VM running', stopped: 'VM stopped', deallocated: 'VM deallocated' }[vm.powerState];
-  return status(`PowerState/${vm.powerState}`, display);
+/** CRP's provisioning state: 'Creating', 'Updating' (also during power operations), 'Deleting', then 'Succeeded'. */
+export function vmProvisioningState(vm: VirtualMachine, now: number): string {
+  const running = runningOperation(vm, now);
+  if (!running) return 'Succeeded';
+  return running.kind === 'create' ? 'Creating' : running.kind === 'delete' ? 'Deleting' : 'Updating';
 }
 
 function diskName(id: string): string {
@@ -16,7 +20,11 @@ function diskName(id: string): string {
 }
 
 export function renderInstanceView(ctx: RequestContext, vm: VirtualMachine): Record<string, unknown> {
-  const provisioned = status('ProvisioningState/succeeded', 'Provisioning succeeded', 'Info', vm.timeCreated);
+  const provisioning = vmProvisioningState(vm, ctx.now);
+  const provisioned = provisioning === 'Succeeded'
+    ? status('ProvisioningState/succeeded', 'Provisioning succeeded', 'Info', vm.timeCreated)
+    : status(`ProvisioningState/${provisioning.toLowerCase()}`, provisioning);
+  const power = shownPowerState(vm, ctx.now);
   const diskIds = [vm.osDisk.diskId, ...vm.dataDisks.map((d) => d.diskId)];
   return {
     computerName: vm.computerName,
@@ -28,7 +36,7 @@ export function renderInstanceView(ctx: RequestContext, vm: VirtualMachine): Rec
       statuses: [status('ProvisioningState/succeeded', 'Ready', 'Info', ctx.now, 'GuestAgent is running and processing the extensions.')],
     },
     disks: diskIds.map((id) => ({ name: diskName(id), statuses: [status('ProvisioningState/succeeded', 'Provisioning succeeded', 'Info', vm.timeCreated)] })),
-    statuses: [provisioned, powerStatus(vm)],
+    statuses: [provisioned, status(power.code, power.display)],
   };
 }
 
@@ -76,7 +84,7 @@ export function renderVm(ctx: RequestContext, vm: VirtualMachine, withInstanceVi
       networkInterfaces: [{ id: `/subscriptions/${vm.subscriptionId}/resourceGroups/${vm.resourceGroup}/providers/Microsoft.Network/networkInterfaces/${vm.name}-nic`, properties: { primary: true } }],
     },
     diagnosticsProfile: { bootDiagnostics: { enabled: true } },
-    provisioningState: 'Succeeded',
+    provisioningState: vmProvisioningState(vm, ctx.now),
     timeCreated: iso(vm.timeCreated),
   };
   if (withInstanceView) properties.instanceView = renderInstanceView(ctx, vm);
