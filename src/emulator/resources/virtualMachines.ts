@@ -2,7 +2,7 @@ import type { ArmRoute, RequestContext } from '../http/context';
 import { invalidParameter } from '../http/errors';
 import { page, PAGE_SIZE } from '../http/paging';
 import type { VirtualMachine } from '../engine/model';
-import { expandOption, findDisk, inScope, iso, requireVm, status } from './common';
+import { expandOption, findDisk, inScope, iso, osProfileOf, requireVm, status } from './common';
 import { shownPowerState } from './vmPower';
 import { runningOperation } from './vmOperation';
 
@@ -46,15 +46,15 @@ export function renderVm(ctx: RequestContext, vm: VirtualMachine, withInstanceVi
     vmId: vm.vmId,
     hardwareProfile: { vmSize: vm.vmSize },
     storageProfile: {
-      imageReference: { ...vm.imageReference, exactVersion: vm.imageReference.version === 'latest' ? '1.0.0' : vm.imageReference.version },
+      ...(vm.imageReference ? { imageReference: { ...vm.imageReference, exactVersion: vm.imageReference.version === 'latest' ? '1.0.0' : vm.imageReference.version } } : {}),
       osDisk: {
         osType: vm.osType,
         name: diskName(vm.osDisk.diskId),
-        createOption: 'FromImage',
+        createOption: vm.osDisk.createOption ?? 'FromImage',
         caching: vm.osDisk.caching,
         managedDisk: managedDisk(vm.osDisk.diskId, 'Standard_LRS'),
-        deleteOption: vm.osDisk.ephemeral ? 'Delete' : 'Detach',
-        diskSizeGB: vm.osDisk.sizeGB,
+        deleteOption: vm.osDisk.ephemeral ? 'Delete' : vm.osDisk.deleteOption ?? 'Detach',
+        diskSizeGB: findDisk(ctx, vm.osDisk.diskId)?.sizeGB ?? vm.osDisk.sizeGB,
         ...(vm.osDisk.ephemeral ? { diffDiskSettings: { option: 'Local', placement: 'CacheDisk' } } : {}),
       },
       dataDisks: vm.dataDisks.map((d) => ({
@@ -64,25 +64,17 @@ export function renderVm(ctx: RequestContext, vm: VirtualMachine, withInstanceVi
         caching: d.caching,
         writeAcceleratorEnabled: d.writeAcceleratorEnabled ?? false,
         managedDisk: managedDisk(d.diskId, 'Premium_LRS'),
-        deleteOption: 'Detach',
+        deleteOption: d.deleteOption ?? 'Detach',
         diskSizeGB: findDisk(ctx, d.diskId)?.sizeGB ?? 128,
         toBeDetached: false,
       })),
       diskControllerType: 'SCSI',
     },
-    osProfile: {
-      computerName: vm.computerName,
-      adminUsername: vm.adminUsername,
-      ...(vm.osType === 'Windows'
-        ? { windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: true } }
-        : { linuxConfiguration: { disablePasswordAuthentication: true, provisionVMAgent: true } }),
-      secrets: [],
-      allowExtensionOperations: true,
-      requireGuestProvisionSignal: true,
-    },
+    ...(vm.imageReference ? { osProfile: osProfileOf(vm) } : {}),
     networkProfile: {
-      networkInterfaces: [{ id: `/subscriptions/${vm.subscriptionId}/resourceGroups/${vm.resourceGroup}/providers/Microsoft.Network/networkInterfaces/${vm.name}-nic`, properties: { primary: true } }],
+      networkInterfaces: vm.networkInterfaces.map((n) => ({ id: n.id, properties: { primary: n.primary } })),
     },
+    ...(vm.securityProfile ? { securityProfile: vm.securityProfile } : {}),
     diagnosticsProfile: { bootDiagnostics: { enabled: true } },
     provisioningState: vmProvisioningState(vm, ctx.now),
     timeCreated: iso(vm.timeCreated),
