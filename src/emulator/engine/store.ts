@@ -68,6 +68,9 @@ export class Store {
     for (const [id, rp] of this.restorePoints) {
       if (rp.deletingUntil !== undefined && rp.deletingUntil <= now) this.restorePoints.delete(id);
     }
+    for (const [id, disk] of this.disks) {
+      if (disk.deletingUntil !== undefined && disk.deletingUntil <= now) this.disks.delete(id);
+    }
     for (const [id, vm] of this.virtualMachines) {
       const op = vm.operation;
       if (!op || op.until > now) continue;
