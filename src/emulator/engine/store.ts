@@ -80,6 +80,7 @@ export class Store {
         this.releaseAttachments(vm);
       } else {
         vm.powerState = op.powerTo;
+        vm.failed = op.failure;
       }
     }
   }
