@@ -72,6 +72,10 @@ export async function readCloudMetadata(resourceManagerEndpoint: string, extraCe
 }
 
 function connectionProblem(arm: string, error: unknown): CloudMetadataError {
+  // Nothing else aborts this request: an AbortError is the timeout, whose own message ("The operation was aborted") says nothing to the user.
+  if ((error as { name?: unknown }).name === 'AbortError') {
+    return new CloudMetadataError('unreachable', l10n.t('{0} did not answer within {1} seconds. Check the address, the network and any proxy.', arm, TIMEOUT_MS / 1000));
+  }
   const code = (error as { code?: unknown }).code;
   const reason = typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
   if (typeof code === 'string' && UNTRUSTED_CERTIFICATE.has(code)) {

@@ -83,4 +83,12 @@ describe('emulator in AD FS mode', () => {
     assert.equal((await send(h.emulator, 'GET', '/_emulator/identity')).json.mode, 'adfs');
     assert.equal((await send(h.emulator, 'POST', '/_emulator/identity', { body: { mode: 'saml' } })).status, 400);
   });
+
+  it('goes back to the identity mode it started in on a reset', async () => {
+    await send(h.emulator, 'POST', '/_emulator/identity', { body: { mode: 'entra' } });
+    assert.equal((await send(h.emulator, 'GET', '/_emulator/identity')).json.mode, 'entra');
+    assert.equal((await send(h.emulator, 'POST', '/_emulator/reset', { body: { data: 'demo' } })).status, 200);
+    assert.equal((await send(h.emulator, 'GET', '/_emulator/identity')).json.mode, 'adfs');
+    assert.equal((await send(h.emulator, 'GET', '/adfs/.well-known/openid-configuration')).status, 200, 'AD FS answers again');
+  });
 });

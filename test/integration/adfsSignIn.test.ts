@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { DEMO_TENANTS, demoCatalog } from '../../src/emulator';
 import type { RestorePointsApi } from '../../src/extension';
 import { clearRequestLog, requestLog } from '../support/commandDriver';
+import { captureErrorNotifications } from '../support/notifications';
 import { activateExtension, byLabel, children, control, emulatorAddress, eventually, setSetting } from './helpers';
 
 const CUSTOM_ENVIRONMENT = 'microsoft-sovereign-cloud.customEnvironment';
@@ -18,7 +19,8 @@ const issuedTokens = async (): Promise<IssuedToken[]> => (await control<{ value:
 describe('signing in to a custom cloud through AD FS (Azure Stack Hub disconnected)', function () {
   this.timeout(60_000);
   let api: RestorePointsApi;
-  let entraEnvironment: Record<string, string>;
+  /** The runner's custom cloud, restored afterwards; undefined when `before` failed before reading it (then nothing is written back). */
+  let entraEnvironment: Record<string, string> | undefined;
   const { endpoint } = emulatorAddress();
 
   const rootLabels = async (): Promise<string[]> => (await children(api)).map((s) => s.label).sort();
@@ -26,12 +28,14 @@ describe('signing in to a custom cloud through AD FS (Azure Stack Hub disconnect
   before(async () => {
     api = await activateExtension();
     await control('POST', '/reset', { data: 'demo' });
-    entraEnvironment = vscode.workspace.getConfiguration('microsoft-sovereign-cloud').inspect<Record<string, string>>('customEnvironment')!.globalValue!;
-    assert.ok(entraEnvironment, 'the runner configured the emulator as a custom cloud');
+    const runnerEnvironment = vscode.workspace.getConfiguration('microsoft-sovereign-cloud').inspect<Record<string, string>>('customEnvironment')?.globalValue;
+    assert.ok(runnerEnvironment, 'the runner configured the emulator as a custom cloud');
+    entraEnvironment = runnerEnvironment;
   });
 
   after(async () => {
     await control('POST', '/identity', { mode: 'entra' });
+    if (!entraEnvironment) return;
     await setSetting(CUSTOM_ENVIRONMENT, entraEnvironment);
     await eventually(async () => ((await rootLabels()).join() === allSubscriptions.join() ? true : undefined), 'the tree signed in through Microsoft Entra again');
   });
@@ -42,7 +46,7 @@ describe('signing in to a custom cloud through AD FS (Azure Stack Hub disconnect
     await clearRequestLog();
 
     // The cloud as Azure Stack Hub's metadata names it: the authority host ends in /adfs.
-    await setSetting(CUSTOM_ENVIRONMENT, { ...entraEnvironment, activeDirectoryEndpointUrl: `${endpoint}/adfs` });
+    await setSetting(CUSTOM_ENVIRONMENT, { ...entraEnvironment!, activeDirectoryEndpointUrl: `${endpoint}/adfs` });
 
     // AD FS has one directory (Contoso), so only its subscriptions are listed.
     await eventually(async () => ((await rootLabels()).join() === contosoSubscriptions.join() ? true : undefined), 'the tree listing the AD FS directory\'s subscriptions');
@@ -61,5 +65,23 @@ describe('signing in to a custom cloud through AD FS (Azure Stack Hub disconnect
     assert.ok(!log.some((r) => /\/oauth2\/v2\.0\/token/.test(r.path)), 'nothing asked the Microsoft Entra token endpoint');
     const arm = log.filter((r) => r.path.startsWith('/subscriptions'));
     assert.ok(arm.length > 0 && arm.every((r) => r.status === 200), JSON.stringify(arm.map((r) => `${r.path} ${r.status}`)));
+  });
+
+  it('with VS Code\'s Microsoft account, Sign In says to use a service principal (azureIdentity) and asks no account', async () => {
+    const authentication = vscode.workspace.getConfiguration('restorePoints').inspect('authentication')?.globalValue;
+    const notifications = captureErrorNotifications();
+    try {
+      await setSetting(CUSTOM_ENVIRONMENT, { ...entraEnvironment!, activeDirectoryEndpointUrl: `${endpoint}/adfs` });
+      await setSetting('restorePoints.authentication', 'vscode');
+      await eventually(async () => ((await children(api)).length === 0 ? true : undefined), 'the tree signed out: VS Code\'s account cannot sign in through AD FS');
+      await vscode.commands.executeCommand('restorePoints.signIn');
+      const messages = await eventually(async () => (notifications.shown.length ? notifications.shown.map((n) => n.message) : undefined), 'the error notification');
+      assert.strictEqual(messages.length, 1, JSON.stringify(messages));
+      assert.match(messages[0], new RegExp(`^VS Code's Microsoft account sign-in does not support AD FS \\(${endpoint.replace(/[.]/g, '\\.')}/adfs/?\\)\\. Set \`restorePoints\\.authentication\` to \`azureIdentity\` to sign in with a service principal\\.$`));
+      assert.deepStrictEqual(await children(api), [], 'still signed out');
+    } finally {
+      notifications.restore();
+      await setSetting('restorePoints.authentication', authentication);
+    }
   });
 });

@@ -21,16 +21,23 @@ export function customEnvironmentOf(cloud: DiscoveredCloud): Record<string, stri
 }
 
 /**
- * Writes the user settings. The CA file goes first: each write makes the extension sign in again,
- * and the cloud must not be tried without the certificates it needs.
+ * Writes the user settings for `cloud`. A new CA file goes first: each write makes the extension
+ * sign in again, and the cloud must not be tried without the certificates it needs. A CA file the
+ * user cleared ('') goes last, so the new cloud is never tried without the old certificates.
  */
-async function execute(ctx: CustomCloudContext): Promise<DiscoveredCloud> {
-  const cloud = ctx.cloud!;
+export async function saveCloudSettings(cloud: DiscoveredCloud, caFile: string): Promise<void> {
   const global = vscode.ConfigurationTarget.Global;
-  if (ctx.caFile) await vscode.workspace.getConfiguration('restorePoints').update(CA_FILE_SETTING, ctx.caFile, global);
+  const restorePoints = vscode.workspace.getConfiguration('restorePoints');
+  if (caFile) await restorePoints.update(CA_FILE_SETTING, caFile, global);
   const sovereign = vscode.workspace.getConfiguration(SOVEREIGN_CLOUD);
   await sovereign.update('customEnvironment', customEnvironmentOf(cloud), global);
   await sovereign.update('environment', 'custom', global);
+  if (!caFile && restorePoints.inspect<string>(CA_FILE_SETTING)?.globalValue !== undefined) await restorePoints.update(CA_FILE_SETTING, undefined, global);
+}
+
+async function execute(ctx: CustomCloudContext): Promise<DiscoveredCloud> {
+  const cloud = ctx.cloud!;
+  await saveCloudSettings(cloud, ctx.caFile ?? '');
   const authentication = vscode.workspace.getConfiguration('restorePoints').get<string>('authentication');
   if (cloud.identityProvider === 'adfs' && authentication !== 'azureIdentity') {
     void vscode.window.showWarningMessage(vscode.l10n.t("Custom cloud '{0}' configured. It signs in through AD FS, which VS Code's Microsoft account cannot use: set `restorePoints.authentication` to `azureIdentity` (a service principal).", cloud.name));

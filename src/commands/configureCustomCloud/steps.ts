@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readCloudMetadata, type DiscoveredCloud } from '../../azure/cloudMetadata';
 import { BACK } from '../wizard/prompter';
@@ -31,9 +32,22 @@ export function endpointProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** A certificate authority file holds a few certificates, a few kilobytes; this bounds what is read on each keystroke. */
+const CA_FILE_MAX_BYTES = 1024 * 1024;
+
 export function caFileProblem(value: string): string | undefined {
   const file = value.trim();
   if (file === '') return undefined;
+  // A relative path would depend on the extension host's working directory, which the user does not see.
+  if (!path.isAbsolute(file)) return vscode.l10n.t('Enter the full path of the file, e.g. /etc/ssl/certs/azurestack-ca.pem.');
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return vscode.l10n.t('Cannot read {0}.', file);
+  }
+  if (!stat.isFile()) return vscode.l10n.t('{0} is not a file.', file);
+  if (stat.size > CA_FILE_MAX_BYTES) return vscode.l10n.t('{0} is larger than 1 MB; a certificate authority file is a few kilobytes.', file);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

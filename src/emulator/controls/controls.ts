@@ -25,11 +25,17 @@ export interface RequestLogEntry {
  * served over HTTPS under `/_emulator/` for tests in other processes.
  */
 export class EmulatorControls {
-  constructor(private readonly app: EmulatorApp) {}
+  /** The identity mode the emulator started in (`--identity`); a reset goes back to it. */
+  private readonly startIdentity: IdentityMode;
 
-  /** Replaces all data with a data set; also clears faults, latency, planned failures and the log. */
+  constructor(private readonly app: EmulatorApp) {
+    this.startIdentity = app.state.identity;
+  }
+
+  /** Replaces all data with a data set; also clears faults, latency, planned failures and the log, and goes back to the identity mode the emulator started in. */
   reset(data: DataSetName = 'demo'): void {
     const { state } = this.app;
+    state.identity = this.startIdentity;
     state.operations.clear();
     state.clearPlannedFailures();
     loadDataSet(state, data);
