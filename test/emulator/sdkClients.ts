@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ComputeManagementClient } from '@azure/arm-compute';
 import { ResourceManagementClient } from '@azure/arm-resources';
+import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { ClientSecretCredential } from '@azure/identity';
 import type { TokenCredential } from '@azure/core-auth';
@@ -47,4 +48,8 @@ export function subscriptionClient(emulator: EmulatorAddress, credential: TokenC
 
 export function resourceClient(emulator: EmulatorAddress, subscriptionId: string, credential: TokenCredential = demoCredential(emulator)): ResourceManagementClient {
   return new ResourceManagementClient(credential, subscriptionId, { ...sdkOptions(emulator), credentialScopes: [armScope(emulator)] });
+}
+
+export function resourceGraphClient(emulator: EmulatorAddress, credential: TokenCredential = demoCredential(emulator)): ResourceGraphClient {
+  return new ResourceGraphClient(credential, { ...sdkOptions(emulator), credentials: { scopes: [armScope(emulator)] } });
 }

@@ -2,6 +2,7 @@ import type { ArmRoute } from '../http/context';
 import { diskRestorePointRoutes } from './diskRestorePoints';
 import { diskRoutes } from './disks';
 import { operationRoutes } from './operations';
+import { resourceGraphRoutes } from './resourceGraph';
 import { resourceGroupRoutes } from './resourceGroups';
 import { restorePointCollectionRoutes } from './restorePointCollections';
 import { restorePointRoutes } from './restorePoints';
@@ -17,4 +18,5 @@ export const allRoutes: readonly ArmRoute[] = [
   ...restorePointRoutes,
   ...diskRestorePointRoutes,
   ...operationRoutes,
+  ...resourceGraphRoutes,
 ];
