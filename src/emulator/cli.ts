@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DATA_SETS, type DataSetName } from './data';
 import { startEmulator } from './index';
 
-const USAGE = 'usage: npm run emulator -- [--port N] [--data demo|empty] [--pace N]';
+const USAGE = 'usage: npm run emulator -- [--port N] [--data demo|empty] [--pace N] [--throttling]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -10,9 +10,9 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  let values: { port?: string; data?: string; pace?: string; help?: boolean };
+  let values: { port?: string; data?: string; pace?: string; throttling?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, pace: { type: 'string' }, help: { type: 'boolean' } } }));
+    ({ values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, pace: { type: 'string' }, throttling: { type: 'boolean' }, help: { type: 'boolean' } } }));
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const pace = Number(values.pace ?? 1);
   if (!(pace > 0)) fail(`--pace must be a positive number, not '${values.pace}'`);
 
-  const emulator = await startEmulator({ port, data, pace, log: (line) => process.stderr.write(`[emulator] ${line}\n`) });
+  const emulator = await startEmulator({ port, data, pace, throttling: values.throttling ?? false, log: (line) => process.stderr.write(`[emulator] ${line}\n`) });
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;

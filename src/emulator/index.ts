@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { EmulatorApp, type Logger } from './app';
+import { ARM_LIMITS, type ThrottleLimits } from './controls/throttling';
 import type { EmulatorControls } from './controls/controls';
 import { loadDataSet, type DataSetName } from './data';
 import { Clock } from './engine/clock';
@@ -9,6 +10,7 @@ import { createCertificate } from './tls';
 
 export type { EmulatorControls, RequestLogEntry } from './controls/controls';
 export type { FaultSpec } from './controls/faults';
+export { ARM_LIMITS, type ThrottleLimits } from './controls/throttling';
 export type { DataSetName } from './data';
 export type { FailureKind } from './engine/state';
 export { CONTROL_PREFIX } from './app';
@@ -27,6 +29,8 @@ export interface EmulatorOptions {
   host?: string;
   /** Receives one human-readable line per request (never headers or tokens). */
   log?: Logger;
+  /** ARM's throttling (off by default): `true` for ARM's limits, or other bucket sizes and rates. */
+  throttling?: boolean | Partial<ThrottleLimits>;
 }
 
 export interface RunningEmulator {
@@ -43,7 +47,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const pace = options.pace ?? 1;
   if (!(pace > 0) || !Number.isFinite(pace)) throw new RangeError('pace must be a positive number');
   const state = new EmulatorState(new Clock(options.manualClock ?? false), pace);
-  const app = new EmulatorApp(state, options.log);
+  const throttling = options.throttling ?? false;
+  const app = new EmulatorApp(state, options.log, { enabled: throttling !== false, limits: { ...ARM_LIMITS, ...(typeof throttling === 'object' ? throttling : {}) } });
   const pendingCertificate = createCertificate(host);
   loadDataSet(state, options.data ?? 'demo');
   const certificate = await pendingCertificate;

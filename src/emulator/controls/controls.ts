@@ -3,6 +3,7 @@ import { loadDataSet, type DataSetName } from '../data';
 import type { FailureKind } from '../engine/state';
 import type { Store } from '../engine/store';
 import type { FaultSpec } from './faults';
+import type { ThrottleLimits } from './throttling';
 
 export interface RequestLogEntry {
   method: string;
@@ -26,7 +27,7 @@ export interface RequestLogEntry {
 export class EmulatorControls {
   constructor(private readonly app: EmulatorApp) {}
 
-  /** Replaces all data with a data set; also clears faults, latency, planned failures and the log. */
+  /** Replaces all data with a data set; also clears faults, latency, planned failures and the log, and puts throttling back as started. */
   reset(data: DataSetName = 'demo'): void {
     const { state } = this.app;
     state.operations.clear();
@@ -34,7 +35,17 @@ export class EmulatorControls {
     loadDataSet(state, data);
     this.clearFaults();
     this.setLatency(0);
+    this.app.throttle.reset();
     this.clearRequestLog();
+  }
+
+  /** Turns ARM's throttling on or off (every bucket full again); `limits` replaces sizes and rates by kind. */
+  setThrottling(enabled: boolean, limits: Partial<ThrottleLimits> = {}): void {
+    this.app.throttle.configure(enabled, limits);
+  }
+
+  throttling(): { enabled: boolean; limits: ThrottleLimits } {
+    return { enabled: this.app.throttle.enabled, limits: this.app.throttle.limits };
   }
 
   readonly clock = {
