@@ -134,6 +134,7 @@ export class EmulatorApp {
     if (subscription) Object.assign(rateLimit, this.throttle.admit(subscription, caller.objectId, method));
     const { handler: route, params } = this.router.match(method, path);
     const { store, clock } = this.state;
+    if (subscription) store.touchSubscription(subscription);
     store.settle(clock.now());
     const apiVersion = checkApiVersion(route.family, url.searchParams.get('api-version'));
     checkScope(route, params, caller, store, this.endpoint);

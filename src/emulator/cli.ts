@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DATA_SETS, type DataSetName } from './data';
 import { startEmulator } from './index';
 
-const USAGE = 'usage: npm run emulator -- [--port N] [--data demo|empty] [--pace N] [--throttling]';
+const USAGE = 'usage: npm run emulator -- [--port N] [--data demo|empty|fleet] [--pace N] [--throttling]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);

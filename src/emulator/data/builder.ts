@@ -34,11 +34,13 @@ const HOUR = 3_600_000;
 export class DataBuilder {
   readonly now: number;
 
+  /** `now` is when the data counts as loaded (a lazily generated part keeps the time of the load). */
   constructor(
     private readonly state: EmulatorState,
     private readonly rng: SeededRandom,
+    now?: number,
   ) {
-    this.now = state.clock.now();
+    this.now = now ?? state.clock.now();
   }
 
   resourceGroup(subscriptionId: string, name: string, location: string, tags: Record<string, string> = {}): void {

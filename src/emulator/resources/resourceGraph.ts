@@ -57,6 +57,7 @@ function query(ctx: RequestContext): HandlerResult {
   const options = readPageOptions(rawOptions);
   refuseUnsupported(body, rawOptions as Record<string, unknown>);
   const subscriptions = scope(ctx, body.subscriptions);
+  for (const s of subscriptions) ctx.state.store.touchSubscription(s.subscriptionId);
   const parsed = parseQuery(body.query);
   const result = evaluate(parsed, resourceRows(ctx, subscriptions.filter((s) => s.accessible)));
 
