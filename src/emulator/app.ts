@@ -138,6 +138,8 @@ export class EmulatorApp {
     store.settle(clock.now());
     const apiVersion = checkApiVersion(route.family, url.searchParams.get('api-version'));
     checkScope(route, params, caller, store, this.endpoint);
+    // Anything but a read may change what later reads answer.
+    if (method !== 'GET') store.generation++;
     return route.handler({
       method,
       path,

@@ -94,6 +94,19 @@ describe('emulator: Azure Resource Graph (POST /providers/Microsoft.ResourceGrap
     assert.equal(restorePoints.json.totalRecords, 0);
   });
 
+  it('answers from the store as it is now: a collection created or deleted shows in the next query', async () => {
+    const query = { query: COLLECTIONS, subscriptions: [dev.subscriptionId] };
+    assert.equal((await post(query)).json.totalRecords, 4);
+    const rg = `/subscriptions/${dev.subscriptionId}/resourceGroups/${dev.web02.resourceGroup}`;
+    const created = await h.arm('PUT', `${rg}/providers/Microsoft.Compute/restorePointCollections/graph-new?api-version=2026-04-01`, {
+      body: { location: dev.web02.location, properties: { source: { id: `${rg}/providers/Microsoft.Compute/virtualMachines/${dev.web02.vm}` } } },
+    });
+    assert.equal(created.status, 201);
+    const after = await post(query);
+    assert.equal(after.json.totalRecords, 5);
+    assert.ok(after.json.data.some((r: Row) => r.name === 'graph-new'));
+  });
+
   it('answers in the table format with columns and rows, and in objectArray by default', async () => {
     const query = `resources | where type =~ 'microsoft.compute/restorepointcollections' | project id, name, source = properties.source.id | order by name asc`;
     const table = await post({ query, subscriptions: [dev.subscriptionId], options: { resultFormat: 'table' } });

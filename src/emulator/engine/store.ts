@@ -64,6 +64,8 @@ const collectionKeyOf = (restorePointKey: string): string => restorePointKey.sli
 export class Store {
   /** Set by a data set that generates on first touch; cleared with the store. */
   lazy: LazyData | undefined;
+  /** Moves on whenever something may have changed (a write, a finished deletion, a reload), for caches of read answers. */
+  generation = 0;
   readonly tenants = new Map<string, Tenant>();
   readonly principals = new Map<string, Principal>();
   readonly subscriptions = new Map<string, Subscription>();
@@ -79,6 +81,7 @@ export class Store {
   }
 
   clear(): void {
+    this.generation++;
     this.lazy = undefined;
     this.deleting.clear();
     for (const map of [this.tenants, this.principals, this.subscriptions, this.resourceGroups, this.virtualMachines, this.disks, this.collections, this.restorePoints]) {
@@ -129,6 +132,7 @@ export class Store {
         continue;
       }
       if (target.deletingUntil === undefined || target.deletingUntil > now) continue;
+      this.generation++;
       if (rpc) {
         for (const rp of this.restorePointsOf(rpc.id)) this.restorePoints.delete(key(rp.id));
         this.collections.delete(id);

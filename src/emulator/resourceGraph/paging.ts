@@ -18,8 +18,8 @@ const badOption = (message: string): ArmError =>
  * documents that a `$skipToken` is only valid with the same query and scopes, so another query's
  * token is refused rather than answered from the wrong place.
  */
-export function fingerprint(query: string, subscriptionIds: readonly string[]): string {
-  return createHash('sha256').update(JSON.stringify([query, [...subscriptionIds].map((s) => s.toLowerCase()).sort()])).digest('hex').slice(0, 16);
+export function fingerprint(query: string, subscriptionIds: readonly string[], tenantId: string): string {
+  return createHash('sha256').update(JSON.stringify([query, [...subscriptionIds].map((s) => s.toLowerCase()).sort(), tenantId])).digest('hex').slice(0, 16);
 }
 
 export function encodeSkipToken(offset: number, print: string): string {

@@ -2,10 +2,30 @@ import type { RequestContext } from '../http/context';
 import type { Subscription } from '../engine/model';
 import { renderCollection } from '../resources/restorePointCollections';
 import { renderVm } from '../resources/virtualMachines';
-import { RESOURCE_COLUMNS, type Row } from './evaluate';
+import type { Row } from './evaluate';
 
-/** A row with Resource Graph's column order, which an unprojected answer keeps. */
-const ordered = (row: Row): Row => Object.fromEntries(RESOURCE_COLUMNS.map((c) => [c.name, row[c.name] ?? null]));
+interface Resource {
+  id: string;
+  name: string;
+  location: string;
+  resourceGroup: string;
+  tags: Record<string, string>;
+}
+
+/**
+ * One row in Resource Graph's column order. `properties` is rendered when first read: a query that
+ * filters by type or projects other columns (most of them) does not pay for 20,000 VMs' models.
+ */
+function row(sub: Subscription, resource: Resource, type: string, zones: string[] | null, properties: () => unknown): Row {
+  let rendered: unknown;
+  const result: Row = {
+    id: resource.id, name: resource.name, type, tenantId: sub.tenantId, kind: '', location: resource.location,
+    resourceGroup: resource.resourceGroup.toLowerCase(), subscriptionId: sub.subscriptionId, managedBy: '', sku: null, plan: null,
+    properties: null, tags: resource.tags, identity: null, zones, extendedLocation: null,
+  };
+  Object.defineProperty(result, 'properties', { enumerable: true, get: () => (rendered ??= properties()) });
+  return result;
+}
 
 /**
  * The `resources` rows of some subscriptions, shaped as Resource Graph returns them: the resource's
@@ -18,37 +38,18 @@ export function resourceRows(ctx: RequestContext, subscriptions: readonly Subscr
   const wanted = new Map(subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s]));
   const rows: Row[] = [];
   const { store } = ctx.state;
-  const common = (sub: Subscription, resourceGroup: string): Row => ({
-    tenantId: sub.tenantId,
-    kind: '',
-    resourceGroup: resourceGroup.toLowerCase(),
-    subscriptionId: sub.subscriptionId,
-    managedBy: '',
-    sku: null,
-    plan: null,
-    identity: null,
-    extendedLocation: null,
-  });
   for (const vm of store.virtualMachines.values()) {
     const sub = wanted.get(vm.subscriptionId.toLowerCase());
     if (!sub) continue;
-    const arm = renderVm(ctx, vm, false);
-    const powerState = { code: `PowerState/${vm.powerState}`, level: 'Info', displayStatus: `VM ${vm.powerState}` };
-    rows.push(ordered({
-      ...common(sub, vm.resourceGroup),
-      id: arm.id, name: arm.name, type: 'microsoft.compute/virtualmachines', location: arm.location, tags: arm.tags, zones: vm.zones ?? null,
-      properties: { ...(arm.properties as Row), extended: { instanceView: { powerState } } },
+    rows.push(row(sub, vm, 'microsoft.compute/virtualmachines', vm.zones ?? null, () => {
+      const powerState = { code: `PowerState/${vm.powerState}`, level: 'Info', displayStatus: `VM ${vm.powerState}` };
+      return { ...(renderVm(ctx, vm, false).properties as Row), extended: { instanceView: { powerState } } };
     }));
   }
   for (const rpc of store.collections.values()) {
     const sub = wanted.get(rpc.subscriptionId.toLowerCase());
     if (!sub) continue;
-    const arm = renderCollection(ctx, rpc, false);
-    rows.push(ordered({
-      ...common(sub, rpc.resourceGroup),
-      id: arm.id, name: arm.name, type: 'microsoft.compute/restorepointcollections', location: arm.location, tags: arm.tags, zones: null,
-      properties: arm.properties,
-    }));
+    rows.push(row(sub, rpc, 'microsoft.compute/restorepointcollections', null, () => renderCollection(ctx, rpc, false).properties));
   }
   return rows;
 }
