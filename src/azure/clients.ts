@@ -113,7 +113,7 @@ export class ClientFactory {
       retryOptions: retry.retryOptions,
       loggingOptions: pipeline.loggingOptions,
       // The retry guard first: the request log, nearer the wire, then sees every attempt, read-backs included.
-      additionalPolicies: [...(retry.additionalPolicies ?? []), { policy: readBudgetPolicy(this.readBudget), position: 'perRetry' }, ...pipeline.additionalPolicies],
+      additionalPolicies: [...(retry.additionalPolicies ?? []), { policy: readBudgetPolicy(this.readBudget, MAX_RETRY_AFTER_MS), position: 'perRetry' }, ...pipeline.additionalPolicies],
     };
   }
 

@@ -47,7 +47,7 @@ describe('the read budget (ARM\'s token bucket per subscription)', () => {
   it('holds a subscription for the Retry-After of a 429 its reads got, and ARM\'s remaining count lowers the bucket', async () => {
     const clock = virtualClock();
     const budget = new ReadBudget(ARM_READ_BUCKET, clock);
-    const policy = readBudgetPolicy(budget);
+    const policy = readBudgetPolicy(budget, 60_000);
     const answer = (status: number, headers: Record<string, string>) => async (): Promise<PipelineResponse> => ({
       status, headers: createHttpHeaders(headers), request: createPipelineRequest({ url: 'https://arm/' }),
     });
@@ -65,5 +65,9 @@ describe('the read budget (ARM\'s token bucket per subscription)', () => {
     const beforeD = clock.now();
     await send(budget, clock, 'sub-d', 1);
     assert.equal(clock.sent[3], beforeD, 'a write\'s 429 is the write budget\'s, not the reads\'');
+    await policy.sendRequest(createPipelineRequest({ url: 'https://arm/subscriptions/sub-e/x', method: 'GET' }), answer(429, { 'retry-after': '600' }));
+    const beforeE = clock.now();
+    await send(budget, clock, 'sub-e', 1);
+    assert.equal(clock.sent[4], beforeE, 'a wait beyond the retry cap fails the request instead, and does not hold the next read (Retry)');
   });
 });
