@@ -11,7 +11,7 @@ import { demoCredential, type EmulatorAddress } from './sdkClients';
 /**
  * The extension's own client factory (retry policy, read budget, write limiter) pointed at an
  * emulator, with the SDK's clients imported directly: the lazily loaded SDK bundle also carries
- * VS Code's sign-in helpers, which need VS Code.
+ * the VS Code sign-in library, which needs VS Code.
  */
 export function emulatorClientFactory(emulator: EmulatorAddress): ClientFactory {
   const cloud: CloudConfig = {
