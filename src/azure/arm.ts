@@ -20,13 +20,13 @@ export interface SubscriptionInfo extends SubscriptionRef {
 
 export async function listTenants(factory: ClientFactory): Promise<TenantInfo[]> {
   const client = await factory.subscriptionClient(undefined);
-  const tenants = await allPages(factory, (o) => client.tenants.list(o));
+  const tenants = await allPages(factory, undefined, (o) => client.tenants.list(o));
   return tenants.filter((t) => t.tenantId).map((t) => ({ tenantId: t.tenantId!, displayName: t.displayName, defaultDomain: t.defaultDomain }));
 }
 
 export async function listSubscriptions(factory: ClientFactory, tenantId: string): Promise<SubscriptionInfo[]> {
   const client = await factory.subscriptionClient(tenantId);
-  const subscriptions = await allPages(factory, (o) => client.subscriptions.list(o));
+  const subscriptions = await allPages(factory, undefined, (o) => client.subscriptions.list(o));
   return subscriptions
     .filter((s) => s.subscriptionId)
     .map((s) => ({ subscriptionId: s.subscriptionId!, tenantId: s.tenantId ?? tenantId, displayName: s.displayName ?? s.subscriptionId!, state: s.state }));
@@ -40,7 +40,7 @@ export async function getResourceProperties(factory: ClientFactory, tenantId: st
   const subscriptionOnly = /^\/subscriptions\/([^/]+)\/?$/i.exec(id);
   if (subscriptionOnly) {
     const client = await factory.subscriptionClient(tenantId);
-    return factory.limit(() => client.subscriptions.get(subscriptionOnly[1]));
+    return factory.read(subscriptionOnly[1], () => client.subscriptions.get(subscriptionOnly[1]));
   }
   const parsed = parseResourceId(id);
   if (!parsed) throw new Error(`Not an ARM resource id: ${id}`);

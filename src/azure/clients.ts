@@ -3,11 +3,15 @@ import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { ServiceClientOptions } from '@azure/core-client';
 import type { LogPolicyOptions } from '@azure/core-rest-pipeline';
 import type { ResourceManagementClient } from '@azure/arm-resources';
+import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { armScope, withTrailingSlash, type CloudConfig } from './cloud';
 import { sharedHttpsAgent } from './httpsAgent';
 import { azureSdk } from './lazySdk';
+import type * as Sdk from './sdk';
 import { createLimiter, type Limiter } from './limiter';
+import { ReadBudget } from './readBudget';
+import { readBudgetPolicy } from './readBudgetPolicy';
 import { armPipelineOptions } from './pipelineOptions';
 import { retryGuardPolicy } from './retryPolicy';
 
@@ -44,6 +48,9 @@ export function retryClientOptions(): Pick<ServiceClientOptions, 'retryOptions' 
   };
 }
 
+/** The SDK's ARM client classes. */
+export type ArmSdk = Pick<typeof Sdk, 'ComputeManagementClient' | 'ResourceManagementClient' | 'SubscriptionClient' | 'ResourceGraphClient'>;
+
 /** Gives a credential per tenant: ARM only accepts a token from the tenant that owns a subscription. */
 export interface TenantCredentials {
   /** `undefined` asks for the home tenant (used to list tenants). */
@@ -51,27 +58,48 @@ export interface TenantCredentials {
 }
 
 /**
- * A tree of a few hundred nodes would otherwise fire hundreds of requests at once. The cap does not
- * change how many reads a view costs (ARM's per-subscription budget, 12,000 reads an hour, counts
- * requests, and fully expanding a 300-VM subscription is about 312 of them), only how fast they
- * arrive, which is what ARM's token-bucket throttling (a burst of about 250, then about 25 reads a
- * second) answers with 429s. Measured against 50 ms per request, expanding that subscription fully
- * took 6.7 s with 6 in flight and 5.1 s with 12: the extension host is busy with a new TLS connection
- * per request by then, so doubling the burst buys a quarter. 6 keeps the burst well inside the bucket.
+ * Writes (PUT, DELETE and the first request of every long-running operation) stay few at a time:
+ * each starts work in Azure that costs money or time, and ARM's write budget (200, refilled at 10 a
+ * second) is not what limits a person's actions.
  */
-const MAX_CONCURRENT_REQUESTS = 6;
+const MAX_WRITES_IN_FLIGHT = 6;
+
+/**
+ * Reads go as fast as each subscription's read budget allows (readBudget.ts); this ceiling only
+ * spares the extension host hundreds of connections at once when many subscriptions are read
+ * together. At 50 ms a request it allows 640 reads a second, far above one subscription's 25.
+ */
+const MAX_READS_IN_FLIGHT = 32;
 
 /**
  * Creates the SDK clients for one cloud and one set of credentials, once per tenant/subscription.
  * The SDK is loaded on first use (lazySdk.ts) so that activation does not pay for it.
  */
 export class ClientFactory {
-  readonly limit: Limiter = createLimiter(MAX_CONCURRENT_REQUESTS);
+  /** Writes: at most MAX_WRITES_IN_FLIGHT at once. */
+  readonly limit: Limiter = createLimiter(MAX_WRITES_IN_FLIGHT);
+  readonly readBudget = new ReadBudget();
+  private readonly readsInFlight: Limiter = createLimiter(MAX_READS_IN_FLIGHT);
   private readonly clients = new Map<string, Promise<unknown>>();
 
+  /**
+   * One read: within the ceiling, then within its subscription's budget (none for tenant-level
+   * reads such as listing subscriptions, and Resource Graph, which ARM counts apart).
+   */
+  read<T>(subscriptionId: string | undefined, task: () => Promise<T>): Promise<T> {
+    // The token is taken when the request can leave at once: taken earlier, the wait for a slot
+    // would let the bucket refill on paper while the requests reach ARM together.
+    return this.readsInFlight(async () => {
+      if (subscriptionId) await this.readBudget.take(subscriptionId);
+      return task();
+    });
+  }
+
+  /** `sdk` is the ARM clients' constructors, loaded on first use unless given (plain-Node tests give them). */
   constructor(
     readonly cloud: CloudConfig,
     readonly credentials: TenantCredentials,
+    private readonly sdk: () => ArmSdk = azureSdk,
   ) {}
 
   /** Options every client shares: endpoint, TLS trust for custom clouds, the retry policy above, request logging and sign-in checks. */
@@ -85,20 +113,20 @@ export class ClientFactory {
       retryOptions: retry.retryOptions,
       loggingOptions: pipeline.loggingOptions,
       // The retry guard first: the request log, nearer the wire, then sees every attempt, read-backs included.
-      additionalPolicies: [...(retry.additionalPolicies ?? []), ...pipeline.additionalPolicies],
+      additionalPolicies: [...(retry.additionalPolicies ?? []), { policy: readBudgetPolicy(this.readBudget, MAX_RETRY_AFTER_MS), position: 'perRetry' }, ...pipeline.additionalPolicies],
     };
   }
 
   subscriptionClient(tenantId: string | undefined): Promise<SubscriptionClient> {
     return this.cached(`subscriptions/${tenantId ?? ''}`, () => {
-      const { SubscriptionClient } = azureSdk();
+      const { SubscriptionClient } = this.sdk();
       return new SubscriptionClient(this.credentials.credentialFor(tenantId), { ...this.commonOptions(), credentialScopes: [armScope(this.cloud)] });
     });
   }
 
   computeClient(tenantId: string, subscriptionId: string): Promise<ComputeManagementClient> {
     return this.cached(`compute/${tenantId}/${subscriptionId}`, () => {
-      const { ComputeManagementClient } = azureSdk();
+      const { ComputeManagementClient } = this.sdk();
       return new ComputeManagementClient(this.credentials.credentialFor(tenantId), subscriptionId, { ...this.commonOptions(), credentials: { scopes: [armScope(this.cloud)] } });
     });
   }
@@ -106,8 +134,16 @@ export class ClientFactory {
   /** Resource groups, for the pickers of where a new collection or disk goes. */
   resourceClient(tenantId: string, subscriptionId: string): Promise<ResourceManagementClient> {
     return this.cached(`resources/${tenantId}/${subscriptionId}`, () => {
-      const { ResourceManagementClient } = azureSdk();
+      const { ResourceManagementClient } = this.sdk();
       return new ResourceManagementClient(this.credentials.credentialFor(tenantId), subscriptionId, { ...this.commonOptions(), credentialScopes: [armScope(this.cloud)] });
+    });
+  }
+
+  /** Azure Resource Graph, queried per tenant (its answers cover every listed subscription of that tenant). */
+  resourceGraphClient(tenantId: string): Promise<ResourceGraphClient> {
+    return this.cached(`resourceGraph/${tenantId}`, () => {
+      const { ResourceGraphClient } = this.sdk();
+      return new ResourceGraphClient(this.credentials.credentialFor(tenantId), { ...this.commonOptions(), credentials: { scopes: [armScope(this.cloud)] } });
     });
   }
 

@@ -3,17 +3,17 @@ import type { LongRunningOptions } from './actions/longRunning';
 import { restoreDisk as restoreWithClient, type DiskRestore } from './actions/restoreDisk';
 import { allPages } from './paging';
 import type { ClientFactory } from './clients';
-import { computeClientOf, computeRequest, idParts, type SubscriptionRef } from './subscriptionScope';
+import { computeClientOf, computeRead, idParts, type SubscriptionRef } from './subscriptionScope';
 
 export function readDisk(factory: ClientFactory, subscription: SubscriptionRef, diskId: string, options: { abortSignal?: AbortSignal } = {}): Promise<Disk> {
   const { resourceGroup, name } = idParts(diskId);
-  return computeRequest(factory, subscription, (client) => client.disks.get(resourceGroup, name, { abortSignal: options.abortSignal }));
+  return computeRead(factory, subscription, (client) => client.disks.get(resourceGroup, name, { abortSignal: options.abortSignal }));
 }
 
 /** The managed disks of a resource group (every page): the names a new disk there may not take. */
 export async function listDisksIn(factory: ClientFactory, subscription: SubscriptionRef, resourceGroup: string): Promise<Disk[]> {
   const client = await computeClientOf(factory, subscription);
-  return allPages(factory, (o) => client.disks.listByResourceGroup(resourceGroup, o));
+  return allPages(factory, subscription.subscriptionId, (o) => client.disks.listByResourceGroup(resourceGroup, o));
 }
 
 /** A managed disk from a disk restore point (long-running); returns the new disk's id. */

@@ -11,6 +11,6 @@ export interface RegionSummary {
 /** The regions the subscription may use. */
 export async function listRegions(factory: ClientFactory, subscription: SubscriptionRef): Promise<RegionSummary[]> {
   const client = await factory.subscriptionClient(subscription.tenantId);
-  const locations = await allPages(factory, (o) => client.subscriptions.listLocations(subscription.subscriptionId, o));
+  const locations = await allPages(factory, subscription.subscriptionId, (o) => client.subscriptions.listLocations(subscription.subscriptionId, o));
   return locations.filter((l) => l.name).map((l) => ({ name: l.name!, displayName: l.displayName ?? l.name! }));
 }

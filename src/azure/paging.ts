@@ -34,12 +34,15 @@ export async function onePage<T>(list: (options: ResponseWatcher) => Pageable<T>
   }
 }
 
-/** Every page, each fetched through the limiter (pages are sequential by nature). */
-export async function allPages<T>(factory: ClientFactory, list: (options: ResponseWatcher) => Pageable<T>): Promise<T[]> {
+/**
+ * Every page, each a read within the subscription's read budget (pages are sequential by nature);
+ * `subscriptionId` undefined for tenant-level lists (tenants, subscriptions).
+ */
+export async function allPages<T>(factory: ClientFactory, subscriptionId: string | undefined, list: (options: ResponseWatcher) => Pageable<T>): Promise<T[]> {
   const items: T[] = [];
   let token: string | undefined;
   do {
-    const page = await factory.limit(() => onePage(list, token));
+    const page = await factory.read(subscriptionId, () => onePage(list, token));
     items.push(...page.items);
     token = page.continuationToken;
   } while (token);

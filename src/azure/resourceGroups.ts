@@ -10,7 +10,7 @@ export interface ResourceGroupSummary {
 /** The subscription's resource groups by name (every page), for a picker. */
 export async function listResourceGroups(factory: ClientFactory, subscription: SubscriptionRef): Promise<ResourceGroupSummary[]> {
   const client = await factory.resourceClient(subscription.tenantId, subscription.subscriptionId);
-  const groups = await allPages(factory, (o) => client.resourceGroups.list(o));
+  const groups = await allPages(factory, subscription.subscriptionId, (o) => client.resourceGroups.list(o));
   return groups
     .filter((rg) => rg.name)
     .map((rg) => ({ name: rg.name!, location: rg.location }))

@@ -5,12 +5,12 @@ import type { LongRunningOptions } from './actions/longRunning';
 import { collectionRefFromId } from './actions/resourceRefs';
 import { allPages } from './paging';
 import type { ClientFactory } from './clients';
-import { computeClientOf, computeRequest, idParts, type SubscriptionRef } from './subscriptionScope';
+import { computeClientOf, computeRead, computeWrite, idParts, type SubscriptionRef } from './subscriptionScope';
 
 /** Every restore point collection of the subscription, cross-region copies included (without their restore points). */
 export async function listCollections(factory: ClientFactory, subscription: SubscriptionRef): Promise<RestorePointCollection[]> {
   const client = await computeClientOf(factory, subscription);
-  return allPages(factory, (o) => client.restorePointCollections.listAll(o));
+  return allPages(factory, subscription.subscriptionId, (o) => client.restorePointCollections.listAll(o));
 }
 
 /**
@@ -21,22 +21,22 @@ export async function listCollections(factory: ClientFactory, subscription: Subs
  */
 export async function listRestorePointCollectionsIn(factory: ClientFactory, subscription: SubscriptionRef, resourceGroup: string): Promise<RestorePointCollection[]> {
   const client = await computeClientOf(factory, subscription);
-  return allPages(factory, (o) => client.restorePointCollections.list(resourceGroup, o));
+  return allPages(factory, subscription.subscriptionId, (o) => client.restorePointCollections.list(resourceGroup, o));
 }
 
 /** One collection; with `restorePoints`, its restore points in the same call (`$expand=restorePoints`). */
 export function readCollection(factory: ClientFactory, subscription: SubscriptionRef, collectionId: string, options: { restorePoints?: boolean; abortSignal?: AbortSignal } = {}): Promise<RestorePointCollection> {
   const { resourceGroup, name } = idParts(collectionId);
-  return computeRequest(factory, subscription, (client) =>
+  return computeRead(factory, subscription, (client) =>
     client.restorePointCollections.get(resourceGroup, name, { ...(options.restorePoints ? { expand: 'restorePoints' } : {}), abortSignal: options.abortSignal }),
   );
 }
 
 export const createVmCollection = (factory: ClientFactory, subscription: SubscriptionRef, input: CollectionForVm): Promise<RestorePointCollection> =>
-  computeRequest(factory, subscription, (client) => createCollectionForVm(client, input));
+  computeWrite(factory, subscription, (client) => createCollectionForVm(client, input));
 
 export const createCopyCollection = (factory: ClientFactory, subscription: SubscriptionRef, input: CollectionForCopy): Promise<RestorePointCollection> =>
-  computeRequest(factory, subscription, (client) => createCollectionForCopy(client, input));
+  computeWrite(factory, subscription, (client) => createCollectionForCopy(client, input));
 
 /** Deletes the collection and every restore point in it (long-running). */
 export async function deleteCollection(factory: ClientFactory, subscription: SubscriptionRef, collectionId: string, options: LongRunningOptions = {}): Promise<void> {

@@ -8,7 +8,7 @@ import { watchReplication, type ReplicationProgress, type WatchReplicationOption
 import { restorePointRefFromId } from './actions/resourceRefs';
 import { allPages } from './paging';
 import type { ClientFactory } from './clients';
-import { computeClientOf, computeRequest, idParts, type SubscriptionRef } from './subscriptionScope';
+import { computeClientOf, computeRead, idParts, type SubscriptionRef } from './subscriptionScope';
 
 export interface ReadRestorePointOptions {
   /** Each disk restore point's replication (what a copy needs). */
@@ -22,20 +22,20 @@ export interface ReadRestorePointOptions {
 export function readRestorePoint(factory: ClientFactory, subscription: SubscriptionRef, restorePointId: string, options: ReadRestorePointOptions = {}): Promise<RestorePoint> {
   const ref = restorePointRefFromId(restorePointId);
   const { instanceView, abortSignal, onResponse } = options;
-  return computeRequest(factory, subscription, (client) => client.restorePoints.get(ref.resourceGroup, ref.collection, ref.name, { ...(instanceView ? { expand: 'instanceView' } : {}), abortSignal, onResponse }));
+  return computeRead(factory, subscription, (client) => client.restorePoints.get(ref.resourceGroup, ref.collection, ref.name, { ...(instanceView ? { expand: 'instanceView' } : {}), abortSignal, onResponse }));
 }
 
 /** The disk restore points of a restore point, every page. */
 export async function listDiskRestorePointsOf(factory: ClientFactory, subscription: SubscriptionRef, restorePointId: string): Promise<DiskRestorePoint[]> {
   const client = await computeClientOf(factory, subscription);
   const ref = restorePointRefFromId(restorePointId);
-  return allPages(factory, (o) => client.diskRestorePoint.listByRestorePoint(ref.resourceGroup, ref.collection, ref.name, o));
+  return allPages(factory, subscription.subscriptionId, (o) => client.diskRestorePoint.listByRestorePoint(ref.resourceGroup, ref.collection, ref.name, o));
 }
 
 /** One disk restore point, as ARM returns it. */
 export function readDiskRestorePoint(factory: ClientFactory, subscription: SubscriptionRef, diskRestorePointId: string): Promise<DiskRestorePoint> {
   const { resourceGroup, name, children } = idParts(diskRestorePointId);
-  return computeRequest(factory, subscription, (client) => client.diskRestorePoint.get(resourceGroup, name, children[1], children[3]));
+  return computeRead(factory, subscription, (client) => client.diskRestorePoint.get(resourceGroup, name, children[1], children[3]));
 }
 
 /** Creates a restore point and waits for ARM's long-running operation (see actions/createRestorePoint). */

@@ -6,6 +6,7 @@
  */
 export { ComputeManagementClient } from '@azure/arm-compute';
 export { ResourceManagementClient } from '@azure/arm-resources';
+export { ResourceGraphClient } from '@azure/arm-resourcegraph';
 export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 export { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, EnvironmentCredential, ManagedIdentityCredential } from '@azure/identity';
 export { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';

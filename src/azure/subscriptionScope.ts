@@ -12,8 +12,14 @@ export interface SubscriptionRef {
 export const computeClientOf = (factory: ClientFactory, subscription: SubscriptionRef): Promise<ComputeManagementClient> =>
   factory.computeClient(subscription.tenantId, subscription.subscriptionId);
 
-/** One compute request, waiting for a slot of the shared limiter. */
-export async function computeRequest<T>(factory: ClientFactory, subscription: SubscriptionRef, send: (client: ComputeManagementClient) => Promise<T>): Promise<T> {
+/** One compute read, within the subscription's read budget. */
+export async function computeRead<T>(factory: ClientFactory, subscription: SubscriptionRef, send: (client: ComputeManagementClient) => Promise<T>): Promise<T> {
+  const client = await computeClientOf(factory, subscription);
+  return factory.read(subscription.subscriptionId, () => send(client));
+}
+
+/** One compute write, waiting for a slot of the write limiter. */
+export async function computeWrite<T>(factory: ClientFactory, subscription: SubscriptionRef, send: (client: ComputeManagementClient) => Promise<T>): Promise<T> {
   const client = await computeClientOf(factory, subscription);
   return factory.limit(() => send(client));
 }

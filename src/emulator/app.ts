@@ -9,6 +9,7 @@ import { cloudMetadata } from './cloudMetadata';
 import { handleControlRequest } from './controls/controlRoutes';
 import { EmulatorControls, type RequestLogEntry } from './controls/controls';
 import { faultErrorCode, FaultTable } from './controls/faults';
+import { ARM_LIMITS, Throttle, type ThrottleLimits } from './controls/throttling';
 import type { EmulatorState } from './engine/state';
 import { checkApiVersion } from './http/apiVersions';
 import { authenticate, checkScope } from './http/auth';
@@ -32,6 +33,7 @@ type LoggedDetails = Pick<RequestLogEntry, 'body' | 'tenantId'>;
 export class EmulatorApp {
   readonly tokens = new TokenStore();
   readonly faults = new FaultTable();
+  readonly throttle: Throttle;
   readonly requestLog: RequestLogEntry[] = [];
   readonly controls: EmulatorControls;
   latencyMs = 0;
@@ -43,7 +45,9 @@ export class EmulatorApp {
   constructor(
     readonly state: EmulatorState,
     private readonly log: Logger | undefined,
+    throttling: { enabled: boolean; limits: ThrottleLimits } = { enabled: false, limits: ARM_LIMITS },
   ) {
+    this.throttle = new Throttle(throttling);
     for (const route of allRoutes) this.router.add(route.method, route.template, route);
     this.identity = new IdentityEndpoints(state.store, this.tokens, () => this.endpoint);
     this.adfs = new AdfsEndpoints(state.store, this.tokens, () => this.endpoint);
@@ -106,12 +110,15 @@ export class EmulatorApp {
     // What ARM received, for tests to assert; identity requests (which carry the client secret) and metadata never get here.
     logged.body = tryParseJson(raw);
     let result: HandlerResult;
+    // ARM's rate limit headers go on every answer the budget was checked for, errors included.
+    const rateLimit: Record<string, string> = {};
     try {
-      result = this.armRequest(req, method, url, raw, tooLarge, logged);
+      result = this.armRequest(req, method, url, raw, tooLarge, logged, rateLimit);
     } catch (error) {
       if (!(error instanceof ArmError)) throw error;
       result = { status: error.status, body: error.toBody(), headers: error.headers };
     }
+    result = { ...result, headers: { ...rateLimit, ...result.headers } };
     if (fault?.dropResponse) {
       // The work is done; only the answer is lost.
       req.socket.destroy();
@@ -120,17 +127,23 @@ export class EmulatorApp {
     send(res, result.status, result.body, result.headers);
   }
 
-  private armRequest(req: IncomingMessage, method: string, url: URL, raw: Buffer, tooLarge: boolean, logged: LoggedDetails): HandlerResult {
+  private armRequest(req: IncomingMessage, method: string, url: URL, raw: Buffer, tooLarge: boolean, logged: LoggedDetails, rateLimit: Record<string, string>): HandlerResult {
     if (tooLarge) throw new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
     const caller = authenticate(req, this.tokens, this.endpoint);
     // Which tenant's token asked: the same URL from two tenants is two different questions.
     logged.tenantId = caller.tenantId;
     const path = url.pathname;
+    // ARM throttles before a provider sees the request, per subscription and principal.
+    const subscription = SUBSCRIPTION_PATH.exec(path)?.[1];
+    if (subscription) Object.assign(rateLimit, this.throttle.admit(subscription, caller.objectId, method));
     const { handler: route, params } = this.router.match(method, path);
     const { store, clock } = this.state;
+    if (subscription) store.touchSubscription(subscription);
     store.settle(clock.now());
     const apiVersion = checkApiVersion(route.family, url.searchParams.get('api-version'));
     checkScope(route, params, caller, store, this.endpoint);
+    // Anything but a read may change what later reads answer.
+    if (method !== 'GET') store.generation++;
     return route.handler({
       method,
       path,
@@ -223,6 +236,8 @@ function setRequestIds(req: IncomingMessage, res: ServerResponse): string {
   res.setHeader('x-ms-correlation-request-id', correlationId);
   return requestId;
 }
+
+const SUBSCRIPTION_PATH = /^\/subscriptions\/([^/]+)(?:\/|$)/i;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

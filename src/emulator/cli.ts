@@ -3,7 +3,7 @@ import { IDENTITY_MODES, type IdentityMode } from './auth/tokens';
 import { DATA_SETS, type DataSetName } from './data';
 import { startEmulator } from './index';
 
-const USAGE = 'usage: npm run emulator -- [--port N] [--data demo|empty] [--pace N] [--identity entra|adfs]';
+const USAGE = 'usage: npm run emulator -- [--port N] [--data demo|empty|fleet] [--pace N] [--identity entra|adfs] [--throttling]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -11,9 +11,9 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  let values: { port?: string; data?: string; pace?: string; identity?: string; help?: boolean };
+  let values: { port?: string; data?: string; pace?: string; identity?: string; throttling?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, pace: { type: 'string' }, identity: { type: 'string' }, help: { type: 'boolean' } } }));
+    ({ values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, pace: { type: 'string' }, identity: { type: 'string' }, throttling: { type: 'boolean' }, help: { type: 'boolean' } } }));
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const identity = (values.identity ?? 'entra') as IdentityMode;
   if (!IDENTITY_MODES.includes(identity)) fail(`--identity must be one of ${IDENTITY_MODES.join(', ')}`);
 
-  const emulator = await startEmulator({ port, data, pace, identity, log: (line) => process.stderr.write(`[emulator] ${line}\n`) });
+  const emulator = await startEmulator({ port, data, pace, identity, throttling: values.throttling ?? false, log: (line) => process.stderr.write(`[emulator] ${line}\n`) });
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { EmulatorApp, type Logger } from './app';
 import type { IdentityMode } from './auth/tokens';
+import { ARM_LIMITS, type ThrottleLimits } from './controls/throttling';
 import type { EmulatorControls } from './controls/controls';
 import { loadDataSet, type DataSetName } from './data';
 import { Clock } from './engine/clock';
@@ -10,6 +11,7 @@ import { createCertificate } from './tls';
 
 export type { EmulatorControls, RequestLogEntry } from './controls/controls';
 export type { FaultSpec } from './controls/faults';
+export { ARM_LIMITS, type ThrottleLimits } from './controls/throttling';
 export type { DataSetName } from './data';
 export type { IdentityMode } from './auth/tokens';
 export type { FailureKind } from './engine/state';
@@ -31,6 +33,8 @@ export interface EmulatorOptions {
   log?: Logger;
   /** The identity provider: Microsoft Entra ID's endpoints (default) or AD FS's (`/adfs/...`), as Azure Stack Hub disconnected. */
   identity?: IdentityMode;
+  /** ARM's throttling (off by default): `true` for ARM's limits, or other bucket sizes and rates. */
+  throttling?: boolean | Partial<ThrottleLimits>;
 }
 
 export interface RunningEmulator {
@@ -48,7 +52,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!(pace > 0) || !Number.isFinite(pace)) throw new RangeError('pace must be a positive number');
   const state = new EmulatorState(new Clock(options.manualClock ?? false), pace);
   state.identity = options.identity ?? 'entra';
-  const app = new EmulatorApp(state, options.log);
+  const throttling = options.throttling ?? false;
+  const app = new EmulatorApp(state, options.log, { enabled: throttling !== false, limits: { ...ARM_LIMITS, ...(typeof throttling === 'object' ? throttling : {}) } });
   const pendingCertificate = createCertificate(host);
   loadDataSet(state, options.data ?? 'demo');
   const certificate = await pendingCertificate;

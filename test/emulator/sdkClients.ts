@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ComputeManagementClient } from '@azure/arm-compute';
 import { NetworkManagementClient } from '@azure/arm-network';
 import { ResourceManagementClient } from '@azure/arm-resources';
+import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { ClientSecretCredential } from '@azure/identity';
 import type { TokenCredential } from '@azure/core-auth';
@@ -52,4 +53,8 @@ export function resourceClient(emulator: EmulatorAddress, subscriptionId: string
 
 export function networkClient(emulator: EmulatorAddress, subscriptionId: string, credential: TokenCredential = demoCredential(emulator)): NetworkManagementClient {
   return new NetworkManagementClient(credential, subscriptionId, { ...sdkOptions(emulator), credentials: { scopes: [armScope(emulator)] } });
+}
+
+export function resourceGraphClient(emulator: EmulatorAddress, credential: TokenCredential = demoCredential(emulator)): ResourceGraphClient {
+  return new ResourceGraphClient(credential, { ...sdkOptions(emulator), credentials: { scopes: [armScope(emulator)] } });
 }

@@ -15,6 +15,7 @@ export const SPEC_FILES = {
   restorePoint: 'compute/resource-manager/Microsoft.Compute/ComputeRP/stable/2025-04-01/restorePoint.json',
   virtualMachine: 'compute/resource-manager/Microsoft.Compute/ComputeRP/stable/2025-04-01/virtualMachine.json',
   diskRP: 'compute/resource-manager/Microsoft.Compute/DiskRP/stable/2025-01-02/DiskRP.json',
+  resourceGraph: 'resourcegraph/resource-manager/Microsoft.ResourceGraph/ResourceGraph/stable/2024-04-01/resourcegraph.json',
   subscriptions: 'resources/resource-manager/Microsoft.Resources/subscriptions/stable/2022-12-01/subscriptions.json',
 } as const;
 
@@ -23,10 +24,11 @@ interface Operation {
   responses: Record<string, { schema?: unknown }>;
 }
 
-export function jsonFiles(dir: string): string[] {
+/** The spec's JSON files; `examples` folders (request/response samples, not schemas) only when asked. */
+export function jsonFiles(dir: string, withExamples = false): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) return name === 'examples' ? [] : jsonFiles(full);
+    if (statSync(full).isDirectory()) return name === 'examples' && !withExamples ? [] : jsonFiles(full, withExamples);
     return name.endsWith('.json') ? [full] : [];
   });
 }

@@ -6,8 +6,28 @@ import type { HandlerResult } from '../http/context';
 import { ArmError } from '../http/errors';
 import { Body } from '../http/validation';
 import type { EmulatorControls } from './controls';
+import type { ThrottleLimits } from './throttling';
 
 const FAILURE_KINDS: FailureKind[] = ['restorePointCreation', 'replication', 'diskRestore', 'vmCreation'];
+
+/** `limits.reads|writes|deletes.{size,refillPerSecond}`, each positive. */
+function throttleLimits(body: Body): Partial<ThrottleLimits> {
+  const limits = body.value.limits;
+  if (limits === undefined) return {};
+  const given = Body.of(limits, 'limits');
+  const result: Partial<ThrottleLimits> = {};
+  for (const kind of ['reads', 'writes', 'deletes'] as const) {
+    if (given.value[kind] === undefined) continue;
+    const bucket = Body.of(given.value[kind], `limits.${kind}`);
+    const size = bucket.value.size;
+    const refillPerSecond = bucket.value.refillPerSecond;
+    if (typeof size !== 'number' || !(size >= 1) || typeof refillPerSecond !== 'number' || !(refillPerSecond > 0)) {
+      throw new ArmError(400, 'InvalidControlRequest', `limits.${kind} needs a size of at least 1 and a positive refillPerSecond.`);
+    }
+    result[kind] = { size, refillPerSecond };
+  }
+  return result;
+}
 
 const ok = (body: unknown = { ok: true }): HandlerResult => ({ status: 200, body });
 
@@ -72,6 +92,14 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
     case 'DELETE /requests':
       controls.clearRequestLog();
       return ok();
+    case 'GET /throttling':
+      return ok(controls.throttling());
+    case 'POST /throttling': {
+      const enabled = body.boolean('enabled');
+      if (enabled === undefined) throw new ArmError(400, 'InvalidControlRequest', 'Body must be {"enabled": true|false, "limits"?: {"reads"?: {"size", "refillPerSecond"}, ...}}.');
+      controls.setThrottling(enabled, throttleLimits(body));
+      return ok(controls.throttling());
+    }
     case 'GET /store':
       return ok({ counts: controls.counts() });
     case 'GET /identity':

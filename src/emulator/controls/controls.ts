@@ -4,6 +4,7 @@ import { loadDataSet, type DataSetName } from '../data';
 import type { FailureKind } from '../engine/state';
 import type { Store } from '../engine/store';
 import type { FaultSpec } from './faults';
+import type { ThrottleLimits } from './throttling';
 
 export interface RequestLogEntry {
   method: string;
@@ -32,7 +33,7 @@ export class EmulatorControls {
     this.startIdentity = app.state.identity;
   }
 
-  /** Replaces all data with a data set; also clears faults, latency, planned failures and the log, and goes back to the identity mode the emulator started in. */
+  /** Replaces all data with a data set; also clears faults, latency, planned failures and the log, and goes back to the identity mode and throttling the emulator started with. */
   reset(data: DataSetName = 'demo'): void {
     const { state } = this.app;
     state.identity = this.startIdentity;
@@ -41,6 +42,7 @@ export class EmulatorControls {
     loadDataSet(state, data);
     this.clearFaults();
     this.setLatency(0);
+    this.app.throttle.reset();
     this.clearRequestLog();
   }
 
@@ -51,6 +53,15 @@ export class EmulatorControls {
 
   set identity(mode: IdentityMode) {
     this.app.state.identity = mode;
+  }
+
+  /** Turns ARM's throttling on or off (every bucket full again); `limits` replaces sizes and rates by kind. */
+  setThrottling(enabled: boolean, limits: Partial<ThrottleLimits> = {}): void {
+    this.app.throttle.configure(enabled, limits);
+  }
+
+  throttling(): { enabled: boolean; limits: ThrottleLimits } {
+    return { enabled: this.app.throttle.enabled, limits: this.app.throttle.limits };
   }
 
   readonly clock = {

@@ -37,12 +37,16 @@ const HOUR = 3_600_000;
 /** Adds demo resources through the same factories the API uses, with seeded ids. */
 export class DataBuilder {
   readonly now: number;
+  /** NICs per subnet so far, so a large data set does not count them by scanning every NIC. */
+  private readonly nicsInSubnet = new Map<string, number>();
 
+  /** `now` is when the data counts as loaded (a lazily generated part keeps the time of the load). */
   constructor(
     private readonly state: EmulatorState,
     private readonly rng: SeededRandom,
+    now?: number,
   ) {
-    this.now = state.clock.now();
+    this.now = now ?? state.clock.now();
   }
 
   resourceGroup(subscriptionId: string, name: string, location: string, tags: Record<string, string> = {}): void {
@@ -112,7 +116,9 @@ export class DataBuilder {
     const vnetId = networkId(vm.subscriptionId, vm.resourceGroup, 'virtualNetworks', `${vm.resourceGroup}-vnet`);
     let vnet = store.virtualNetworks.get(key(vnetId));
     if (!vnet) {
-      const n = store.virtualNetworks.size + 1;
+      // One /16 per network, 10.1 to 10.250, then again from 10.1: a large data set has more networks
+      // than that, and ARM refuses overlaps only inside one network (and peerings), not across them.
+      const n = (store.virtualNetworks.size % 250) + 1;
       vnet = {
         id: vnetId, subscriptionId: vm.subscriptionId, resourceGroup: vm.resourceGroup, name: `${vm.resourceGroup}-vnet`, location: vm.location,
         addressPrefixes: [`10.${n}.0.0/16`], subnets: [{ name: 'default', addressPrefix: `10.${n}.0.0/24` }], resourceGuid: derivedUuid(vnetId), tags: {},
@@ -120,7 +126,8 @@ export class DataBuilder {
       store.virtualNetworks.set(key(vnetId), vnet);
     }
     const subnetId = `${vnet.id}/subnets/default`;
-    const inSubnet = [...store.networkInterfaces.values()].filter((n) => key(n.ipConfigurations[0].subnetId) === key(subnetId)).length;
+    const inSubnet = this.nicsInSubnet.get(key(subnetId)) ?? [...store.networkInterfaces.values()].filter((n) => key(n.ipConfigurations[0].subnetId) === key(subnetId)).length;
+    this.nicsInSubnet.set(key(subnetId), inSubnet + 1);
     const nicId = vm.networkInterfaces[0].id;
     const hash = derivedUuid(nicId).replace(/-/g, '').toUpperCase();
     store.networkInterfaces.set(key(nicId), {

@@ -10,8 +10,63 @@ export interface Principal {
   tenantIds: string[];
 }
 
+/**
+ * Where a large data set keeps what it has not generated yet: a subscription's resources, and a
+ * collection's restore points, are made on first touch, so the emulator starts at once.
+ */
+export interface LazyData {
+  /** Adds the subscription's resource groups, VMs, disks and collections, once. */
+  subscription(subscriptionKey: string): void;
+  /** Adds the collection's restore points, once. */
+  collection(collectionKey: string): void;
+}
+
+/** Restore points, also indexed by collection, so a collection's are found without a scan of all of them. */
+class RestorePointMap extends Map<string, RestorePoint> {
+  private readonly byCollection = new Map<string, Map<string, RestorePoint>>();
+
+  constructor(private readonly touch: (collectionKey: string) => void) {
+    super();
+  }
+
+  override get(id: string): RestorePoint | undefined {
+    this.touch(collectionKeyOf(id));
+    return super.get(id);
+  }
+
+  override set(id: string, rp: RestorePoint): this {
+    super.set(id, rp);
+    const collection = collectionKeyOf(id);
+    let members = this.byCollection.get(collection);
+    if (!members) this.byCollection.set(collection, (members = new Map()));
+    members.set(id, rp);
+    return this;
+  }
+
+  override delete(id: string): boolean {
+    this.byCollection.get(collectionKeyOf(id))?.delete(id);
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    super.clear();
+    this.byCollection.clear();
+  }
+
+  of(collectionKey: string): RestorePoint[] {
+    this.touch(collectionKey);
+    return [...(this.byCollection.get(collectionKey)?.values() ?? [])];
+  }
+}
+
+const collectionKeyOf = (restorePointKey: string): string => restorePointKey.slice(0, Math.max(0, restorePointKey.indexOf('/restorepoints/')));
+
 /** All emulated state, keyed by lower-cased ARM id. */
 export class Store {
+  /** Set by a data set that generates on first touch; cleared with the store. */
+  lazy: LazyData | undefined;
+  /** Moves on whenever something may have changed (a write, a finished deletion, a reload), for caches of read answers. */
+  generation = 0;
   readonly tenants = new Map<string, Tenant>();
   readonly principals = new Map<string, Principal>();
   readonly subscriptions = new Map<string, Subscription>();
@@ -19,12 +74,20 @@ export class Store {
   readonly virtualMachines = new Map<string, VirtualMachine>();
   readonly disks = new Map<string, Disk>();
   readonly collections = new Map<string, RestorePointCollection>();
-  readonly restorePoints = new Map<string, RestorePoint>();
+  readonly restorePoints = new RestorePointMap((collectionKey) => this.lazy?.collection(collectionKey));
   readonly virtualNetworks = new Map<string, VirtualNetwork>();
   readonly networkInterfaces = new Map<string, NetworkInterface>();
   readonly publicIpAddresses = new Map<string, PublicIpAddress>();
 
+  /** Makes sure a lazily generated subscription's resources exist (no-op for other data sets). */
+  touchSubscription(subscriptionId: string): void {
+    this.lazy?.subscription(subscriptionId.toLowerCase());
+  }
+
   clear(): void {
+    this.generation++;
+    this.lazy = undefined;
+    this.deleting.clear();
     for (const map of [this.tenants, this.principals, this.subscriptions, this.resourceGroups, this.virtualMachines, this.disks, this.collections, this.restorePoints, this.virtualNetworks, this.networkInterfaces, this.publicIpAddresses]) {
       map.clear();
     }
@@ -43,38 +106,55 @@ export class Store {
   }
 
   restorePointsOf(collectionId: string): RestorePoint[] {
-    const prefix = key(collectionId) + '/restorepoints/';
-    const result: RestorePoint[] = [];
-    for (const [id, rp] of this.restorePoints) {
-      if (id.startsWith(prefix)) result.push(rp);
-    }
-    return result;
+    return this.restorePoints.of(key(collectionId));
   }
 
   /** Restore points of a VM across all its collections (the per-VM limit counts them all). */
   restorePointsOfVm(vmArmId: string): RestorePoint[] {
     const vmKey = key(vmArmId);
+    for (const [collectionKey, rpc] of this.collections) if (key(rpc.sourceId) === vmKey) this.lazy?.collection(collectionKey);
     return [...this.restorePoints.values()].filter((rp) => key(rp.vmArmId) === vmKey && !rp.sourceRestorePointId);
+  }
+
+  /** Keys of collections and restore points being deleted, so settling does not scan everything. */
+  private readonly deleting = new Set<string>();
+
+  /** Starts (or joins) a deletion that ends at `until`; `settle` removes the resource then. */
+  markDeleting(target: { id: string; deletingUntil?: number }, until: number): number {
+    target.deletingUntil ??= until;
+    this.deleting.add(key(target.id));
+    return target.deletingUntil;
   }
 
   /** Removes resources whose deletion finished by `now`; called before every request and clock move. */
   settle(now: number): void {
-    for (const [id, rpc] of this.collections) {
-      if (rpc.deletingUntil !== undefined && rpc.deletingUntil <= now) {
+    for (const id of this.deleting) {
+      const rpc = this.collections.get(id);
+      const target = rpc ?? this.restorePoints.get(id);
+      if (!target) {
+        this.deleting.delete(id);
+        continue;
+      }
+      if (target.deletingUntil === undefined || target.deletingUntil > now) continue;
+      this.generation++;
+      if (rpc) {
         for (const rp of this.restorePointsOf(rpc.id)) this.restorePoints.delete(key(rp.id));
         this.collections.delete(id);
+      } else {
+        this.restorePoints.delete(id);
       }
-    }
-    for (const [id, rp] of this.restorePoints) {
-      if (rp.deletingUntil !== undefined && rp.deletingUntil <= now) this.restorePoints.delete(id);
+      this.deleting.delete(id);
     }
     for (const [id, disk] of this.disks) {
-      if (disk.deletingUntil !== undefined && disk.deletingUntil <= now) this.disks.delete(id);
+      if (disk.deletingUntil === undefined || disk.deletingUntil > now) continue;
+      this.disks.delete(id);
+      this.generation++;
     }
     for (const [id, vm] of this.virtualMachines) {
       const op = vm.operation;
       if (!op || op.until > now) continue;
       vm.operation = undefined;
+      this.generation++;
       if (op.kind === 'delete') {
         this.virtualMachines.delete(id);
         this.releaseAttachments(vm);

@@ -35,12 +35,19 @@ const NETWORK = [
   '2023-06-01', '2023-09-01', '2023-11-01', '2024-01-01', '2024-03-01', '2024-05-01', '2024-07-01', '2024-10-01',
   '2025-01-01', '2025-03-01', '2025-05-01', '2026-01-01',
 ];
+/**
+ * Resource Graph's stable versions from 2021-03-01 (the first with `resultFormat` defaulting to
+ * objectArray); @azure/arm-resourcegraph 5.x sends 2024-04-01.
+ */
+const RESOURCE_GRAPH = ['2021-03-01', '2022-10-01', '2024-04-01'];
 
 export interface ResourceTypeVersions {
   /** `Microsoft.Compute/restorePointCollections` etc., as ARM names it in errors. */
   type: string;
-  namespace: 'Microsoft.Compute' | 'Microsoft.Resources' | 'Microsoft.Network';
+  namespace: 'Microsoft.Compute' | 'Microsoft.Resources' | 'Microsoft.Network' | 'Microsoft.ResourceGraph';
   versions: readonly string[];
+  /** Where ARM says it looked for the provider; a global provider such as Resource Graph has no region. */
+  location?: string;
 }
 
 const from = (list: string[], min: string): string[] => list.filter((v) => v >= min);
@@ -60,6 +67,7 @@ export const API_VERSIONS = {
   subscriptions: { type: 'subscriptions', namespace: 'Microsoft.Resources', versions: SUBSCRIPTIONS },
   tenants: { type: 'tenants', namespace: 'Microsoft.Resources', versions: SUBSCRIPTIONS },
   resourceGroups: { type: 'resourceGroups', namespace: 'Microsoft.Resources', versions: RESOURCES },
+  resourceGraph: { type: 'resources', namespace: 'Microsoft.ResourceGraph', versions: RESOURCE_GRAPH, location: 'global' },
 } satisfies Record<string, ResourceTypeVersions>;
 
 export type ApiFamily = keyof typeof API_VERSIONS;
@@ -78,6 +86,6 @@ export function checkApiVersion(family: ApiFamily, value: string | null, locatio
   throw new ArmError(
     400,
     'NoRegisteredProviderFound',
-    `No registered resource provider found for location '${location}' and API version '${value}' for type '${spec.type}'. The supported api-versions are '${supported}'.`,
+    `No registered resource provider found for location '${spec.location ?? location}' and API version '${value}' for type '${spec.type}'. The supported api-versions are '${supported}'.`,
   );
 }

@@ -74,9 +74,9 @@ export function inScope<T extends { subscriptionId: string; resourceGroup: strin
  * Starts a long-running delete the way ARM answers it: 202 with Azure-AsyncOperation and Location.
  * A repeated DELETE while one is running joins the same deadline rather than restarting it.
  */
-export function acceptDeletion(ctx: RequestContext, target: { deletingUntil?: number }, where: { subscriptionId: string; location: string }): HandlerResult {
+export function acceptDeletion(ctx: RequestContext, target: { id: string; deletingUntil?: number }, where: { subscriptionId: string; location: string }): HandlerResult {
   const { state } = ctx;
-  const until = (target.deletingUntil ??= ctx.now + durationMs('deletion', state.pace));
+  const until = state.store.markDeleting(target, ctx.now + durationMs('deletion', state.pace));
   const op = state.operations.start(where.subscriptionId, where.location, (now) =>
     now < until ? { status: 'InProgress', remainingMs: until - now } : { status: 'Succeeded', endTime: until });
   return { status: 202, headers: state.operations.headers(op, { endpoint: ctx.endpoint, apiVersion: ctx.apiVersion, location: true }) };

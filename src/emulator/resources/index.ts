@@ -5,6 +5,7 @@ import { diskUpdateRoutes } from './diskUpdate';
 import { networkInterfaceRoutes } from './networkInterfaces';
 import { operationRoutes } from './operations';
 import { publicIpAddressRoutes } from './publicIpAddresses';
+import { resourceGraphRoutes } from './resourceGraph';
 import { resourceGroupRoutes } from './resourceGroups';
 import { restorePointCollectionRoutes } from './restorePointCollections';
 import { restorePointRoutes } from './restorePoints';
@@ -29,4 +30,5 @@ export const allRoutes: readonly ArmRoute[] = [
   ...networkInterfaceRoutes,
   ...publicIpAddressRoutes,
   ...operationRoutes,
+  ...resourceGraphRoutes,
 ];
