@@ -47,6 +47,8 @@ export class VSCodeAccountSignIn implements AzureSignIn {
   }
 
   private session(tenantId: string | undefined, options: vscode.AuthenticationGetSessionOptions): Thenable<vscode.AuthenticationSession | undefined> {
+    // Not even a silent question on an AD FS cloud: asking activates VS Code's Microsoft provider for nothing.
+    if (this.adfs()) return Promise.resolve(undefined);
     return vscode.authentication.getSession(this.providerId(), this.scopes(tenantId), options);
   }
 
