@@ -84,6 +84,25 @@ describe('Clean Up Restore Points…', function () {
     assert.deepStrictEqual(await restorePointsIn(devClient, dev.copies.resourceGroup, dev.copies.collection), [dev.copies.replicated.name, dev.copies.replicating.name], 'copies are untouched');
   });
 
+  it('on a VM: a copy still replicating is left alone and is not the newest that succeeded, so the finished copy is kept', async () => {
+    // From the demo data afresh: the copy still replicating (30% of a minute, made after the other) must not have finished.
+    await control('POST', '/reset', { data: 'demo' });
+    const vm = await devNode(dev.web02.vm);
+    await control('DELETE', '/requests');
+    const { result } = await drive<CleanUpReport>(suite.api, COMMAND, [answer.input('0'), answer.input('0'), answer.acceptDefault(), answer.input('1')], [vm.node], { clockStepMs: 1_000 });
+
+    // web-02-rpc: 002 (24 h) and 001 (48 h). Its copy collection: the copy of 002, still replicating and the newer, and the copy of 001, replicated.
+    assert.deepStrictEqual(dryRun().rows, [
+      [dev.web02.restorePoints[1], 'Succeeded', 'keep', 'the newest that succeeded'],
+      [dev.web02.restorePoints[0], 'Succeeded', 'delete', 'beyond the newest 0'],
+      [dev.copies.replicating.name, 'Succeeded', 'keep', 'copy still replicating: left alone until it ends'],
+      [dev.copies.replicated.name, 'Succeeded', 'keep', 'the newest that succeeded'],
+    ]);
+    assert.deepStrictEqual(names(result!.deleted), [dev.web02.restorePoints[0]]);
+    assert.deepStrictEqual(await deletedPaths(), [dev.web02.restorePoints[0]]);
+    assert.deepStrictEqual(await restorePointsIn(devClient, dev.copies.resourceGroup, dev.copies.collection), [dev.copies.replicated.name, dev.copies.replicating.name], 'both copies are kept');
+  });
+
   it('on a VM: Back offers the earlier answer; the dry run lists what the rules select and why; the run deletes exactly those and the tree drops them', async () => {
     const collection = await devNode(dev.web01.vm, dev.web01.collection);
     assert.deepStrictEqual(

@@ -91,6 +91,20 @@ describe('rules: clean-up', () => {
     assert.equal(decisionReason(decisions[3], rules()), "source of copy 'c20', whose replication could not be read");
   });
 
+  it('leaves alone a copy still replicating (or whose replication could not be read) and does not count it as the newest that succeeded', () => {
+    const copy = (name: string, daysOld: number, replication: CopyFacts['replication']): RestorePointFacts => ({ ...rp(name, daysOld), replication });
+    const list = [copy('r1', 1, 'Replicating'), copy('u2', 2, 'Unknown'), copy('s3', 3, 'Succeeded'), copy('s4', 4, 'Succeeded'), copy('f5', 5, 'Failed')];
+    const decisions = decideCleanUp(list, rules({ keepNewest: 0, olderThanDays: 0 }), now);
+    assert.deepEqual(decisions.map((d) => [d.restorePoint.name, d.verdict, d.reason]), [
+      ['r1', 'keep', 'inProgress'],
+      ['u2', 'keep', 'inProgress'],
+      ['s3', 'keep', 'newestSucceeded'],
+      ['s4', 'delete', 'olderThan'],
+      ['f5', 'delete', 'failed'],
+    ]);
+    assert.deepEqual(decisions.slice(0, 2).map((d) => decisionReason(d, rules())), ['copy still replicating: left alone until it ends', 'copy whose replication could not be read: left alone']);
+  });
+
   it('asks about the copies of restore points it would delete, and only those', () => {
     const decisions = decideCleanUp(daily, rules({ keepNewest: 3 }), now);
     const copies = [{ sourceId: daily[0].id, name: 'of-d1' }, { sourceId: daily[3].id.toUpperCase(), name: 'of-d20' }, { sourceId: daily[2].id, name: 'of-d9' }];
