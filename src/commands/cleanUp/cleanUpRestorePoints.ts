@@ -13,6 +13,7 @@ import { WizardReads } from '../steps/wizardReads';
 import { runWizard } from '../wizard/wizard';
 import { reportMarkdown, showMarkdown } from './cleanUpDocuments';
 import { runDeletes, type CleanUpReport } from './cleanUpRun';
+import { recheckDeletes } from './recheck';
 import { dryRunStep, failedStep, keepNewestStep, olderThanStep, scopeStep, subscriptionCollections, type CleanUpContext } from './steps';
 
 export const cleanUpTitle = (): string => vscode.l10n.t('Clean Up Restore Points');
@@ -28,16 +29,27 @@ export function announce(context: CommandContext, report: CleanUpReport): void {
 }
 
 async function execute(ctx: CleanUpContext): Promise<CleanUpReport> {
-  const pending = deletionsOf(ctx.plan!).map(({ subscription, restorePoint }) => ({ id: restorePoint.id, name: restorePoint.name, ...subscription }));
-  if (!pending.length) {
+  const plan = ctx.plan!;
+  const confirmed = deletionsOf(plan).map(({ subscription, restorePoint }) => ({ id: restorePoint.id, name: restorePoint.name, ...subscription }));
+  if (!confirmed.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to delete: the rules keep every restore point there.'));
     return { deleted: [], failed: [], skipped: [] };
   }
+  const { send: pending, unselected } = await recheckDeletes(ctx.command.tree.factory, confirmed, plan.rules, (s) => subscriptionCollections(ctx, s));
+  const skipped = unselected.map((p) => ({ ...p, why: 'unselected' as const }));
+  if (!pending.length) {
+    const report: CleanUpReport = { deleted: [], failed: [], skipped };
+    announce(ctx.command, report);
+    return report;
+  }
   const first = pending[0];
   // Not an ARM id: the record stands for the whole clean-up and marks no tree item.
-  const record: OperationRecord = { kind: 'cleanUpRestorePoints', resourceId: `cleanUp/${randomUUID()}`, name: cleanUpTitle(), tenantId: first.tenantId, subscriptionId: first.subscriptionId, startedAt: Date.now(), pending };
+  const record: OperationRecord = {
+    kind: 'cleanUpRestorePoints', resourceId: `cleanUp/${randomUUID()}`, name: cleanUpTitle(), tenantId: first.tenantId, subscriptionId: first.subscriptionId, startedAt: Date.now(), pending, rules: plan.rules,
+  };
   await ctx.command.operations.record(record);
   const report = await runDeletes(ctx.command, record, vscode.l10n.t('Deleting {0} restore points…', pending.length));
+  report.skipped.push(...skipped);
   announce(ctx.command, report);
   return report;
 }

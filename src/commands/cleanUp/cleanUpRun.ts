@@ -13,12 +13,15 @@ import type { OperationRecord, PendingDelete } from '../operations/operationJour
  */
 export const CONCURRENT_DELETES = 4;
 
+/** Cancelled before it was sent; not confirmed again after a window reload; no longer selected by the rules when read again before sending. */
+export type SkipReason = 'cancelled' | 'notConfirmed' | 'unselected';
+
 export interface CleanUpReport {
   deleted: PendingDelete[];
   /** With ARM's code and message. */
   failed: (PendingDelete & { reason: string })[];
-  /** Not sent: the clean-up was cancelled first. */
-  skipped: PendingDelete[];
+  /** Not sent, with why. */
+  skipped: (PendingDelete & { why: SkipReason })[];
 }
 
 /** Clean-ups running in this window; Cancel on their notification (or a test) stops them starting more. */
@@ -69,7 +72,7 @@ export async function runDeletes(context: CommandContext, record: OperationRecor
         pending.map((item) =>
           limit(async () => {
             if (controller.signal.aborted) {
-              report.skipped.push(item);
+              report.skipped.push({ ...item, why: 'cancelled' });
               return;
             }
             const subscription = { tenantId: item.tenantId, subscriptionId: item.subscriptionId };

@@ -87,7 +87,10 @@ export const dryRunStep: PromptStep<CleanUpContext> = {
     if (count === 0) return undefined;
     const collections = plan.collections.filter((c) => c.decisions.some((d) => d.verdict === 'delete')).length;
     const answer = await prompter.confirm({
-      message: vscode.l10n.t('Delete {0} restore points in {1} collections, as the dry run lists? This cannot be undone.', count, collections),
+      message:
+        collections === 1
+          ? vscode.l10n.t('Delete {0} restore points in 1 collection, as the dry run lists? This cannot be undone.', count)
+          : vscode.l10n.t('Delete {0} restore points in {1} collections, as the dry run lists? This cannot be undone.', count, collections),
       detail: vscode.l10n.t('Their disk restore points are deleted with them.'),
       confirmLabel: vscode.l10n.t('Delete'),
       typeToConfirm: String(count),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { idKey } from '../../azure/ids';
+import type { CleanUpRules } from '../../azure/rules/cleanUp';
 import type { OperationKind } from '../../tree/format/activity';
 
 export type { OperationKind };
@@ -17,6 +18,8 @@ export interface OperationRecord {
   startedAt: number;
   /** A clean-up: the restore points it has still to delete (each one sent gets a record of its own). */
   pending?: PendingDelete[];
+  /** A clean-up: the rules confirmed, against which a resumed one checks its pending deletes again. */
+  rules?: CleanUpRules;
 }
 
 /** A restore point a clean-up will delete, with the subscription whose token deletes it. */
