@@ -53,7 +53,8 @@ function stateOf(rp: RestorePointFacts): string {
   if (rp.replication === 'Failed') return 'failed';
   return rp.provisioningState?.toLowerCase() ?? '';
 }
-const newestFirst = (a: RestorePointFacts, b: RestorePointFacts): number => (b.timeCreated?.getTime() ?? Infinity) - (a.timeCreated?.getTime() ?? Infinity);
+/** Newest first; those without a creation time last, since nothing says how new they are. */
+const newestFirst = (a: RestorePointFacts, b: RestorePointFacts): number => (b.timeCreated?.getTime() ?? -Infinity) - (a.timeCreated?.getTime() ?? -Infinity) || 0;
 
 /**
  * The verdict on every restore point of one collection, newest first, each with its reason. In
@@ -72,10 +73,12 @@ export function decideCleanUp<R extends RestorePointFacts>(restorePoints: readon
   return [...restorePoints].sort(newestFirst).map((restorePoint): CleanUpDecision<R> => {
     const state = stateOf(restorePoint);
     const succeeded = state === 'succeeded';
-    const rank = succeeded ? succeededSeen++ : -1;
     if (!succeeded && state !== 'failed') return { restorePoint, verdict: 'keep', reason: 'inProgress' };
     const copy = copyOf.get(idKey(restorePoint.id));
     if (copy) return { restorePoint, verdict: 'keep', reason: 'copySource', copy };
+    // Only those with a creation time are ranked: one without cannot be known to be the newest.
+    if (succeeded && !restorePoint.timeCreated) return { restorePoint, verdict: 'keep', reason: 'noCreationTime' };
+    const rank = succeeded ? succeededSeen++ : -1;
     if (rank === 0) return { restorePoint, verdict: 'keep', reason: 'newestSucceeded' };
     if (!succeeded) return rules.deleteFailed ? { restorePoint, verdict: 'delete', reason: 'failed' } : { restorePoint, verdict: 'keep', reason: 'failedKept' };
     if (rank < rules.keepNewest) return { restorePoint, verdict: 'keep', reason: 'amongNewest' };

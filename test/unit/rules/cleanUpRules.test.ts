@@ -105,6 +105,17 @@ describe('rules: clean-up', () => {
     assert.deepEqual(decisions.slice(0, 2).map((d) => decisionReason(d, rules())), ['copy still replicating: left alone until it ends', 'copy whose replication could not be read: left alone']);
   });
 
+  it('keeps one without a creation time, listed last and not ranked: it never takes the newest slot', () => {
+    const undated: RestorePointFacts = { id: `${collection}/restorePoints/undated`, name: 'undated', provisioningState: 'Succeeded' };
+    const failedUndated: RestorePointFacts = { id: `${collection}/restorePoints/failed-undated`, name: 'failed-undated', provisioningState: 'Failed' };
+    assert.deepEqual(verdicts([undated, rp('s2', 2), failedUndated, rp('s10', 10)], rules({ keepNewest: 0, olderThanDays: 0 })), [
+      ['s2', 'keep', 'newestSucceeded'],
+      ['s10', 'delete', 'olderThan'],
+      ['undated', 'keep', 'noCreationTime'],
+      ['failed-undated', 'delete', 'failed'],
+    ]);
+  });
+
   it('asks about the copies of restore points it would delete, and only those', () => {
     const decisions = decideCleanUp(daily, rules({ keepNewest: 3 }), now);
     const copies = [{ sourceId: daily[0].id, name: 'of-d1' }, { sourceId: daily[3].id.toUpperCase(), name: 'of-d20' }, { sourceId: daily[2].id, name: 'of-d9' }];
