@@ -13,7 +13,7 @@ function rulesLine(plan: CleanUpPlan): string {
     vscode.l10n.t('Keep the newest {0} that succeeded', keepNewest),
     olderThanDays > 0 ? vscode.l10n.t('delete only restore points older than {0}', daysText(olderThanDays)) : vscode.l10n.t('delete the others at any age'),
     deleteFailed ? vscode.l10n.t('delete failed ones') : vscode.l10n.t('keep failed ones'),
-    vscode.l10n.t('always keep the newest that succeeded and the source of a copy still replicating'),
+    vscode.l10n.t("always keep the newest that succeeded and the source of a copy still replicating (copies are looked for in the collection's own subscription)"),
   ].join('; ');
 }
 

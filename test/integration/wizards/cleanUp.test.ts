@@ -47,8 +47,8 @@ class PrompterThatActsFirst extends ScriptedPrompter {
   }
 }
 
-/** The newest dry run document: its rows as [restore point, state, action, why], and its totals line. */
-function dryRun(): { rows: string[][]; total: string } {
+/** The newest dry run document: its rows as [restore point, state, action, why], its rules line and its totals line. */
+function dryRun(): { rows: string[][]; rules: string; total: string } {
   const documents = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'restorepoints-properties' && d.uri.path.endsWith('dry run.md'));
   const latest = documents.sort((a, b) => Number(b.uri.query) - Number(a.uri.query))[0];
   assert.ok(latest, 'a dry run document is open');
@@ -57,7 +57,7 @@ function dryRun(): { rows: string[][]; total: string } {
     .filter((l) => l.startsWith('| ') && !l.startsWith('| Restore point') && !l.startsWith('| ---'))
     .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()))
     .map(([name, , state, action, why]) => [name, state, action.replace(/\*/g, ''), why]);
-  return { rows, total: lines.find((l) => l.startsWith('**Total')) ?? '' };
+  return { rows, rules: lines.find((l) => l.startsWith('Rules: ')) ?? '', total: lines.find((l) => l.startsWith('**Total')) ?? '' };
 }
 
 const deletedPaths = async (): Promise<string[]> => (await writes()).filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').pop()!).sort();
@@ -187,6 +187,10 @@ describe('Clean Up Restore Points…', function () {
     // Fabrikam Sandbox: lab-01-rpc with one restore point, 30 hours old.
     assert.deepStrictEqual(dryRun().rows, [['rp-lab-01-001', 'Succeeded', 'keep', 'the newest that succeeded']]);
     assert.strictEqual(dryRun().total, '**Total: 0 to delete, 1 to keep, in 1 collection.**');
+    assert.strictEqual(
+      dryRun().rules,
+      "Rules: Keep the newest 10 that succeeded; delete only restore points older than 7 days; delete failed ones; always keep the newest that succeeded and the source of a copy still replicating (copies are looked for in the collection's own subscription).",
+    );
     assert.deepStrictEqual(result, { deleted: [], failed: [], skipped: [] });
     assert.deepStrictEqual(await writes(), []);
     const reads = (await requestLog()).filter((r) => /restorePointCollections/i.test(r.path)).map((r) => `${r.path.split('/').pop()} ${r.query.$expand ?? ''}`.trim());
