@@ -8,13 +8,13 @@ import { VirtualMachineItem } from '../../tree/nodes/VirtualMachineItem';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import type { OperationRecord } from '../operations/operationJournal';
-import { subscriptionStep, targetFromNode } from '../steps/targets';
+import { collectionsOf, subscriptionStep, targetFromNode } from '../steps/targets';
 import { WizardReads } from '../steps/wizardReads';
 import { runWizard } from '../wizard/wizard';
 import { reportMarkdown, showMarkdown } from './cleanUpDocuments';
 import { runDeletes, type CleanUpReport } from './cleanUpRun';
 import { recheckDeletes } from './recheck';
-import { dryRunStep, failedStep, keepNewestStep, olderThanStep, scopeStep, subscriptionCollections, type CleanUpContext } from './steps';
+import { dryRunStep, failedStep, keepNewestStep, olderThanStep, scopeStep, type CleanUpContext } from './steps';
 
 export const cleanUpTitle = (): string => vscode.l10n.t('Clean Up Restore Points');
 
@@ -35,7 +35,7 @@ async function execute(ctx: CleanUpContext): Promise<CleanUpReport> {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to delete: the rules keep every restore point there.'));
     return { deleted: [], failed: [], skipped: [] };
   }
-  const { send: pending, unselected } = await recheckDeletes(ctx.command.tree.factory, confirmed, plan.rules, (s) => subscriptionCollections(ctx, s));
+  const { send: pending, unselected } = await recheckDeletes(ctx.command.tree.factory, confirmed, plan.rules, (s) => collectionsOf(ctx, s));
   const skipped = unselected.map((p) => ({ ...p, why: 'unselected' as const }));
   if (!pending.length) {
     const report: CleanUpReport = { deleted: [], failed: [], skipped };
@@ -64,7 +64,7 @@ async function targetsOf(ctx: CleanUpContext, node: TreeNode | undefined): Promi
   if (!subscription) return undefined;
   if (node instanceof RestorePointCollectionItem) return [{ subscription, collectionId: node.collection.id! }];
   if (!(node instanceof VirtualMachineItem || node instanceof SubscriptionItem)) return undefined;
-  const all = await subscriptionCollections(ctx, subscription);
+  const all = await collectionsOf(ctx, subscription);
   const vm = node instanceof VirtualMachineItem ? idKey(node.vm.id ?? '') : undefined;
   const own = vm ? all.filter((c) => idKey(c.source?.id ?? '') === vm) : all;
   const ownIds = new Set(own.map((c) => idKey(c.id ?? '')));

@@ -4,7 +4,7 @@ import { createLimiter } from '../../azure/limiter';
 import { deleteRestorePoint } from '../../azure/restorePoints';
 import type { CommandContext } from '../commandContext';
 import { armFailure } from '../errorHandling';
-import type { OperationRecord, PendingDelete } from '../operations/operationJournal';
+import { runRecorded, type OperationRecord, type PendingDelete } from '../operations/operationJournal';
 
 /**
  * Deletes sent at once. ARM's write budget per subscription and principal is far larger (a bucket
@@ -67,24 +67,27 @@ export async function runDeletes(context: CommandContext, record: OperationRecor
       token.onCancellationRequested(() => controller.abort());
       const step = 100 / Math.max(1, pending.length);
       const tell = (): void =>
-        progress.report({ increment: step, message: vscode.l10n.t('{0} of {1} done ({2} failed)', report.deleted.length + report.failed.length, pending.length, report.failed.length) });
+        progress.report({
+          increment: step,
+          message: report.skipped.length
+            ? vscode.l10n.t('{0} of {1} done ({2} failed, {3} skipped)', report.deleted.length + report.failed.length, pending.length, report.failed.length, report.skipped.length)
+            : vscode.l10n.t('{0} of {1} done ({2} failed)', report.deleted.length + report.failed.length, pending.length, report.failed.length),
+        });
       await Promise.all(
         pending.map((item) =>
           limit(async () => {
             if (controller.signal.aborted) {
               report.skipped.push({ ...item, why: 'cancelled' });
+              tell();
               return;
             }
             const subscription = { tenantId: item.tenantId, subscriptionId: item.subscriptionId };
-            const operation = context.operations.track({ kind: 'deleteRestorePoint', resourceId: item.id, name: item.name, ...subscription });
             try {
-              await operation.run(() =>
-                deleteRestorePoint(context.tree.factory, subscription, item.id, {
-                  onAccepted: async () => {
-                    await operation.accepted();
-                    await withoutPending(context, record.resourceId, item);
-                  },
-                }),
+              await runRecorded(
+                context.operations,
+                { kind: 'deleteRestorePoint', resourceId: item.id, name: item.name, ...subscription },
+                (onAccepted) => deleteRestorePoint(context.tree.factory, subscription, item.id, { onAccepted }),
+                () => withoutPending(context, record.resourceId, item),
               );
               report.deleted.push(item);
             } catch (error) {

@@ -4,11 +4,11 @@ import type { CleanUpRules } from '../../azure/rules/cleanUp';
 import type { CommandContext } from '../commandContext';
 import type { OperationRecord, PendingDelete } from '../operations/operationJournal';
 import { isUserCancelled } from '../wizard/prompter';
+import { collectionsOf } from '../steps/targets';
 import { WizardReads } from '../steps/wizardReads';
 import { announce, cleanUpTitle } from './cleanUpRestorePoints';
 import { runDeletes, type CleanUpReport } from './cleanUpRun';
 import { recheckDeletes, type Rechecked } from './recheck';
-import { subscriptionCollections } from './steps';
 
 /** Names as the prompt lists them: the first ten, then how many more. */
 const SHOWN_NAMES = 10;
@@ -21,7 +21,7 @@ function namesText(names: readonly string[]): string {
 function stillSelected(context: CommandContext, pending: PendingDelete[], rules: CleanUpRules | undefined): Promise<Rechecked> {
   if (!rules) return Promise.resolve({ send: pending, unselected: [] });
   const reads = new WizardReads();
-  return recheckDeletes(context.tree.factory, pending, rules, (s) => subscriptionCollections({ command: context, reads }, s));
+  return recheckDeletes(context.tree.factory, pending, rules, (s) => collectionsOf({ command: context, reads }, s));
 }
 
 /**

@@ -101,6 +101,20 @@ export class OperationJournal implements vscode.Disposable {
   }
 }
 
+/**
+ * Sends an operation and waits for its end, recorded in the journal from the moment ARM accepts it
+ * (`send` passes `onAccepted` to the action); `alsoOnAccepted` runs after the record is written.
+ */
+export function runRecorded<T>(journal: OperationJournal, record: Omit<OperationRecord, 'startedAt'>, send: (onAccepted: () => Promise<void>) => Thenable<T>, alsoOnAccepted?: () => Promise<void>): Promise<T> {
+  const operation = journal.track(record);
+  return operation.run(() =>
+    send(async () => {
+      await operation.accepted();
+      await alsoOnAccepted?.();
+    }),
+  );
+}
+
 /** The record of an operation a wizard runs in its subscription. */
 export function operationOf(ctx: { subscription?: { tenantId: string; subscriptionId: string } }, kind: OperationKind, resourceId: string, name: string): Omit<OperationRecord, 'startedAt'> {
   return { kind, resourceId, name, tenantId: ctx.subscription!.tenantId, subscriptionId: ctx.subscription!.subscriptionId };
