@@ -96,6 +96,12 @@ export function copiesToCheck<C extends { sourceId: string }>(decisions: readonl
 /** "1 day", "7 days": an age as the reasons say it. */
 export const daysText = (days: number): string => (days === 1 ? l10n.t('1 day') : l10n.t('{0} days', days));
 
+/** A list of restore point names short enough for a prompt: the first ten, then how many more. */
+export function namesText(names: readonly string[], shown = 10): string {
+  const first = names.slice(0, shown).join(', ');
+  return names.length > shown ? l10n.t('{0} and {1} more', first, names.length - shown) : first;
+}
+
 /** Why a restore point is kept or deleted, in the user's words. */
 export function decisionReason(decision: CleanUpDecision, rules: CleanUpRules): string {
   switch (decision.reason) {

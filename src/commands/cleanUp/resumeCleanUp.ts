@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { idKey } from '../../azure/ids';
-import type { CleanUpRules } from '../../azure/rules/cleanUp';
+import { namesText, type CleanUpRules } from '../../azure/rules/cleanUp';
 import type { CommandContext } from '../commandContext';
 import type { OperationRecord, PendingDelete } from '../operations/operationJournal';
 import { isUserCancelled } from '../wizard/prompter';
@@ -9,13 +9,6 @@ import { WizardReads } from '../steps/wizardReads';
 import { announce, cleanUpTitle } from './cleanUpRestorePoints';
 import { runDeletes, type CleanUpReport } from './cleanUpRun';
 import { recheckDeletes, type Rechecked } from './recheck';
-
-/** Names as the prompt lists them: the first ten, then how many more. */
-const SHOWN_NAMES = 10;
-function namesText(names: readonly string[]): string {
-  const shown = names.slice(0, SHOWN_NAMES).join(', ');
-  return names.length > SHOWN_NAMES ? vscode.l10n.t('{0} and {1} more', shown, names.length - SHOWN_NAMES) : shown;
-}
 
 /** A record written before clean-ups kept their rules has none to check against: its deletes go as confirmed. */
 function stillSelected(context: CommandContext, pending: PendingDelete[], rules: CleanUpRules | undefined): Promise<Rechecked> {

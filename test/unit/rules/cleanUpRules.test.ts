@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { copiesToCheck, decideCleanUp, decisionReason, keepNewestProblem, olderThanDaysProblem, type CleanUpRules, type CopyFacts, type RestorePointFacts } from '../../../src/azure/rules/cleanUp';
+import { copiesToCheck, decideCleanUp, decisionReason, keepNewestProblem, namesText, olderThanDaysProblem, type CleanUpRules, type CopyFacts, type RestorePointFacts } from '../../../src/azure/rules/cleanUp';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const collection = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/restorePointCollections/rpc';
@@ -126,6 +126,12 @@ describe('rules: clean-up', () => {
     const [newest, among, old] = decideCleanUp([rp('a', 1), rp('b', 2), rp('c', 30)], rules({ keepNewest: 2, olderThanDays: 7 }), now);
     assert.deepEqual([newest, among, old].map((d) => decisionReason(d, rules({ keepNewest: 2, olderThanDays: 7 }))), ['the newest that succeeded', 'among the newest 2 that succeeded', 'older than 7 days, beyond the newest 2']);
     assert.equal(decisionReason(old, rules({ keepNewest: 2, olderThanDays: 0 })), 'beyond the newest 2');
+  });
+
+  it('lists ten names at most in a prompt, then how many more', () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => `rp-${i + 1}`);
+    assert.equal(namesText(twelve), 'rp-1, rp-2, rp-3, rp-4, rp-5, rp-6, rp-7, rp-8, rp-9, rp-10 and 2 more');
+    assert.equal(namesText(twelve.slice(0, 10)), 'rp-1, rp-2, rp-3, rp-4, rp-5, rp-6, rp-7, rp-8, rp-9, rp-10');
   });
 
   it('accepts whole numbers in range for K and N and refuses anything else', () => {
