@@ -48,7 +48,7 @@ async function execute(ctx: CleanUpContext): Promise<CleanUpReport> {
     kind: 'cleanUpRestorePoints', resourceId: `cleanUp/${randomUUID()}`, name: cleanUpTitle(), tenantId: first.tenantId, subscriptionId: first.subscriptionId, startedAt: Date.now(), pending, rules: plan.rules,
   };
   await ctx.command.operations.record(record);
-  const report = await runDeletes(ctx.command, record, vscode.l10n.t('Deleting {0} restore points…', pending.length));
+  const report = await runDeletes(ctx.command, record, pending, vscode.l10n.t('Deleting {0} restore points…', pending.length));
   report.skipped.push(...skipped);
   announce(ctx.command, report);
   return report;

@@ -21,17 +21,21 @@ function stillSelected(context: CommandContext, pending: PendingDelete[], rules:
  * A clean-up a window reload interrupted. The deletes ARM had accepted have records of their own
  * and are followed by reads like any other; the ones not yet sent are sent only if the user says
  * so again, since the window that was confirmed is gone, and only those the rules still select
- * once their collections are read again. The list asked about is saved first, so that another
+ * once their collections are read again. Those ARM has are marked done first, so that another
  * reload while asking never offers a delete that is under way.
  */
 export async function resumeCleanUp(context: CommandContext, record: OperationRecord): Promise<CleanUpReport | undefined> {
   const followed = new Set(context.operations.list().filter((r) => r.kind === 'deleteRestorePoint').map((r) => idKey(r.resourceId)));
-  const pending = (record.pending ?? []).filter((p) => !followed.has(idKey(p.id)));
+  const done = context.operations.doneOf(record.resourceId);
+  const all = (record.pending ?? []).map((p, index) => ({ p, index })).filter(({ index }) => !done.has(index));
+  const pending = all.filter(({ p }) => !followed.has(idKey(p.id))).map(({ p }) => p);
   if (!pending.length) {
     await context.operations.remove(record.resourceId);
     return undefined;
   }
-  await context.operations.record({ ...record, pending });
+  // Those ARM has count as done before asking: another reload meanwhile never offers them again.
+  const accepted = all.filter(({ p }) => followed.has(idKey(p.id))).map(({ index }) => index);
+  if (accepted.length) await context.operations.markDone(record.resourceId, accepted);
   try {
     await context.prompter.confirm({
       title: cleanUpTitle(),
@@ -47,7 +51,7 @@ export async function resumeCleanUp(context: CommandContext, record: OperationRe
     return report;
   }
   const { send, unselected } = await stillSelected(context, pending, record.rules);
-  const report = send.length ? await runDeletes(context, { ...record, pending: send }, vscode.l10n.t('Deleting {0} restore points…', send.length)) : { deleted: [], failed: [], skipped: [] };
+  const report = send.length ? await runDeletes(context, record, send, vscode.l10n.t('Deleting {0} restore points…', send.length)) : { deleted: [], failed: [], skipped: [] };
   if (!send.length) await context.operations.remove(record.resourceId);
   report.skipped.push(...unselected.map((p) => ({ ...p, why: 'unselected' as const })));
   announce(context, report);

@@ -36,6 +36,8 @@ export interface TrackedOperation {
 }
 
 const KEY = 'restorePoints.operations';
+/** A clean-up's deletes that are over, as indexes into its `pending` (written once): a few bytes a delete, not the list again. */
+const doneKey = (resourceId: string): string => `${KEY}.done/${idKey(resourceId)}`;
 
 /**
  * The operations ARM has accepted and this extension has not seen end, kept in the window's
@@ -71,7 +73,18 @@ export class OperationJournal implements vscode.Disposable {
     const key = idKey(resourceId);
     const rest = this.list().filter((r) => idKey(r.resourceId) !== key);
     if (rest.length !== this.list().length) await this.memento.update(KEY, rest);
+    if (this.memento.get(doneKey(resourceId)) !== undefined) await this.memento.update(doneKey(resourceId), undefined);
     this.changed.fire(resourceId);
+  }
+
+  /** Indexes into a clean-up's `pending` of the deletes that are over: accepted by ARM (each then has a record of its own), or refused. */
+  doneOf(resourceId: string): ReadonlySet<number> {
+    return new Set(this.memento.get<number[]>(doneKey(resourceId), []));
+  }
+
+  /** Adds to `doneOf`, read and written in the same turn, so that concurrent deletes never lose each other's update. */
+  markDone(resourceId: string, indexes: readonly number[]): Thenable<void> {
+    return this.memento.update(doneKey(resourceId), [...this.memento.get<number[]>(doneKey(resourceId), []), ...indexes]);
   }
 
   /**

@@ -250,6 +250,8 @@ describe('Clean Up Restore Points…', function () {
   it('Cancel starts no new delete; the ones under way finish and the rest are reported skipped', async () => {
     const running = drive<CleanUpReport>(suite.api, COMMAND, [answer.pick(PRODUCTION), answer.pick(PROD_APP_001.collection), answer.input('0'), answer.input('0'), answer.acceptDefault(), answer.input('9')], [], { clockStepMs: 500, tickMs: 400 });
     await eventually(async () => (suite.api.operations.list().some((r) => r.kind === 'deleteRestorePoint') ? true : undefined), 'ARM to accept the first delete', 30_000);
+    const record = suite.api.operations.list().find((r) => r.kind === 'cleanUpRestorePoints')!;
+    assert.deepStrictEqual(names(record.pending!), range(1, 9).map(PROD_APP_001.rp), 'the list is written once; what is done is kept apart');
     suite.api.cancelCleanUpsForTests();
     const { result } = await running;
     // Oldest first, four at a time: 001-004 were sent before Cancel; 005-009 (006 failed) were not; 010 is the newest.
@@ -272,7 +274,10 @@ describe('Clean Up Restore Points…', function () {
     await control('DELETE', '/requests');
 
     let pendingWhileAsked: string[] = [];
-    const keepJournal = async () => (pendingWhileAsked = names(suite.api.operations.list().find((r) => r.kind === 'cleanUpRestorePoints')?.pending ?? []));
+    const keepJournal = async () => {
+      const done = suite.api.operations.doneOf(cleanUp.resourceId);
+      pendingWhileAsked = names((suite.api.operations.list().find((r) => r.kind === 'cleanUpRestorePoints')?.pending ?? []).filter((_, i) => !done.has(i)));
+    };
     const prompter = new PrompterThatActsFirst([answer.confirm()], keepJournal);
     suite.api.setPrompterForTests(prompter);
     try {
