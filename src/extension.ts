@@ -58,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi | u
     replication,
     operations,
     vscode.window.registerTreeDataProvider('restorePoints.tree', tree.provider),
+    properties,
     vscode.workspace.registerTextDocumentContentProvider(PROPERTIES_SCHEME, properties),
     ...registerCommands(commandContext),
   );

@@ -54,19 +54,37 @@ async function copiesOf(factory: ClientFactory, subscription: SubscriptionRef, s
  * only its instance view tells, so each copy whose source would go is read once that way. A read
  * that fails leaves the replication `Unknown`, which keeps the source.
  */
-async function replicationOf(factory: ClientFactory, subscription: SubscriptionRef, copy: { id: string; name: string; sourceId: string }): Promise<CopyFacts> {
+async function replicationOf(factory: ClientFactory, subscription: SubscriptionRef, copyId: string): Promise<CopyFacts['replication']> {
   try {
-    const view = await readRestorePoint(factory, subscription, copy.id, { instanceView: true });
-    return { ...copy, replication: aggregateReplication(view).state };
+    return aggregateReplication(await readRestorePoint(factory, subscription, copyId, { instanceView: true })).state;
   } catch {
-    return { ...copy, replication: 'Unknown' };
+    return 'Unknown';
   }
+}
+
+/** A copy collection's `source.id` names the collection it copies; a VM's own names the VM. */
+const isCopyCollection = (c: RestorePointCollection): boolean => /\/restorePointCollections\//i.test(c.source?.id ?? '');
+
+/**
+ * The restore points of a copy collection, each with its replication: the listing says "Succeeded"
+ * for a copy whose disks still replicate, so each that says so is read once with its instance view
+ * (a failed read says `Unknown`, which leaves the copy alone and keeps it from counting as usable).
+ */
+async function withReplication(factory: ClientFactory, subscription: SubscriptionRef, restorePoints: readonly RestorePoint[]): Promise<RestorePointFacts[]> {
+  return Promise.all(
+    restorePoints.map(async (rp) => {
+      if (rp.provisioningState?.toLowerCase() !== 'succeeded' || !rp.id) return facts(rp);
+      return { ...facts(rp), replication: await replicationOf(factory, subscription, rp.id) };
+    }),
+  );
 }
 
 /**
  * What the rules would delete and keep in each target collection. Reads each target once with its
  * restore points; only when a subscription has restore points the rules would delete does it read
  * the copy collections of their collections and the instance views of the copies made from them.
+ * A target that is itself a copy collection has the instance view of each copy read: one still
+ * replicating is left alone and does not count as the newest that succeeded.
  * A target that cannot be read is in the plan with ARM's reason; copies that cannot be listed fail
  * the plan, since without them no source is known safe to delete. Copies are looked for in the
  * target's own subscription, where the Copy to Region wizard puts them.
@@ -78,7 +96,8 @@ export async function planCleanUp(factory: ClientFactory, targets: readonly Clea
       try {
         const c = await readCollection(factory, subscription, collectionId, { restorePoints: true });
         const collection = { id: c.id ?? collectionId, name: c.name ?? '', location: c.location };
-        return { subscription, collection, decisions: decideCleanUp((c.restorePoints ?? []).map(facts), rules, options.now) };
+        const restorePoints = isCopyCollection(c) ? await withReplication(factory, subscription, c.restorePoints ?? []) : (c.restorePoints ?? []).map(facts);
+        return { subscription, collection, decisions: decideCleanUp(restorePoints, rules, options.now) };
       } catch (error) {
         return { subscription, collection: { id: collectionId, name: collectionId.split('/').pop() ?? '' }, decisions: [], error: errorMessage(error) };
       }
@@ -93,7 +112,7 @@ export async function planCleanUp(factory: ClientFactory, targets: readonly Clea
       [...bySubscription.values()].map(async (plans) => {
         const subscription = plans[0].subscription;
         const found = await copiesOf(factory, subscription, new Set(plans.map((p) => idKey(p.collection.id))), options);
-        return Promise.all(copiesToCheck(plans.flatMap((p) => p.decisions), found).map((copy) => replicationOf(factory, subscription, copy)));
+        return Promise.all(copiesToCheck(plans.flatMap((p) => p.decisions), found).map(async (copy): Promise<CopyFacts> => ({ ...copy, replication: await replicationOf(factory, subscription, copy.id) })));
       }),
     )
   ).flat();

@@ -23,6 +23,8 @@ export interface DriveOptions {
   /** Emulated time added per tick while the command runs, so long-running operations end without real waiting. */
   clockStepMs?: number;
   tickMs?: number;
+  /** The test's own prompter for the script (one that changes ARM before it answers, say). */
+  prompter?: (script: readonly ScriptedAnswer[]) => ScriptedPrompter;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface DriveOptions {
  * the operation further on.
  */
 export async function drive<T>(api: RestorePointsApi, command: string, script: readonly ScriptedAnswer[], args: unknown[] = [], options: DriveOptions = {}): Promise<{ result: T | undefined; prompter: ScriptedPrompter }> {
-  const prompter = new ScriptedPrompter(script);
+  const prompter = options.prompter?.(script) ?? new ScriptedPrompter(script);
   api.setPrompterForTests(prompter);
   let settled = false;
   const running = Promise.resolve(vscode.commands.executeCommand<T | undefined>(command, ...args)).finally(() => (settled = true));

@@ -23,6 +23,11 @@ export interface RestorePointFacts {
   name: string;
   provisioningState?: string;
   timeCreated?: Date;
+  /**
+   * For a restore point in a copy collection: its replication, from its instance view. The
+   * collection's listing says "Succeeded" while the copy's disks still replicate.
+   */
+  replication?: CopyFacts['replication'];
 }
 
 /** A cross-region copy of a restore point: `source` names the restore point it was copied from. */
@@ -42,12 +47,19 @@ export type CleanUpDecision<R extends RestorePointFacts = RestorePointFacts> =
   | { restorePoint: R; verdict: 'delete'; reason: DeleteReason };
 
 const DAY_MS = 86_400_000;
-const stateOf = (rp: RestorePointFacts): string => rp.provisioningState?.toLowerCase() ?? '';
-const newestFirst = (a: RestorePointFacts, b: RestorePointFacts): number => (b.timeCreated?.getTime() ?? Infinity) - (a.timeCreated?.getTime() ?? Infinity);
+/** A copy still replicating (or whose replication could not be read) is not yet usable: it is left alone like one still being created. */
+function stateOf(rp: RestorePointFacts): string {
+  if (rp.replication === 'Replicating' || rp.replication === 'Unknown') return 'replicating';
+  if (rp.replication === 'Failed') return 'failed';
+  return rp.provisioningState?.toLowerCase() ?? '';
+}
+/** Newest first; those without a creation time last, since nothing says how new they are. */
+const newestFirst = (a: RestorePointFacts, b: RestorePointFacts): number => (b.timeCreated?.getTime() ?? -Infinity) - (a.timeCreated?.getTime() ?? -Infinity) || 0;
 
 /**
  * The verdict on every restore point of one collection, newest first, each with its reason. In
- * order: one still being created or deleted is left alone (ARM refuses to delete it); the source of
+ * order: one still being created or deleted, or a copy still replicating, is left alone (ARM
+ * refuses to delete the first; the second is not yet a restore point to rely on); the source of
  * a copy still replicating is kept (the copy reads its disks from it); the newest that succeeded is
  * always kept; failed ones go or stay as chosen and do not count among the newest; of the others,
  * the newest `keepNewest` stay and the rest go once older than `olderThanDays`.
@@ -61,10 +73,12 @@ export function decideCleanUp<R extends RestorePointFacts>(restorePoints: readon
   return [...restorePoints].sort(newestFirst).map((restorePoint): CleanUpDecision<R> => {
     const state = stateOf(restorePoint);
     const succeeded = state === 'succeeded';
-    const rank = succeeded ? succeededSeen++ : -1;
     if (!succeeded && state !== 'failed') return { restorePoint, verdict: 'keep', reason: 'inProgress' };
     const copy = copyOf.get(idKey(restorePoint.id));
     if (copy) return { restorePoint, verdict: 'keep', reason: 'copySource', copy };
+    // Only those with a creation time are ranked: one without cannot be known to be the newest.
+    if (succeeded && !restorePoint.timeCreated) return { restorePoint, verdict: 'keep', reason: 'noCreationTime' };
+    const rank = succeeded ? succeededSeen++ : -1;
     if (rank === 0) return { restorePoint, verdict: 'keep', reason: 'newestSucceeded' };
     if (!succeeded) return rules.deleteFailed ? { restorePoint, verdict: 'delete', reason: 'failed' } : { restorePoint, verdict: 'keep', reason: 'failedKept' };
     if (rank < rules.keepNewest) return { restorePoint, verdict: 'keep', reason: 'amongNewest' };
@@ -82,10 +96,18 @@ export function copiesToCheck<C extends { sourceId: string }>(decisions: readonl
 /** "1 day", "7 days": an age as the reasons say it. */
 export const daysText = (days: number): string => (days === 1 ? l10n.t('1 day') : l10n.t('{0} days', days));
 
+/** A list of restore point names short enough for a prompt: the first ten, then how many more. */
+export function namesText(names: readonly string[], shown = 10): string {
+  const first = names.slice(0, shown).join(', ');
+  return names.length > shown ? l10n.t('{0} and {1} more', first, names.length - shown) : first;
+}
+
 /** Why a restore point is kept or deleted, in the user's words. */
 export function decisionReason(decision: CleanUpDecision, rules: CleanUpRules): string {
   switch (decision.reason) {
     case 'inProgress':
+      if (decision.restorePoint.replication === 'Replicating') return l10n.t('copy still replicating: left alone until it ends');
+      if (decision.restorePoint.replication === 'Unknown') return l10n.t('copy whose replication could not be read: left alone');
       return l10n.t('{0}: left alone until it ends', decision.restorePoint.provisioningState ?? l10n.t('state unknown'));
     case 'copySource':
       return decision.copy?.replication === 'Unknown'

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { deletionsOf, type CleanUpPlan } from '../../azure/cleanUpPlan';
 import { daysText, decisionReason } from '../../azure/rules/cleanUp';
 import type { CommandContext } from '../commandContext';
-import type { CleanUpReport } from './cleanUpRun';
+import type { CleanUpReport, SkipReason } from './cleanUpRun';
 
 /** Table cells hold names and ARM's messages: a pipe or a line break would end the cell. */
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -13,7 +13,7 @@ function rulesLine(plan: CleanUpPlan): string {
     vscode.l10n.t('Keep the newest {0} that succeeded', keepNewest),
     olderThanDays > 0 ? vscode.l10n.t('delete only restore points older than {0}', daysText(olderThanDays)) : vscode.l10n.t('delete the others at any age'),
     deleteFailed ? vscode.l10n.t('delete failed ones') : vscode.l10n.t('keep failed ones'),
-    vscode.l10n.t('always keep the newest that succeeded and the source of a copy still replicating'),
+    vscode.l10n.t("always keep the newest that succeeded and the source of a copy still replicating (copies are looked for in the collection's own subscription)"),
   ].join('; ');
 }
 
@@ -31,7 +31,11 @@ export function planMarkdown(plan: CleanUpPlan): string {
     '',
     `${vscode.l10n.t('Rules')}: ${rulesLine(plan)}.`,
     '',
-    `**${vscode.l10n.t('Total: {0} to delete, {1} to keep, in {2} collections.', deleting, all.length - deleting, plan.collections.length)}**`,
+    `**${
+      plan.collections.length === 1
+        ? vscode.l10n.t('Total: {0} to delete, {1} to keep, in 1 collection.', deleting, all.length - deleting)
+        : vscode.l10n.t('Total: {0} to delete, {1} to keep, in {2} collections.', deleting, all.length - deleting, plan.collections.length)
+    }**`,
   ];
   for (const c of plan.collections) {
     const deletes = c.decisions.filter((d) => d.verdict === 'delete').length;
@@ -51,6 +55,17 @@ export function planMarkdown(plan: CleanUpPlan): string {
   return `${lines.join('\n')}\n`;
 }
 
+export function skipReasonText(why: SkipReason): string {
+  switch (why) {
+    case 'cancelled':
+      return vscode.l10n.t('cancelled before it was sent');
+    case 'notConfirmed':
+      return vscode.l10n.t('not confirmed again after the window reload');
+    case 'unselected':
+      return vscode.l10n.t('no longer selected when read again before sending');
+  }
+}
+
 /** What the clean-up did: deleted, failed with ARM's reason, and skipped after Cancel. */
 export function reportMarkdown(report: CleanUpReport): string {
   const lines = [
@@ -63,7 +78,7 @@ export function reportMarkdown(report: CleanUpReport): string {
   };
   section(vscode.l10n.t('Failed'), report.failed.map((f) => `- ${cell(f.name)}: ${cell(f.reason)}`));
   section(vscode.l10n.t('Deleted'), report.deleted.map((d) => `- ${cell(d.name)}`));
-  section(vscode.l10n.t('Skipped (cancelled before they were sent)'), report.skipped.map((s) => `- ${cell(s.name)}`));
+  section(vscode.l10n.t('Skipped (not sent)'), report.skipped.map((s) => `- ${cell(s.name)}: ${skipReasonText(s.why)}`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -8,12 +8,13 @@ import { VirtualMachineItem } from '../../tree/nodes/VirtualMachineItem';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import type { OperationRecord } from '../operations/operationJournal';
-import { subscriptionStep, targetFromNode } from '../steps/targets';
+import { collectionsOf, subscriptionStep, targetFromNode } from '../steps/targets';
 import { WizardReads } from '../steps/wizardReads';
 import { runWizard } from '../wizard/wizard';
 import { reportMarkdown, showMarkdown } from './cleanUpDocuments';
 import { runDeletes, type CleanUpReport } from './cleanUpRun';
-import { dryRunStep, failedStep, keepNewestStep, olderThanStep, scopeStep, subscriptionCollections, type CleanUpContext } from './steps';
+import { recheckDeletes } from './recheck';
+import { dryRunStep, failedStep, keepNewestStep, olderThanStep, scopeStep, type CleanUpContext } from './steps';
 
 export const cleanUpTitle = (): string => vscode.l10n.t('Clean Up Restore Points');
 
@@ -28,16 +29,27 @@ export function announce(context: CommandContext, report: CleanUpReport): void {
 }
 
 async function execute(ctx: CleanUpContext): Promise<CleanUpReport> {
-  const pending = deletionsOf(ctx.plan!).map(({ subscription, restorePoint }) => ({ id: restorePoint.id, name: restorePoint.name, ...subscription }));
-  if (!pending.length) {
+  const plan = ctx.plan!;
+  const confirmed = deletionsOf(plan).map(({ subscription, restorePoint }) => ({ id: restorePoint.id, name: restorePoint.name, ...subscription }));
+  if (!confirmed.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to delete: the rules keep every restore point there.'));
     return { deleted: [], failed: [], skipped: [] };
   }
+  const { send: pending, unselected } = await recheckDeletes(ctx.command.tree.factory, confirmed, plan.rules, (s) => collectionsOf(ctx, s));
+  const skipped = unselected.map((p) => ({ ...p, why: 'unselected' as const }));
+  if (!pending.length) {
+    const report: CleanUpReport = { deleted: [], failed: [], skipped };
+    announce(ctx.command, report);
+    return report;
+  }
   const first = pending[0];
   // Not an ARM id: the record stands for the whole clean-up and marks no tree item.
-  const record: OperationRecord = { kind: 'cleanUpRestorePoints', resourceId: `cleanUp/${randomUUID()}`, name: cleanUpTitle(), tenantId: first.tenantId, subscriptionId: first.subscriptionId, startedAt: Date.now(), pending };
+  const record: OperationRecord = {
+    kind: 'cleanUpRestorePoints', resourceId: `cleanUp/${randomUUID()}`, name: cleanUpTitle(), tenantId: first.tenantId, subscriptionId: first.subscriptionId, startedAt: Date.now(), pending, rules: plan.rules,
+  };
   await ctx.command.operations.record(record);
-  const report = await runDeletes(ctx.command, record, vscode.l10n.t('Deleting {0} restore points…', pending.length));
+  const report = await runDeletes(ctx.command, record, pending, vscode.l10n.t('Deleting {0} restore points…', pending.length));
+  report.skipped.push(...skipped);
   announce(ctx.command, report);
   return report;
 }
@@ -52,7 +64,7 @@ async function targetsOf(ctx: CleanUpContext, node: TreeNode | undefined): Promi
   if (!subscription) return undefined;
   if (node instanceof RestorePointCollectionItem) return [{ subscription, collectionId: node.collection.id! }];
   if (!(node instanceof VirtualMachineItem || node instanceof SubscriptionItem)) return undefined;
-  const all = await subscriptionCollections(ctx, subscription);
+  const all = await collectionsOf(ctx, subscription);
   const vm = node instanceof VirtualMachineItem ? idKey(node.vm.id ?? '') : undefined;
   const own = vm ? all.filter((c) => idKey(c.source?.id ?? '') === vm) : all;
   const ownIds = new Set(own.map((c) => idKey(c.id ?? '')));

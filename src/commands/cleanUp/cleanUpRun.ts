@@ -4,7 +4,7 @@ import { createLimiter } from '../../azure/limiter';
 import { deleteRestorePoint } from '../../azure/restorePoints';
 import type { CommandContext } from '../commandContext';
 import { armFailure } from '../errorHandling';
-import type { OperationRecord, PendingDelete } from '../operations/operationJournal';
+import { runRecorded, type OperationRecord, type PendingDelete } from '../operations/operationJournal';
 
 /**
  * Deletes sent at once. ARM's write budget per subscription and principal is far larger (a bucket
@@ -13,12 +13,15 @@ import type { OperationRecord, PendingDelete } from '../operations/operationJour
  */
 export const CONCURRENT_DELETES = 4;
 
+/** Cancelled before it was sent; not confirmed again after a window reload; no longer selected by the rules when read again before sending. */
+export type SkipReason = 'cancelled' | 'notConfirmed' | 'unselected';
+
 export interface CleanUpReport {
   deleted: PendingDelete[];
   /** With ARM's code and message. */
   failed: (PendingDelete & { reason: string })[];
-  /** Not sent: the clean-up was cancelled first. */
-  skipped: PendingDelete[];
+  /** Not sent, with why. */
+  skipped: (PendingDelete & { why: SkipReason })[];
 }
 
 /** Clean-ups running in this window; Cancel on their notification (or a test) stops them starting more. */
@@ -40,22 +43,16 @@ export class CleanUpRuns {
   }
 }
 
-/** The clean-up's journal record with `done` no longer pending: written in the same turn as it is read, so concurrent deletes never lose each other's update. */
-function withoutPending(context: CommandContext, recordId: string, done: PendingDelete): Promise<void> {
-  const current = context.operations.list().find((r) => r.resourceId === recordId);
-  if (!current) return Promise.resolve();
-  return context.operations.record({ ...current, pending: (current.pending ?? []).filter((p) => idKey(p.id) !== idKey(done.id)) });
-}
-
 /**
- * Sends the deletes, CONCURRENT_DELETES at a time, each followed to its end. The clean-up's record
- * lists those not yet accepted by ARM; each accepted one gets its own record (the tree marks it
- * Deleting…; a reloaded window follows it with reads) before it leaves that list, so a reload
- * neither loses a delete nor sends one ARM already has. Cancel starts no new delete; those under
+ * Sends `pending` (all or some of the clean-up record's list), CONCURRENT_DELETES at a time, each followed to its
+ * end. Each accepted one gets its own record (the tree marks it Deleting…; a reloaded window follows
+ * it with reads) before the journal counts it done, so a reload neither loses a delete nor sends
+ * one ARM already has. The record's list is written once; done ones are kept as indexes into it. Cancel starts no new delete; those under
  * way finish. The tree re-reads each collection that changed, once, at the end.
  */
-export async function runDeletes(context: CommandContext, record: OperationRecord, title: string): Promise<CleanUpReport> {
-  const pending = record.pending ?? [];
+export async function runDeletes(context: CommandContext, record: OperationRecord, pending: readonly PendingDelete[], title: string): Promise<CleanUpReport> {
+  const indexOf = new Map((record.pending ?? []).map((p, i) => [idKey(p.id), i]));
+  const markDone = (item: PendingDelete): Thenable<void> => context.operations.markDone(record.resourceId, [indexOf.get(idKey(item.id)) ?? -1]);
   const report: CleanUpReport = { deleted: [], failed: [], skipped: [] };
   const limit = createLimiter(CONCURRENT_DELETES);
   const controller = context.cleanUps.start();
@@ -64,31 +61,34 @@ export async function runDeletes(context: CommandContext, record: OperationRecor
       token.onCancellationRequested(() => controller.abort());
       const step = 100 / Math.max(1, pending.length);
       const tell = (): void =>
-        progress.report({ increment: step, message: vscode.l10n.t('{0} of {1} done ({2} failed)', report.deleted.length + report.failed.length, pending.length, report.failed.length) });
+        progress.report({
+          increment: step,
+          message: report.skipped.length
+            ? vscode.l10n.t('{0} of {1} done ({2} failed, {3} skipped)', report.deleted.length + report.failed.length, pending.length, report.failed.length, report.skipped.length)
+            : vscode.l10n.t('{0} of {1} done ({2} failed)', report.deleted.length + report.failed.length, pending.length, report.failed.length),
+        });
       await Promise.all(
         pending.map((item) =>
           limit(async () => {
             if (controller.signal.aborted) {
-              report.skipped.push(item);
+              report.skipped.push({ ...item, why: 'cancelled' });
+              tell();
               return;
             }
             const subscription = { tenantId: item.tenantId, subscriptionId: item.subscriptionId };
-            const operation = context.operations.track({ kind: 'deleteRestorePoint', resourceId: item.id, name: item.name, ...subscription });
             try {
-              await operation.run(() =>
-                deleteRestorePoint(context.tree.factory, subscription, item.id, {
-                  onAccepted: async () => {
-                    await operation.accepted();
-                    await withoutPending(context, record.resourceId, item);
-                  },
-                }),
+              await runRecorded(
+                context.operations,
+                { kind: 'deleteRestorePoint', resourceId: item.id, name: item.name, ...subscription },
+                (onAccepted) => deleteRestorePoint(context.tree.factory, subscription, item.id, { onAccepted }),
+                async () => markDone(item),
               );
               report.deleted.push(item);
             } catch (error) {
               const { code, message } = armFailure(error);
               context.log.error(`Clean-up: deleting ${item.id} failed: ${code ? `${code}: ` : ''}${message}`);
               report.failed.push({ ...item, reason: code ? `${code}: ${message}` : message });
-              await withoutPending(context, record.resourceId, item);
+              await markDone(item);
             }
             tell();
           }),

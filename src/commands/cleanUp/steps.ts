@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import { deletionsOf, planCleanUp, type CleanUpPlan, type CleanUpTarget } from '../../azure/cleanUpPlan';
-import { listCollections } from '../../azure/restorePointCollections';
 import { DEFAULT_CLEAN_UP_RULES, keepNewestProblem, olderThanDaysProblem, type CleanUpRules } from '../../azure/rules/cleanUp';
-import type { SubscriptionRef } from '../../azure/subscriptionScope';
 import { collectionsOf, type TargetContext } from '../steps/targets';
 import { BACK } from '../wizard/prompter';
 import type { PromptStep } from '../wizard/wizard';
@@ -17,10 +15,6 @@ export interface CleanUpContext extends TargetContext {
   /** The dry run the user confirmed. */
   plan?: CleanUpPlan;
 }
-
-/** Every collection of a subscription, read once per run (the same read as the wizards' collection pickers). */
-export const subscriptionCollections = (ctx: TargetContext, subscription: SubscriptionRef) =>
-  ctx.reads.once(subscription, 'restorePointCollections', () => listCollections(ctx.command.tree.factory, subscription));
 
 /** From the palette: the whole subscription, or one of its collections. */
 export const scopeStep: PromptStep<CleanUpContext> = {
@@ -79,7 +73,7 @@ export const dryRunStep: PromptStep<CleanUpContext> = {
   shouldPrompt: () => true,
   async prompt(ctx, prompter) {
     const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the restore points to clean up…') }, () =>
-      planCleanUp(ctx.command.tree.factory, ctx.targets!, rulesOf(ctx), { now: new Date(), collectionsOf: (s) => subscriptionCollections(ctx, s) }),
+      planCleanUp(ctx.command.tree.factory, ctx.targets!, rulesOf(ctx), { now: new Date(), collectionsOf: (s) => collectionsOf(ctx, s) }),
     );
     await showMarkdown(ctx.command, vscode.l10n.t('Clean-up dry run.md'), planMarkdown(plan));
     ctx.plan = plan;
@@ -87,7 +81,10 @@ export const dryRunStep: PromptStep<CleanUpContext> = {
     if (count === 0) return undefined;
     const collections = plan.collections.filter((c) => c.decisions.some((d) => d.verdict === 'delete')).length;
     const answer = await prompter.confirm({
-      message: vscode.l10n.t('Delete {0} restore points in {1} collections, as the dry run lists? This cannot be undone.', count, collections),
+      message:
+        collections === 1
+          ? vscode.l10n.t('Delete {0} restore points in 1 collection, as the dry run lists? This cannot be undone.', count)
+          : vscode.l10n.t('Delete {0} restore points in {1} collections, as the dry run lists? This cannot be undone.', count, collections),
       detail: vscode.l10n.t('Their disk restore points are deleted with them.'),
       confirmLabel: vscode.l10n.t('Delete'),
       typeToConfirm: String(count),

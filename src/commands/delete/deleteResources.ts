@@ -4,7 +4,7 @@ import { deleteCollection } from '../../azure/restorePointCollections';
 import { deleteRestorePoint as deleteRestorePointInAzure } from '../../azure/restorePoints';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
-import { operationOf, type OperationKind } from '../operations/operationJournal';
+import { operationOf, runRecorded, type OperationKind } from '../operations/operationJournal';
 import {
   collectionOfRestorePoint,
   armOf,
@@ -94,13 +94,8 @@ function runDelete(kind: keyof typeof deletions, context: CommandContext, node?:
   collectionOfRestorePoint(ctx);
   const execute = async (c: TargetContext): Promise<string> => {
     const { id: targetId, name } = spec.target(c);
-    const operation = context.operations.track(operationOf(c, spec.operation, targetId, name));
-    const id = await operation.run(() =>
-      withOperationProgress(spec.progressTitle(c), () =>
-        // The journal's record marks the item as deleting; nothing needs reading until it is gone.
-        spec.run(c, { onAccepted: () => operation.accepted() }),
-      ),
-    );
+    // The journal's record marks the item as deleting; nothing needs reading until it is gone.
+    const id = await runRecorded(context.operations, operationOf(c, spec.operation, targetId, name), (onAccepted) => withOperationProgress(spec.progressTitle(c), () => spec.run(c, { onAccepted })));
     context.tree.changed({ id, gone: true });
     return id;
   };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { idKey } from '../../azure/ids';
+import type { CleanUpRules } from '../../azure/rules/cleanUp';
 import type { OperationKind } from '../../tree/format/activity';
 
 export type { OperationKind };
@@ -17,6 +18,8 @@ export interface OperationRecord {
   startedAt: number;
   /** A clean-up: the restore points it has still to delete (each one sent gets a record of its own). */
   pending?: PendingDelete[];
+  /** A clean-up: the rules confirmed, against which a resumed one checks its pending deletes again. */
+  rules?: CleanUpRules;
 }
 
 /** A restore point a clean-up will delete, with the subscription whose token deletes it. */
@@ -33,6 +36,8 @@ export interface TrackedOperation {
 }
 
 const KEY = 'restorePoints.operations';
+/** A clean-up's deletes that are over, as indexes into its `pending` (written once): a few bytes a delete, not the list again. */
+const doneKey = (resourceId: string): string => `${KEY}.done/${idKey(resourceId)}`;
 
 /**
  * The operations ARM has accepted and this extension has not seen end, kept in the window's
@@ -68,7 +73,18 @@ export class OperationJournal implements vscode.Disposable {
     const key = idKey(resourceId);
     const rest = this.list().filter((r) => idKey(r.resourceId) !== key);
     if (rest.length !== this.list().length) await this.memento.update(KEY, rest);
+    if (this.memento.get(doneKey(resourceId)) !== undefined) await this.memento.update(doneKey(resourceId), undefined);
     this.changed.fire(resourceId);
+  }
+
+  /** Indexes into a clean-up's `pending` of the deletes that are over: accepted by ARM (each then has a record of its own), or refused. */
+  doneOf(resourceId: string): ReadonlySet<number> {
+    return new Set(this.memento.get<number[]>(doneKey(resourceId), []));
+  }
+
+  /** Adds to `doneOf`, read and written in the same turn, so that concurrent deletes never lose each other's update. */
+  markDone(resourceId: string, indexes: readonly number[]): Thenable<void> {
+    return this.memento.update(doneKey(resourceId), [...this.memento.get<number[]>(doneKey(resourceId), []), ...indexes]);
   }
 
   /**
@@ -96,6 +112,20 @@ export class OperationJournal implements vscode.Disposable {
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/**
+ * Sends an operation and waits for its end, recorded in the journal from the moment ARM accepts it
+ * (`send` passes `onAccepted` to the action); `alsoOnAccepted` runs after the record is written.
+ */
+export function runRecorded<T>(journal: OperationJournal, record: Omit<OperationRecord, 'startedAt'>, send: (onAccepted: () => Promise<void>) => Thenable<T>, alsoOnAccepted?: () => Promise<void>): Promise<T> {
+  const operation = journal.track(record);
+  return operation.run(() =>
+    send(async () => {
+      await operation.accepted();
+      await alsoOnAccepted?.();
+    }),
+  );
 }
 
 /** The record of an operation a wizard runs in its subscription. */

@@ -64,9 +64,9 @@ async function follow(context: CommandContext, record: OperationRecord): Promise
     return { record, state: outcome.state, succeeded: outcome.state === 'Succeeded' };
   }
   if (record.kind === 'cleanUpRestorePoints') {
-    // Declined after the reload: what was not sent is skipped, as after Cancel.
+    // Declined after the reload (or cancelled): what was not sent is skipped. Those the rules no longer select are not the user's stop.
     const report = await resumeCleanUp(context, record);
-    const state = report?.skipped.length ? 'StoppedWatching' : report?.failed.length ? 'Failed' : 'Succeeded';
+    const state = report?.skipped.some((s) => s.why !== 'unselected') ? 'StoppedWatching' : report?.failed.length ? 'Failed' : 'Succeeded';
     return { record, state, succeeded: state === 'Succeeded' };
   }
   const how = FOLLOW[record.kind];

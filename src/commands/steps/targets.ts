@@ -33,9 +33,9 @@ export interface TargetContext {
 /** Where the wizard's ARM operations go: the shared factory (limiter, retries) and the chosen subscription. */
 export const armOf = (ctx: TargetContext): { factory: ClientFactory; subscription: SubscriptionRef } => ({ factory: ctx.command.tree.factory, subscription: ctx.subscription! });
 
-/** Reads once per wizard run, in the chosen subscription (see WizardReads). */
-export function readOnce<T>(ctx: TargetContext, what: string, read: (factory: ClientFactory, subscription: SubscriptionRef) => Promise<T>): Promise<T> {
-  const { factory, subscription } = armOf(ctx);
+/** Reads once per wizard run, in the chosen subscription or the one given (see WizardReads). */
+export function readOnce<T>(ctx: Pick<TargetContext, 'command' | 'reads' | 'subscription'>, what: string, read: (factory: ClientFactory, subscription: SubscriptionRef) => Promise<T>, subscription: SubscriptionRef = ctx.subscription!): Promise<T> {
+  const factory = ctx.command.tree.factory;
   return ctx.reads.once(subscription, what, () => read(factory, subscription));
 }
 
@@ -58,8 +58,9 @@ export function targetFromNode(command: CommandContext, node: TreeNode | undefin
   return ctx;
 }
 
-/** Every collection of the subscription, read once per wizard run. */
-export const collectionsOf = (ctx: TargetContext): Promise<RestorePointCollection[]> => readOnce(ctx, 'restorePointCollections', listCollections);
+/** Every collection of the subscription (the chosen one unless given), read once per wizard run. */
+export const collectionsOf = (ctx: Pick<TargetContext, 'command' | 'reads' | 'subscription'>, subscription?: SubscriptionRef): Promise<RestorePointCollection[]> =>
+  readOnce(ctx, 'restorePointCollections', listCollections, subscription);
 
 /** A collection with its restore points, read once per wizard run. */
 export const expandedCollection = (ctx: TargetContext, collectionId: string): Promise<RestorePointCollection> =>

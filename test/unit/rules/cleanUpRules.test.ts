@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { copiesToCheck, decideCleanUp, decisionReason, keepNewestProblem, olderThanDaysProblem, type CleanUpRules, type CopyFacts, type RestorePointFacts } from '../../../src/azure/rules/cleanUp';
+import { copiesToCheck, decideCleanUp, decisionReason, keepNewestProblem, namesText, olderThanDaysProblem, type CleanUpRules, type CopyFacts, type RestorePointFacts } from '../../../src/azure/rules/cleanUp';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const collection = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/restorePointCollections/rpc';
@@ -91,6 +91,31 @@ describe('rules: clean-up', () => {
     assert.equal(decisionReason(decisions[3], rules()), "source of copy 'c20', whose replication could not be read");
   });
 
+  it('leaves alone a copy still replicating (or whose replication could not be read) and does not count it as the newest that succeeded', () => {
+    const copy = (name: string, daysOld: number, replication: CopyFacts['replication']): RestorePointFacts => ({ ...rp(name, daysOld), replication });
+    const list = [copy('r1', 1, 'Replicating'), copy('u2', 2, 'Unknown'), copy('s3', 3, 'Succeeded'), copy('s4', 4, 'Succeeded'), copy('f5', 5, 'Failed')];
+    const decisions = decideCleanUp(list, rules({ keepNewest: 0, olderThanDays: 0 }), now);
+    assert.deepEqual(decisions.map((d) => [d.restorePoint.name, d.verdict, d.reason]), [
+      ['r1', 'keep', 'inProgress'],
+      ['u2', 'keep', 'inProgress'],
+      ['s3', 'keep', 'newestSucceeded'],
+      ['s4', 'delete', 'olderThan'],
+      ['f5', 'delete', 'failed'],
+    ]);
+    assert.deepEqual(decisions.slice(0, 2).map((d) => decisionReason(d, rules())), ['copy still replicating: left alone until it ends', 'copy whose replication could not be read: left alone']);
+  });
+
+  it('keeps one without a creation time, listed last and not ranked: it never takes the newest slot', () => {
+    const undated: RestorePointFacts = { id: `${collection}/restorePoints/undated`, name: 'undated', provisioningState: 'Succeeded' };
+    const failedUndated: RestorePointFacts = { id: `${collection}/restorePoints/failed-undated`, name: 'failed-undated', provisioningState: 'Failed' };
+    assert.deepEqual(verdicts([undated, rp('s2', 2), failedUndated, rp('s10', 10)], rules({ keepNewest: 0, olderThanDays: 0 })), [
+      ['s2', 'keep', 'newestSucceeded'],
+      ['s10', 'delete', 'olderThan'],
+      ['undated', 'keep', 'noCreationTime'],
+      ['failed-undated', 'delete', 'failed'],
+    ]);
+  });
+
   it('asks about the copies of restore points it would delete, and only those', () => {
     const decisions = decideCleanUp(daily, rules({ keepNewest: 3 }), now);
     const copies = [{ sourceId: daily[0].id, name: 'of-d1' }, { sourceId: daily[3].id.toUpperCase(), name: 'of-d20' }, { sourceId: daily[2].id, name: 'of-d9' }];
@@ -101,6 +126,12 @@ describe('rules: clean-up', () => {
     const [newest, among, old] = decideCleanUp([rp('a', 1), rp('b', 2), rp('c', 30)], rules({ keepNewest: 2, olderThanDays: 7 }), now);
     assert.deepEqual([newest, among, old].map((d) => decisionReason(d, rules({ keepNewest: 2, olderThanDays: 7 }))), ['the newest that succeeded', 'among the newest 2 that succeeded', 'older than 7 days, beyond the newest 2']);
     assert.equal(decisionReason(old, rules({ keepNewest: 2, olderThanDays: 0 })), 'beyond the newest 2');
+  });
+
+  it('lists ten names at most in a prompt, then how many more', () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => `rp-${i + 1}`);
+    assert.equal(namesText(twelve), 'rp-1, rp-2, rp-3, rp-4, rp-5, rp-6, rp-7, rp-8, rp-9, rp-10 and 2 more');
+    assert.equal(namesText(twelve.slice(0, 10)), 'rp-1, rp-2, rp-3, rp-4, rp-5, rp-6, rp-7, rp-8, rp-9, rp-10');
   });
 
   it('accepts whole numbers in range for K and N and refuses anything else', () => {
