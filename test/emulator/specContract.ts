@@ -23,10 +23,11 @@ interface Operation {
   responses: Record<string, { schema?: unknown }>;
 }
 
-export function jsonFiles(dir: string): string[] {
+/** The spec files under `dir`; their `examples` folders too when asked (they are no schemas). */
+export function jsonFiles(dir: string, withExamples = false): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) return name === 'examples' ? [] : jsonFiles(full);
+    if (statSync(full).isDirectory()) return name === 'examples' && !withExamples ? [] : jsonFiles(full, withExamples);
     return name.endsWith('.json') ? [full] : [];
   });
 }

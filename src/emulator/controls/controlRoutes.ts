@@ -71,6 +71,18 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
     case 'DELETE /requests':
       controls.clearRequestLog();
       return ok();
+    case 'POST /blobs/data': {
+      const resourceId = body.string('resourceId');
+      const dataBytes = body.integer('dataBytes');
+      if (!resourceId || dataBytes === undefined) throw new ArmError(400, 'InvalidControlRequest', 'Body must be {"resourceId": <id>, "dataBytes": <integer>}.');
+      controls.setDiskData(resourceId, dataBytes);
+      return ok();
+    }
+    case 'GET /blobs': {
+      const blob = controls.blobOf(query.get('resourceId') ?? '');
+      if (!blob) throw new ArmError(404, 'NotFound', 'No access was ever granted to that resource.');
+      return ok(blob);
+    }
     case 'GET /store':
       return ok({ counts: controls.counts() });
     case 'GET /catalog':

@@ -1,3 +1,4 @@
+import type { BlobDescription } from '../blob/accessGrants';
 import type { EmulatorApp } from '../app';
 import { loadDataSet, type DataSetName } from '../data';
 import type { FailureKind } from '../engine/state';
@@ -17,6 +18,8 @@ export interface RequestLogEntry {
   body?: unknown;
   /** The tenant of the token an ARM request carried (absent when it was refused before sign-in was checked). */
   tenantId?: string;
+  /** The byte range a blob request asked for (`x-ms-range` or `Range`), as sent. */
+  range?: string;
 }
 
 /**
@@ -30,6 +33,7 @@ export class EmulatorControls {
   reset(data: DataSetName = 'demo'): void {
     const { state } = this.app;
     state.operations.clear();
+    state.grants.clear();
     state.clearPlannedFailures();
     loadDataSet(state, data);
     this.clearFaults();
@@ -68,6 +72,16 @@ export class EmulatorControls {
   /** Makes the next `count` operations of a kind end in failure (restore point creation, replication, disk restore). */
   failNext(kind: FailureKind, count = 1): void {
     this.app.state.planFailures(kind, count);
+  }
+
+  /** How many bytes of data the blob of a disk (or disk restore point) granted from now on holds. */
+  setDiskData(resourceId: string, dataBytes: number): void {
+    this.app.state.grants.setDataBytes(resourceId, dataBytes);
+  }
+
+  /** The blob last granted for a resource: its page ranges, and whether the grant is active. */
+  blobOf(resourceId: string): BlobDescription | undefined {
+    return this.app.state.grants.describe(resourceId, this.app.state.clock.now());
   }
 
   get requestLog(): readonly RequestLogEntry[] {

@@ -1,3 +1,4 @@
+import { AccessGrants } from '../blob/accessGrants';
 import { Clock } from './clock';
 import { OperationEngine } from './operations';
 import { Store } from './store';
@@ -9,6 +10,8 @@ export type FailureKind = 'restorePointCreation' | 'replication' | 'diskRestore'
 export class EmulatorState {
   readonly store = new Store();
   readonly operations: OperationEngine;
+  /** Read access granted to disks and disk restore points, and the blobs it opens. */
+  readonly grants = new AccessGrants();
   private readonly plannedFailures = new Map<FailureKind, number>();
 
   constructor(

@@ -1,4 +1,5 @@
 import type { ArmRoute } from '../http/context';
+import { diskAccessRoutes } from './diskAccess';
 import { diskRestorePointRoutes } from './diskRestorePoints';
 import { diskRoutes } from './disks';
 import { operationRoutes } from './operations';
@@ -16,5 +17,6 @@ export const allRoutes: readonly ArmRoute[] = [
   ...restorePointCollectionRoutes,
   ...restorePointRoutes,
   ...diskRestorePointRoutes,
+  ...diskAccessRoutes,
   ...operationRoutes,
 ];
