@@ -9,3 +9,4 @@ export { ResourceManagementClient } from '@azure/arm-resources';
 export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 export { AzureCliCredential, EnvironmentCredential, ManagedIdentityCredential } from '@azure/identity';
 export { getConfiguredAzureEnv } from '@microsoft/vscode-azext-azureauth';
+export { AnonymousCredential, newPipeline, PageBlobClient } from '@azure/storage-blob';
