@@ -15,6 +15,8 @@ export interface OperationRecord {
   subscriptionId: string;
   /** When ARM accepted it (ms since the epoch). */
   startedAt: number;
+  /** For granted access: when it ends by itself (ms since the epoch). */
+  expiresAt?: number;
 }
 
 export interface TrackedOperation {
@@ -46,6 +48,12 @@ export class OperationJournal implements vscode.Disposable {
   kindOf(resourceId: string): OperationKind | undefined {
     const key = idKey(resourceId);
     return this.list().find((r) => idKey(r.resourceId) === key)?.kind;
+  }
+
+  /** When access granted to a resource ends, if this window granted it. */
+  expiryOf(resourceId: string): number | undefined {
+    const key = idKey(resourceId);
+    return this.list().find((r) => idKey(r.resourceId) === key)?.expiresAt;
   }
 
   async record(record: OperationRecord): Promise<void> {

@@ -52,6 +52,7 @@ export class AccessGrants {
   private readonly byResource = new Map<string, AccessGrant>();
   private readonly byPath = new Map<string, AccessGrant>();
   private readonly signingKey = randomBytes(32);
+  private readonly issued: string[] = [];
   /** Data sizes a test chose for a disk, by id; otherwise the image picks its own. */
   private readonly dataBytes = new Map<string, number>();
 
@@ -85,7 +86,13 @@ export class AccessGrants {
     // An earlier grant's URL stays known, so it is refused (403) rather than unknown (404), as Azure does.
     this.byResource.set(key(request.resourceId), grant);
     this.byPath.set(path.toLowerCase(), grant);
+    this.issued.push(grant.signature);
     return { url: this.urlOf(grant, request.endpoint), grant };
+  }
+
+  /** Every SAS signature issued since the emulator started (a reset keeps them), for tests that search logs for them. */
+  signatures(): string[] {
+    return [...this.issued];
   }
 
   /** What tests compare a download with: the blob's page ranges and whether its grant is still usable. */

@@ -78,6 +78,8 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
       controls.setDiskData(resourceId, dataBytes);
       return ok();
     }
+    case 'GET /blobs/signatures':
+      return ok({ value: controls.sasSignatures() });
     case 'GET /blobs': {
       const blob = controls.blobOf(query.get('resourceId') ?? '');
       if (!blob) throw new ArmError(404, 'NotFound', 'No access was ever granted to that resource.');

@@ -84,6 +84,11 @@ export class EmulatorControls {
     return this.app.state.grants.describe(resourceId, this.app.state.clock.now());
   }
 
+  /** The SAS signatures issued since the start: secrets no log may hold. */
+  sasSignatures(): string[] {
+    return this.app.state.grants.signatures();
+  }
+
   get requestLog(): readonly RequestLogEntry[] {
     return this.app.requestLog;
   }
