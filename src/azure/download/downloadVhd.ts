@@ -75,18 +75,32 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
   try {
     report(true);
     const queue = pieces.filter((p) => !state.isFinished(p));
+    // One failure stops every worker: nothing more is fetched after the user was told it failed.
+    const stop = new AbortController();
+    const onAbort = (): void => stop.abort();
+    signal?.addEventListener('abort', onAbort);
     const fetchNext = async (): Promise<void> => {
-      for (let piece = queue.shift(); piece; piece = queue.shift()) {
-        await fetchPiece(blob, handle, piece, signal, (bytes) => {
-          doneBytes += bytes;
-          fetchedBytes += bytes;
-          rate.add(bytes);
-          report();
-        });
-        await state.markFinished(piece);
+      try {
+        for (let piece = queue.shift(); piece && !stop.signal.aborted; piece = queue.shift()) {
+          await fetchPiece(blob, handle, piece, stop.signal, (bytes) => {
+            doneBytes += bytes;
+            fetchedBytes += bytes;
+            rate.add(bytes);
+            report();
+          });
+          await state.markFinished(piece);
+        }
+      } catch (error) {
+        stop.abort();
+        throw error;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(request.parallel ?? DEFAULT_PARALLEL, Math.max(1, queue.length)) }, fetchNext));
+    const workers = await Promise.allSettled(Array.from({ length: Math.min(request.parallel ?? DEFAULT_PARALLEL, Math.max(1, queue.length)) }, fetchNext));
+    signal?.removeEventListener('abort', onAbort);
+    const reasons = workers.filter((w): w is PromiseRejectedResult => w.status === 'rejected').map((w) => w.reason as unknown);
+    // The user's cancel, or else the first real failure: the other workers only stopped because of it.
+    if (signal?.aborted) throw reasons.find(isAbort) ?? signal.reason;
+    if (reasons.length) throw reasons.find((r) => !isAbort(r)) ?? reasons[0];
     report(true);
     const problem = await footerProblem(handle, fileBytes);
     if (problem) throw new Error(problem);
@@ -134,5 +148,7 @@ async function footerProblem(handle: FileHandle, fileBytes: number): Promise<str
   await handle.read(footer, 0, VHD_FOOTER_BYTES, fileBytes - VHD_FOOTER_BYTES);
   return vhdFooterProblem(footer, fileBytes);
 }
+
+const isAbort = (error: unknown): boolean => (error as { name?: string } | undefined)?.name === 'AbortError';
 
 const sizeOf = (ranges: readonly ByteRange[]): number => ranges.reduce((sum, r) => sum + r.end - r.start + 1, 0);

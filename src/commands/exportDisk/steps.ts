@@ -23,13 +23,18 @@ export function durationStep(defaultSeconds: number): PromptStep<ExportContext> 
     async prompt(ctx, prompter, earlier) {
       const picked = await prompter.pickOne({
         placeholder: vscode.l10n.t('How long may the access last?'),
-        items: choices.map((seconds) => ({ label: seconds < 24 * HOUR ? vscode.l10n.t('{0} hours', seconds / HOUR) : vscode.l10n.t('{0} days', seconds / (24 * HOUR)), value: seconds })),
+        items: choices.map((seconds) => ({ label: durationLabel(seconds), value: seconds })),
         isDefault: (seconds) => seconds === (earlier?.durationSeconds ?? defaultSeconds),
       });
       if (picked === BACK) return BACK;
       ctx.durationSeconds = picked;
     },
   };
+}
+
+function durationLabel(seconds: number): string {
+  if (seconds === HOUR) return vscode.l10n.t('1 hour');
+  return seconds < 24 * HOUR ? vscode.l10n.t('{0} hours', seconds / HOUR) : vscode.l10n.t('{0} days', seconds / (24 * HOUR));
 }
 
 /** Save dialog: the disk restore point's name as the file name, or a folder for every disk. */
