@@ -52,9 +52,22 @@ export async function serveBlob(grants: AccessGrants, req: IncomingMessage, res:
 async function streamBytes(res: ServerResponse, grant: AccessGrant, start: number, end: number): Promise<void> {
   for (let at = start; at <= end && !res.destroyed; at += STREAM_PIECE) {
     const piece = grant.image.read(at, Math.min(end, at + STREAM_PIECE - 1));
-    if (!res.write(piece)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+    if (!res.write(piece)) await once(res, 'drain', 'close');
   }
   res.end();
+}
+
+/** Waits for the first of two events and leaves no listener behind. */
+function once(res: ServerResponse, a: string, b: string): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off(a, done);
+      res.off(b, done);
+      resolve();
+    };
+    res.on(a, done);
+    res.on(b, done);
+  });
 }
 
 function sendPageList(res: ServerResponse, grant: AccessGrant, range: ByteRange | undefined, query: URLSearchParams): void {
