@@ -13,7 +13,7 @@ import { authenticate, checkScope } from './http/auth';
 import type { ArmRoute, HandlerResult } from './http/context';
 import { ArmError, invalidContent } from './http/errors';
 import { Router } from './http/router';
-import { isBlobPath, serveBlob } from './blob/blobService';
+import { isBlobPath, requestedRange, serveBlob } from './blob/blobService';
 import { allRoutes } from './resources';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -95,7 +95,9 @@ export class EmulatorApp {
 
     if (isBlobPath(path)) {
       await readBody(req);
-      logged.range = await serveBlob(this.state.grants, req, res, url, this.state.clock.now());
+      // Before answering: the log entry is written when the answer closes.
+      logged.range = requestedRange(req);
+      await serveBlob(this.state.grants, req, res, url, this.state.clock.now());
       return;
     }
     const { raw, tooLarge } = await readBody(req);

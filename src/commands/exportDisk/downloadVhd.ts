@@ -19,6 +19,12 @@ const untilDisk = (step: PromptStep<ExportContext>): PromptStep<ExportContext> =
   prompt: (ctx, prompter, earlier) => step.prompt(ctx, prompter, earlier),
 });
 
+/** On a restore point node, it is the target: nothing is asked to find it. */
+const untilRestorePoint = (step: PromptStep<ExportContext>): PromptStep<ExportContext> => ({
+  shouldPrompt: (ctx) => !(ctx.node && ctx.restorePoint) && step.shouldPrompt(ctx),
+  prompt: (ctx, prompter, earlier) => step.prompt(ctx, prompter, earlier),
+});
+
 export const findDiskRestorePoint: PromptStep<ExportContext>[] = [untilDisk(subscriptionStep), untilDisk(collectionStep()), untilDisk(restorePointStep), diskRestorePointStep];
 
 function exportContext(context: CommandContext, node: TreeNode | undefined): ExportContext {
@@ -46,10 +52,13 @@ async function execute(ctx: ExportContext): Promise<string> {
   return file;
 }
 
+/** ARM names a disk restore point `<disk name>_<id>`; the file takes the disk's name, as the tree shows it. */
+const diskNameOf = (diskRestorePointName: string): string => diskRestorePointName.replace(/_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '');
+
 /** Download Disks…: every disk restore point of a restore point, one after the other, into a folder. */
 export async function downloadDisksCommand(context: CommandContext, node?: TreeNode): Promise<string[]> {
   const ctx = exportContext(context, node);
-  const steps = [subscriptionStep, collectionStep(), restorePointStep, saveStep(true), durationStep(DOWNLOAD_DURATION_SECONDS)];
+  const steps = [untilRestorePoint(subscriptionStep), untilRestorePoint(collectionStep()), untilRestorePoint(restorePointStep), saveStep(true), durationStep(DOWNLOAD_DURATION_SECONDS)];
   return runWizard(steps, { execute: executeAll }, ctx, context.prompter, { title: vscode.l10n.t('Download Disks') });
 }
 
@@ -62,7 +71,7 @@ async function executeAll(ctx: ExportContext): Promise<string[]> {
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Downloading the disks of '{0}'", ctx.restorePoint!.name ?? ''), cancellable: true }, async (progress, token) => {
     for (const [i, disk] of disks.entries()) {
       if (token.isCancellationRequested) throw new vscode.CancellationError();
-      const file = path.join(ctx.target!, `${disk.name}.vhd`);
+      const file = path.join(ctx.target!, `${diskNameOf(disk.name)}.vhd`);
       const labelled = { report: (p: { message?: string; increment?: number }) => progress.report({ message: `${i + 1}/${disks.length} ${disk.name}: ${p.message ?? ''}`, increment: p.increment === undefined ? undefined : p.increment / disks.length }) };
       await downloadDisk(ctx.command, { subscription, diskRestorePointId: disk.id, name: disk.name, file, durationSeconds: ctx.durationSeconds! }, labelled, token);
       files.push(file);

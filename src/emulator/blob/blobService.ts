@@ -13,40 +13,39 @@ export const isBlobPath = (path: string): boolean => path.toLowerCase().startsWi
  * Get Blob with `x-ms-range`/`Range`, and Get Page Ranges (`comp=pagelist`, paged with
  * `marker`/`maxresults` as List Page Ranges is). Errors are Storage's XML, not ARM's JSON.
  */
-export async function serveBlob(grants: AccessGrants, req: IncomingMessage, res: ServerResponse, url: URL, now: number): Promise<string | undefined> {
+export async function serveBlob(grants: AccessGrants, req: IncomingMessage, res: ServerResponse, url: URL, now: number): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
-  const rangeHeader = header(req, 'x-ms-range') ?? header(req, 'range');
+  const rangeHeader = requestedRange(req);
   const found = grants.authorize(url.pathname, url.searchParams, now);
   if ('code' in found) {
     if (found.code === 'ResourceNotFound') storageError(res, method, 404, 'ResourceNotFound', 'The specified resource does not exist.');
     else storageError(res, method, 403, 'AuthenticationFailed', 'Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.', found.detail);
-    return rangeHeader;
+    return;
   }
   const grant = found;
   if (method !== 'GET' && method !== 'HEAD') {
     storageError(res, method, 403, 'AuthorizationPermissionMismatch', 'This request is not authorized to perform this operation using this permission.');
-    return rangeHeader;
+    return;
   }
   const size = grant.image.blobBytes;
   const range = rangeHeader === undefined ? undefined : parseRange(rangeHeader, size);
   if (range === 'invalid') {
     storageError(res, method, 416, 'InvalidRange', 'The range specified is invalid for the current size of the resource.', undefined, { 'Content-Range': `bytes */${size}` });
-    return rangeHeader;
+    return;
   }
   if (url.searchParams.get('comp') === 'pagelist') {
     sendPageList(res, grant, range, url.searchParams);
-    return rangeHeader;
+    return;
   }
   const headers = { ...blobHeaders(grant), 'Accept-Ranges': 'bytes', 'Content-Type': 'application/octet-stream' };
   if (method === 'HEAD') {
     res.writeHead(200, { ...headers, 'Content-Length': size });
     res.end();
-    return rangeHeader;
+    return;
   }
   const { start, end } = range ?? { start: 0, end: size - 1 };
   res.writeHead(range ? 206 : 200, { ...headers, 'Content-Length': end - start + 1, ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}) });
   await streamBytes(res, grant, start, end);
-  return rangeHeader;
 }
 
 async function streamBytes(res: ServerResponse, grant: AccessGrant, start: number, end: number): Promise<void> {
@@ -111,6 +110,9 @@ function storageError(res: ServerResponse, method: string, status: number, code:
   res.writeHead(status, { 'x-ms-error-code': code, 'x-ms-version': STORAGE_VERSION, 'Content-Type': 'application/xml', 'Content-Length': Buffer.byteLength(xml), ...extra });
   res.end(xml);
 }
+
+/** The byte range a blob request asks for, as sent (`x-ms-range` wins over `Range`, as in Storage). */
+export const requestedRange = (req: IncomingMessage): string | undefined => header(req, 'x-ms-range') ?? header(req, 'range');
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];

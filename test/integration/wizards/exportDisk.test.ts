@@ -124,6 +124,20 @@ describe('export: Download VHD, resume, revoke, and refusals', function () {
     assert.strictEqual(await revokes(disk.item.id as string), 1, 'revoked after the resumed download too');
   });
 
+  it('Download Disks saves every disk of a restore point into the chosen folder, each revoked after', async () => {
+    const rp = await restorePointNode(dev.web02.collection, dev.web02.restorePoints[0]);
+    const disks = await children(suite.api, rp.node);
+    const { result, prompter } = await drive<string[]>(suite.api, 'restorePoints.downloadDisks', [answer.saveAs(dir), answer.acceptDefault()], [rp.node], { clockStepMs: 1_000 });
+    assert.deepStrictEqual(prompter.asked.map((a) => a.kind), ['saveLocation', 'pickOne'], 'only where and how long: the restore point is the item');
+    assert.strictEqual(result?.length, disks.length);
+    for (const disk of disks) {
+      const file = path.join(dir, `${disk.label}.vhd`);
+      assert.ok(result.includes(file), `${file} among ${JSON.stringify(result)}`);
+      assert.strictEqual(fs.statSync(file).size, (await blobOf(disk.item.id as string)).blobBytes);
+      assert.strictEqual(await revokes(disk.item.id as string), 1);
+    }
+  });
+
   it('revokes access when the download is cancelled', async () => {
     const disk = await firstDisk();
     const file = path.join(dir, 'disk.vhd');
