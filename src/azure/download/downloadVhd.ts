@@ -76,7 +76,7 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
   try {
     report(true);
     const queue = pieces.filter((p) => !state.isFinished(p));
-    // One failure stops every worker: nothing more is fetched after the user was told it failed.
+    // One failure stops every fetch loop: nothing more is fetched after the user was told it failed.
     const stop = new AbortController();
     const onAbort = (): void => stop.abort();
     signal?.addEventListener('abort', onAbort);
@@ -96,10 +96,10 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
         throw error;
       }
     };
-    const workers = await Promise.allSettled(Array.from({ length: Math.min(request.parallel ?? DEFAULT_PARALLEL, Math.max(1, queue.length)) }, fetchNext));
+    const loops = await Promise.allSettled(Array.from({ length: Math.min(request.parallel ?? DEFAULT_PARALLEL, Math.max(1, queue.length)) }, fetchNext));
     signal?.removeEventListener('abort', onAbort);
-    const reasons = workers.filter((w): w is PromiseRejectedResult => w.status === 'rejected').map((w) => w.reason as unknown);
-    // The user's cancel, or else the first real failure: the other workers only stopped because of it.
+    const reasons = loops.filter((w): w is PromiseRejectedResult => w.status === 'rejected').map((w) => w.reason as unknown);
+    // The user's cancel, or else the first real failure: the other loops only stopped because of it.
     if (signal?.aborted) throw reasons.find(isAbort) ?? signal.reason;
     if (reasons.length) throw reasons.find((r) => !isAbort(r)) ?? reasons[0];
     report(true);
