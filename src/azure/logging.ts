@@ -65,6 +65,8 @@ const SECRET_PATTERNS: [RegExp, string][] = [
   [/("?authorization"?\s*[:=])(?!\s*"?REDACTED)(\s*"?)[^",\r\n}]+/gi, `$1$2${REDACTED}`],
   [/\b(client_secret|client_assertion|access_token|refresh_token|id_token)=[^&\s"]+/gi, `$1=${REDACTED}`],
   [/("(?:client_?secret|client_?assertion|access_?token|refresh_?token|id_?token|token|password)"\s*:\s*")[^"]+/gi, `$1${REDACTED}`],
+  // A SAS URL's signature, plain or percent-encoded inside another URL: whoever holds it reads the disk.
+  [/\b(sig=|sig%3D)(?!REDACTED)[^&\s"'<>]+/gi, `$1${REDACTED}`],
 ];
 
 const SECRET_VARIABLES = ['AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PASSWORD', 'AZURE_PASSWORD'];

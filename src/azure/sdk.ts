@@ -11,3 +11,4 @@ export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 export { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, EnvironmentCredential, ManagedIdentityCredential } from '@azure/identity';
 export { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
 export { getConfiguredAzureEnv } from '@microsoft/vscode-azext-azureauth';
+export { AnonymousCredential, newPipeline, PageBlobClient } from '@azure/storage-blob';

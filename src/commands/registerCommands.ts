@@ -9,6 +9,8 @@ import { createRestorePointCollection } from './createCollection/createRestorePo
 import { createRestorePoint } from './createRestorePoint/createRestorePoint';
 import { deleteRestorePoint, deleteRestorePointCollection } from './delete/deleteResources';
 import { runCommand } from './errorHandling';
+import { copyAccessUrl, revokeAccess } from './exportDisk/accessUrl';
+import { downloadDisksCommand, downloadVhdCommand } from './exportDisk/downloadVhd';
 import { loadMore } from './loadMore';
 import { openInPortal } from './openInPortal';
 import { refresh } from './refresh';
@@ -41,6 +43,10 @@ const COMMANDS: Record<string, Command> = {
   'restorePoints.deleteRestorePoint': deleteRestorePoint,
   'restorePoints.deleteRestorePointCollection': deleteRestorePointCollection,
   'restorePoints.cleanUpRestorePoints': cleanUpRestorePoints,
+  'restorePoints.downloadVhd': downloadVhdCommand,
+  'restorePoints.downloadDisks': downloadDisksCommand,
+  'restorePoints.copyAccessUrl': copyAccessUrl,
+  'restorePoints.revokeAccess': (context, node) => revokeAccess(context, node),
 };
 
 export function registerCommands(context: CommandContext): vscode.Disposable[] {

@@ -5,7 +5,7 @@ import type { TreeNode } from './RestorePointsTreeProvider';
 
 /** Where the tree learns what is going on: the operation journal and the replication watches. Both fire with a resource id. */
 export interface ActivitySources {
-  readonly operations: { kindOf(resourceId: string): OperationKind | undefined; readonly onDidChange: vscode.Event<string> };
+  readonly operations: { kindOf(resourceId: string): OperationKind | undefined; expiryOf?(resourceId: string): number | undefined; readonly onDidChange: vscode.Event<string> };
   readonly replication: { get(restorePointId: string): ItemActivity['replication']; readonly onDidChange: vscode.Event<string> };
 }
 
@@ -26,7 +26,9 @@ export class TreeActivity implements vscode.Disposable {
   }
 
   of(resourceId: string): ItemActivity {
-    return { operation: this.sources?.operations.kindOf(resourceId), replication: this.sources?.replication.get(resourceId) };
+    const operation = this.sources?.operations.kindOf(resourceId);
+    const accessUntil = operation === 'accessGranted' ? this.sources?.operations.expiryOf?.(resourceId) : undefined;
+    return { operation, replication: this.sources?.replication.get(resourceId), ...(accessUntil !== undefined && accessUntil > Date.now() ? { accessUntil } : {}) };
   }
 
   /** Called from getTreeItem: this node is the one VS Code shows for the resource. */

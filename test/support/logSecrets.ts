@@ -6,7 +6,8 @@ import { control } from '../integration/helpers';
 /**
  * Searches every log file of the test run (the VS Code server's, each extension host's, the
  * extension's own "Restore Points" channel) for secrets: each access token the emulator issued,
- * the service principal's client secret, and an Authorization header with a bearer value.
+ * the service principal's client secret, an Authorization header with a bearer value, and the
+ * signature of each SAS URL the emulator granted (plain or percent-encoded).
  * Runs inside the extension host (it needs the emulator's token list and the run's log folder).
  */
 
@@ -53,6 +54,10 @@ async function secrets(): Promise<Secret[]> {
   }
   const clientSecrets = new Set([DEMO_CLIENT_SECRET, process.env.AZURE_CLIENT_SECRET].filter((s): s is string => !!s));
   for (const secret of clientSecrets) list.push({ what: 'the client secret', matches: (line) => line.includes(secret) });
+  const { value: signatures } = await control<{ value: string[] }>('GET', '/blobs/signatures');
+  for (const [i, sig] of signatures.entries()) {
+    list.push({ what: `the signature of SAS URL #${i + 1} granted by the emulator`, matches: (line) => line.includes(sig) || line.includes(encodeURIComponent(sig)) });
+  }
   const header = /authorization["']?\s*[:=]\s*["']?\s*bearer\s+(?!REDACTED)\S/i;
   list.push({ what: 'an Authorization header with a bearer value', matches: (line) => header.test(line) });
   return list;

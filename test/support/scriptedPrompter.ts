@@ -9,6 +9,7 @@ import {
   type PickOnePrompt,
   type Prompter,
   type PromptBase,
+  type SaveLocationPrompt,
 } from '../../src/commands/wizard/prompter';
 
 export type ScriptedAnswer =
@@ -18,7 +19,8 @@ export type ScriptedAnswer =
   | { kind: 'acceptDefault' }
   | { kind: 'confirm' }
   | { kind: 'back' }
-  | { kind: 'escape' };
+  | { kind: 'escape' }
+  | { kind: 'saveAs'; path: string };
 
 /** The answers a test scripts, in the order the wizard asks. */
 export const answer = {
@@ -34,6 +36,8 @@ export const answer = {
   confirm: (): ScriptedAnswer => ({ kind: 'confirm' }),
   back: (): ScriptedAnswer => ({ kind: 'back' }),
   escape: (): ScriptedAnswer => ({ kind: 'escape' }),
+  /** saveLocation: the file (or folder) chosen in the dialog. */
+  saveAs: (path: string): ScriptedAnswer => ({ kind: 'saveAs', path }),
 };
 
 export interface AskedItem {
@@ -47,7 +51,7 @@ export interface AskedItem {
 
 /** One prompt as the user would have seen it, and what the script answered. */
 export interface AskedPrompt {
-  kind: 'pickOne' | 'pickMany' | 'input' | 'confirm';
+  kind: 'pickOne' | 'pickMany' | 'input' | 'confirm' | 'saveLocation';
   title?: string;
   step?: number;
   totalSteps?: number;
@@ -59,6 +63,8 @@ export interface AskedPrompt {
   confirmLabel?: string;
   typeToConfirm?: string;
   items?: AskedItem[];
+  /** The file name a save dialog offered. */
+  defaultName?: string;
   /** The text an input box opened with. */
   value?: string;
   /** What validation said about each rejected attempt. */
@@ -167,6 +173,15 @@ export class ScriptedPrompter implements Prompter {
       return true;
     }
     throw ScriptedPrompter.mismatch(a, record);
+  }
+
+  async saveLocation(p: SaveLocationPrompt): Promise<Answer<string>> {
+    const record = { ...this.base('saveLocation', p), defaultName: p.defaultName };
+    const a = this.next(record);
+    const common = this.common(a, record);
+    if (common) return common;
+    if (a.kind !== 'saveAs') throw ScriptedPrompter.mismatch(a, record);
+    return a.path;
   }
 }
 

@@ -20,6 +20,8 @@ export interface OperationRecord {
   pending?: PendingDelete[];
   /** A clean-up: the rules confirmed, against which a resumed one checks its pending deletes again. */
   rules?: CleanUpRules;
+  /** For granted access: when it ends by itself (ms since the epoch). */
+  expiresAt?: number;
 }
 
 /** A restore point a clean-up will delete, with the subscription whose token deletes it. */
@@ -61,6 +63,12 @@ export class OperationJournal implements vscode.Disposable {
   kindOf(resourceId: string): OperationKind | undefined {
     const key = idKey(resourceId);
     return this.list().find((r) => idKey(r.resourceId) === key)?.kind;
+  }
+
+  /** When access granted to a resource ends, if this window granted it. */
+  expiryOf(resourceId: string): number | undefined {
+    const key = idKey(resourceId);
+    return this.list().find((r) => idKey(r.resourceId) === key)?.expiresAt;
   }
 
   async record(record: OperationRecord): Promise<void> {

@@ -4,7 +4,11 @@ import { errorMessage, statusCode } from '../../azure/errors';
 import { resumeCleanUp } from '../cleanUp/resumeCleanUp';
 import type { CommandContext } from '../commandContext';
 import { watchCopy, type WatchOutcome } from '../copyRestorePoint/watchCopy';
+import { resumeExport } from '../exportDisk/resumeExport';
 import type { OperationKind, OperationRecord } from './operationJournal';
+
+/** Downloads and granted access are not followed but ended or kept (exportDisk/resumeExport.ts). */
+const isExport = (record: OperationRecord): record is OperationRecord & { kind: 'downloadDisk' | 'accessGranted' } => record.kind === 'downloadDisk' || record.kind === 'accessGranted';
 
 /** How an operation that was not a copy is followed again, and what the user is told when it ends. */
 interface Follow {
@@ -16,7 +20,7 @@ interface Follow {
   done(name: string): string;
 }
 
-const FOLLOW: Record<Exclude<OperationKind, 'copyRestorePoint' | 'cleanUpRestorePoints'>, Follow> = {
+const FOLLOW: Record<Exclude<OperationKind, 'copyRestorePoint' | 'cleanUpRestorePoints' | 'downloadDisk' | 'accessGranted'>, Follow> = {
   createRestorePoint: {
     resource: 'restorePoint',
     title: (name) => vscode.l10n.t("Creating restore point '{0}'…", name),
@@ -69,7 +73,9 @@ async function follow(context: CommandContext, record: OperationRecord): Promise
     const state = report?.skipped.some((s) => s.why !== 'unselected') ? 'StoppedWatching' : report?.failed.length ? 'Failed' : 'Succeeded';
     return { record, state, succeeded: state === 'Succeeded' };
   }
-  const how = FOLLOW[record.kind];
+  const kind = record.kind;
+  if (kind === 'downloadDisk' || kind === 'accessGranted') throw new Error(`${kind} is not followed`);
+  const how = FOLLOW[kind];
   // Cancellable, as a copy's watch is: stopping follows no more; the operation goes on in Azure.
   const settled = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: how.title(record.name), cancellable: true }, (_progress, token) => {
     const stop = new AbortController();
@@ -127,6 +133,9 @@ async function resume(context: CommandContext, record: OperationRecord): Promise
  * window reload) started and did not see end. Each runs on its own, side by side, with its own
  * notification; nothing is sent to ARM but reads.
  */
-export function resumeOperations(context: CommandContext): Promise<ResumedOperation[]> {
-  return Promise.all(context.operations.list().map((record) => resume(context, record)));
+export async function resumeOperations(context: CommandContext): Promise<ResumedOperation[]> {
+  const records = context.operations.list();
+  const exports = records.filter(isExport);
+  await Promise.all(exports.map((record) => resumeExport(context, record)));
+  return Promise.all(records.filter((r) => !isExport(r)).map((record) => resume(context, record)));
 }

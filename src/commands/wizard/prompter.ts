@@ -80,6 +80,15 @@ export interface ConfirmPrompt extends PromptBase {
   typeToConfirm?: string;
 }
 
+export interface SaveLocationPrompt extends PromptBase {
+  /** A file name (in the last folder used) or, with `folder`, the folder to start in. */
+  defaultName: string;
+  /** Ask for a folder rather than a file. */
+  folder?: boolean;
+  /** File dialog filters: label to extensions. */
+  filters?: Record<string, string[]>;
+}
+
 export interface Prompter {
   pickOne<T>(prompt: PickOnePrompt<T>): Promise<Answer<T>>;
   /** The values of every checked item, disabled ones included. */
@@ -87,4 +96,6 @@ export interface Prompter {
   input(prompt: InputPrompt): Promise<Answer<string>>;
   /** Modal; declining throws UserCancelledError. Within a wizard it offers Back as well. */
   confirm(prompt: ConfirmPrompt): Promise<Answer<true>>;
+  /** Where to save: a file path, or a folder path; a dismissed dialog throws UserCancelledError. */
+  saveLocation(prompt: SaveLocationPrompt): Promise<Answer<string>>;
 }

@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import {
   BACK,
@@ -10,6 +11,7 @@ import {
   type PickOnePrompt,
   type Prompter,
   type PromptBase,
+  type SaveLocationPrompt,
 } from './prompter';
 
 interface QuickItem<T> extends vscode.QuickPickItem {
@@ -160,5 +162,17 @@ export class VSCodePrompter implements Prompter {
     if (choice === back) return BACK;
     if (choice !== prompt.confirmLabel) throw new UserCancelledError(prompt.title);
     return true;
+  }
+
+  async saveLocation(prompt: SaveLocationPrompt): Promise<Answer<string>> {
+    const start = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+    if (prompt.folder) {
+      const [folder] = (await vscode.window.showOpenDialog({ title: prompt.title, canSelectFiles: false, canSelectFolders: true, canSelectMany: false, defaultUri: start, openLabel: vscode.l10n.t('Save Here') })) ?? [];
+      if (!folder) throw new UserCancelledError(prompt.title);
+      return folder.fsPath;
+    }
+    const file = await vscode.window.showSaveDialog({ title: prompt.title, defaultUri: vscode.Uri.joinPath(start, prompt.defaultName), filters: prompt.filters });
+    if (!file) throw new UserCancelledError(prompt.title);
+    return file.fsPath;
   }
 }

@@ -36,6 +36,7 @@ function positioned(prompter: Prompter, title: string | undefined, position: Pro
     pickMany: (p) => prompter.pickMany({ title, ...p, ...position }),
     input: (p) => prompter.input({ title, ...p, ...position }),
     confirm: (p) => prompter.confirm({ title, ...p, ...position }),
+    saveLocation: (p) => prompter.saveLocation({ title, ...p, ...position }),
   };
 }
 

@@ -100,6 +100,20 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
       controls.setThrottling(enabled, throttleLimits(body));
       return ok(controls.throttling());
     }
+    case 'POST /blobs/data': {
+      const resourceId = body.string('resourceId');
+      const dataBytes = body.integer('dataBytes');
+      if (!resourceId || dataBytes === undefined) throw new ArmError(400, 'InvalidControlRequest', 'Body must be {"resourceId": <id>, "dataBytes": <integer>}.');
+      controls.setDiskData(resourceId, dataBytes);
+      return ok();
+    }
+    case 'GET /blobs/signatures':
+      return ok({ value: controls.sasSignatures() });
+    case 'GET /blobs': {
+      const blob = controls.blobOf(query.get('resourceId') ?? '');
+      if (!blob) throw new ArmError(404, 'NotFound', 'No access was ever granted to that resource.');
+      return ok(blob);
+    }
     case 'GET /store':
       return ok({ counts: controls.counts() });
     case 'GET /identity':

@@ -1,3 +1,4 @@
+import type { BlobDescription } from '../blob/accessGrants';
 import type { EmulatorApp } from '../app';
 import type { IdentityMode } from '../auth/tokens';
 import { loadDataSet, type DataSetName } from '../data';
@@ -19,6 +20,8 @@ export interface RequestLogEntry {
   body?: unknown;
   /** The tenant of the token an ARM request carried (absent when it was refused before sign-in was checked). */
   tenantId?: string;
+  /** The byte range a blob request asked for (`x-ms-range` or `Range`), as sent. */
+  range?: string;
 }
 
 /**
@@ -38,6 +41,7 @@ export class EmulatorControls {
     const { state } = this.app;
     state.identity = this.startIdentity;
     state.operations.clear();
+    state.grants.clear();
     state.clearPlannedFailures();
     loadDataSet(state, data);
     this.clearFaults();
@@ -95,6 +99,21 @@ export class EmulatorControls {
   /** Makes the next `count` operations of a kind end in failure (restore point creation, replication, disk restore, VM creation). */
   failNext(kind: FailureKind, count = 1): void {
     this.app.state.planFailures(kind, count);
+  }
+
+  /** How many bytes of data the blob of a disk (or disk restore point) granted from now on holds. */
+  setDiskData(resourceId: string, dataBytes: number): void {
+    this.app.state.grants.setDataBytes(resourceId, dataBytes);
+  }
+
+  /** The blob last granted for a resource: its page ranges, and whether the grant is active. */
+  blobOf(resourceId: string): BlobDescription | undefined {
+    return this.app.state.grants.describe(resourceId, this.app.state.clock.now());
+  }
+
+  /** The SAS signatures issued since the start: secrets no log may hold. */
+  sasSignatures(): string[] {
+    return this.app.state.grants.signatures();
   }
 
   get requestLog(): readonly RequestLogEntry[] {

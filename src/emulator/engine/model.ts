@@ -151,7 +151,6 @@ export interface DiskRestorePoint {
   sourceUniqueId: string;
   /** Set for cross-region copies. */
   replication?: { startedAt: number; durationMs: number; failAtPercent?: number };
-  access?: { sasUrl: string; expiresAt: number };
 }
 
 /** A frozen copy of the VM's shape when the restore point was taken. */

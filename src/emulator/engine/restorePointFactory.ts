@@ -115,7 +115,6 @@ export function buildCopy(spec: CopySpec): RestorePoint {
       sourceResourceId: src.id,
       sourceResourceLocation: spec.sourceLocation,
       familyId: uuid(),
-      access: undefined,
       // Larger and later disks take a little longer, so the disks do not move in lockstep.
       replication: { startedAt: spec.readyAt, durationMs: Math.round(spec.replicationMs * (0.85 + 0.05 * (i % 4))), failAtPercent: spec.failAtPercent },
     };

@@ -1,4 +1,5 @@
 import type { IdentityMode } from '../auth/tokens';
+import { AccessGrants } from '../blob/accessGrants';
 import { Clock } from './clock';
 import { OperationEngine } from './operations';
 import { Store } from './store';
@@ -10,6 +11,8 @@ export type FailureKind = 'restorePointCreation' | 'replication' | 'diskRestore'
 export class EmulatorState {
   readonly store = new Store();
   readonly operations: OperationEngine;
+  /** Read access granted to disks and disk restore points, and the blobs it opens. */
+  readonly grants = new AccessGrants();
   private readonly plannedFailures = new Map<FailureKind, number>();
   /** Which identity provider signs clients in; ARM answers the same either way. */
   identity: IdentityMode = 'entra';

@@ -1,4 +1,5 @@
 import type { ArmRoute } from '../http/context';
+import { diskAccessRoutes } from './diskAccess';
 import { diskRestorePointRoutes } from './diskRestorePoints';
 import { diskRoutes } from './disks';
 import { diskUpdateRoutes } from './diskUpdate';
@@ -29,6 +30,7 @@ export const allRoutes: readonly ArmRoute[] = [
   ...virtualNetworkRoutes,
   ...networkInterfaceRoutes,
   ...publicIpAddressRoutes,
+  ...diskAccessRoutes,
   ...operationRoutes,
   ...resourceGraphRoutes,
 ];

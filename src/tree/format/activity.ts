@@ -2,7 +2,18 @@ import type { IconSpecLike } from './contextValue';
 import { english, type Localize } from './localize';
 
 /** The long-running operations the extension starts; the tree marks the item each one works on. */
-export type OperationKind = 'createRestorePoint' | 'copyRestorePoint' | 'deleteRestorePoint' | 'deleteRestorePointCollection' | 'restoreDisk' | 'cleanUpRestorePoints';
+export type OperationKind =
+  | 'createRestorePoint'
+  | 'copyRestorePoint'
+  | 'deleteRestorePoint'
+  | 'deleteRestorePointCollection'
+  | 'restoreDisk'
+  /** A disk restore point being downloaded: its access is revoked if the window closes first. */
+  | 'downloadDisk'
+  /** Read access granted for Copy Access URL, until it expires or is revoked. */
+  | 'accessGranted'
+  /** A clean-up's run: it marks no tree item, its deletes have records of their own. */
+  | 'cleanUpRestorePoints';
 
 /** What is going on on one item, as far as this extension knows. */
 export interface ItemActivity {
@@ -10,6 +21,8 @@ export interface ItemActivity {
   operation?: OperationKind;
   /** A copy's replication while it is watched. */
   replication?: { state: 'Replicating' | 'Succeeded' | 'Failed'; percent: number };
+  /** Read access this window granted (Copy Access URL) lasts until then (ms since the epoch). */
+  accessUntil?: number;
 }
 
 /** Words for the item's description, instead of ARM's provisioning state; undefined when nothing is going on. */
@@ -23,6 +36,8 @@ export function activityText(activity: ItemActivity, t: Localize = english): str
     case 'deleteRestorePoint':
     case 'deleteRestorePointCollection':
       return t('Deleting…');
+    case 'downloadDisk':
+      return t('Downloading…');
     default:
       return undefined;
   }

@@ -194,12 +194,16 @@ const ENCRYPTION: Record<string, string> = {
   encryptionatrestwithplatformandcustomerkeys: 'platform and customer keys',
 };
 
-export function diskDescription(row: DiskRow, t: Localize = english): string {
+export function diskDescription(row: DiskRow, t: Localize = english, activity: ItemActivity = {}): string {
   const role = row.role === 'os' ? t('OS disk') : row.lun === undefined ? t('data disk') : t('data disk, LUN {0}', row.lun);
   const parts = [role];
   if (row.sizeGB !== undefined) parts.push(t('{0} GiB', row.sizeGB));
   if (row.encryption) parts.push(t(ENCRYPTION[row.encryption.toLowerCase()] ?? row.encryption));
   if (row.replication) parts.push(row.replication.state === 'Succeeded' || row.replication.percent === 100 ? t('replicated') : t('{0} {1}%', (row.replication.state ?? 'replicating').toLowerCase(), row.replication.percent ?? 0));
+  const busy = activityText(activity, t);
+  if (busy) parts.push(busy);
+  // Only that access exists and when it ends: the URL itself is a secret and never shown.
+  else if (activity.accessUntil !== undefined) parts.push(t('access granted until {0}', new Date(activity.accessUntil).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })));
   return parts.join(' · ');
 }
 
@@ -214,7 +218,7 @@ export function diskIcon(row: DiskRow): IconSpecLike {
  * `copyIncomplete` while its restore point is a copy not known complete (replicating, failed, or
  * unknown): no disk is restored from it then.
  */
-export function diskContextValue(row: DiskRow, busy = false, copyIncomplete = false): string {
+export function diskContextValue(row: DiskRow, busy = false, copyIncomplete = false, accessGranted = false): string {
   const replication = row.replication ? `replication:${(row.replication.state ?? 'unknown').toLowerCase()}` : undefined;
-  return contextValue('diskRestorePoint', AZURE_RESOURCE, `disk:${row.role}`, replication, busy && 'busy', copyIncomplete && 'copyIncomplete');
+  return contextValue('diskRestorePoint', AZURE_RESOURCE, `disk:${row.role}`, replication, busy && 'busy', copyIncomplete && 'copyIncomplete', accessGranted && 'access:granted');
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { SubscriptionInfo } from '../../azure/arm';
 import { diskContextValue, diskDescription, diskIcon, type DiskRow } from '../format/restorePoint';
 import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
+import type { TreeContext } from './context';
 import { themeIcon } from './icons';
 import type { RestorePointItem } from './RestorePointItem';
 
@@ -13,6 +14,7 @@ export class DiskRestorePointItem implements TreeNode {
     subscription: SubscriptionInfo,
     readonly parent: RestorePointItem,
     readonly row: DiskRow,
+    private readonly ctx?: TreeContext,
   ) {
     this.resource = { id: row.id, tenantId: subscription.tenantId };
   }
@@ -20,10 +22,12 @@ export class DiskRestorePointItem implements TreeNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.row.name, vscode.TreeItemCollapsibleState.None);
     item.id = this.row.id;
-    item.description = diskDescription(this.row, vscode.l10n.t);
+    this.ctx?.activity.drawnAs(this.resource.id, this);
+    const activity = this.ctx?.activity.of(this.resource.id) ?? {};
+    item.description = diskDescription(this.row, vscode.l10n.t, activity);
     item.tooltip = new vscode.MarkdownString().appendText(`${this.row.name}\n${item.description}`);
     item.iconPath = themeIcon(diskIcon(this.row));
-    item.contextValue = diskContextValue(this.row, this.parent.busy, this.parent.copyIncomplete);
+    item.contextValue = diskContextValue(this.row, this.parent.busy || activity.operation === 'downloadDisk', this.parent.copyIncomplete, activity.accessUntil !== undefined);
     return item;
   }
 }

@@ -121,9 +121,9 @@ export class RestorePointItem implements TreeNode {
   }
 
   private async loadDisks(): Promise<DiskRestorePointItem[]> {
-    if (!diskRowsNeedDetails(this.restorePoint)) return diskRows(this.restorePoint, []).map((row) => new DiskRestorePointItem(this.subscription, this, row));
+    if (!diskRowsNeedDetails(this.restorePoint)) return diskRows(this.restorePoint, []).map((row) => new DiskRestorePointItem(this.subscription, this, row, this.ctx));
     const details = await listDiskRestorePointsOf(this.ctx.factory, this.subscription, this.resource.id);
-    return diskRows(this.restorePoint, details).map((row) => new DiskRestorePointItem(this.subscription, this, row));
+    return diskRows(this.restorePoint, details).map((row) => new DiskRestorePointItem(this.subscription, this, row, this.ctx));
   }
 
   async getChildren(): Promise<TreeNode[]> {

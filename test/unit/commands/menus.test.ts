@@ -39,6 +39,7 @@ const CONTEXT_VALUES = {
   busyCollection: 'restorePointCollection;azureResource;busy',
   diskOfBusyRestorePoint: 'diskRestorePoint;azureResource;disk:os;busy',
   diskOfIncompleteCopy: 'diskRestorePoint;azureResource;disk:os;replication:succeeded;copyIncomplete',
+  diskWithAccess: 'diskRestorePoint;azureResource;disk:data;access:granted',
   info: 'info',
   loadMore: 'loadMore',
   orphanGroup: 'orphanCollections',
@@ -64,9 +65,15 @@ const ACTIONS: Record<string, Kind[]> = {
   'restorePoints.deleteRestorePoint': ['restorePoint', 'copy', 'replicatingCopy', 'failedCopy', 'unknownCopy'],
   'restorePoints.deleteRestorePointCollection': ['collection', 'copyCollection', 'orphanCollection'],
   'restorePoints.copyRestorePoint': ['restorePoint'],
-  'restorePoints.restoreDisk': ['disk'],
+  'restorePoints.restoreDisk': ['disk', 'diskWithAccess'],
   // Every level that holds collections; not a collection being deleted.
   'restorePoints.cleanUpRestorePoints': ['subscription', 'vm', 'collection', 'copyCollection', 'orphanCollection'],
+  // Export needs a complete disk restore point, as ARM refuses access to one still replicating.
+  'restorePoints.downloadVhd': ['disk', 'diskWithAccess'],
+  'restorePoints.copyAccessUrl': ['disk', 'diskWithAccess'],
+  'restorePoints.downloadDisks': ['restorePoint'],
+  // Only while access this window granted is active.
+  'restorePoints.revokeAccess': ['diskWithAccess'],
 };
 
 describe('package.json menus and commands', () => {

@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as storage from '@azure/storage-blob';
+import { grantAccess, revokeAccess } from '../../../src/azure/actions/diskAccess';
+import { redact } from '../../../src/azure/logging';
+import { downloadVhd } from '../../../src/azure/download/downloadVhd';
+import { stateFileOf } from '../../../src/azure/download/downloadState';
+import { StorageAccessError } from '../../../src/azure/download/storageErrors';
+import { demoCatalog } from '../../../src/emulator/data/demoCatalog';
+import { useEmulator } from '../../emulator/harness';
+import { finishOnAccept, useRecordingClient } from './actionHarness';
+
+const dev = demoCatalog.devTest;
+const web02 = dev.web02;
+const MiB = 1024 * 1024;
+
+describe('actions: grant access to a disk restore point and download it as a sparse VHD', function () {
+  const h = useEmulator();
+  const arm = useRecordingClient(h, dev.subscriptionId);
+  let dir: string;
+  let diskRestorePointId: string;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vhd-download-'));
+    for await (const d of arm.client.diskRestorePoint.listByRestorePoint(web02.resourceGroup, web02.collection, web02.restorePoints[0])) {
+      diskRestorePointId = d.id!;
+      break;
+    }
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const ca = (): string[] => [readFileSync(h.emulator.caCertificate, 'utf8')];
+  const grant = (seconds = 3600) => grantAccess(arm.client, diskRestorePointId, seconds, finishOnAccept(h, undefined, 5_000));
+  /** The ranges the blob endpoint was asked for, as [start, end]. */
+  const rangesFetched = (): [number, number][] =>
+    h.emulator.controls.requestLog
+      .filter((e) => e.method === 'GET' && e.range && e.query.comp === undefined)
+      .map((e) => /bytes=(\d+)-(\d+)/.exec(e.range!)!.slice(1).map(Number) as [number, number]);
+
+  it('fetches only the page ranges, into a sparse file of the blob size that ends with a valid footer', async () => {
+    const { url } = await grant();
+    const file = join(dir, 'disk.vhd');
+    h.emulator.controls.clearRequestLog();
+    const result = await downloadVhd({ url, file, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
+    const blob = h.emulator.controls.blobOf(diskRestorePointId)!;
+    assert.equal(statSync(file).size, blob.blobBytes);
+    assert.equal(result.dataBytes, blob.dataBytes + 512);
+    assert.equal(result.fetchedBytes, result.dataBytes);
+    const fetched = rangesFetched();
+    assert.equal(fetched.reduce((sum, [s, e]) => sum + e - s + 1, 0), result.dataBytes, 'every data byte fetched once, nothing else');
+    for (const [s, e] of fetched) assert.ok(blob.pageRanges.some((r) => r.start <= s && e <= r.end), `range ${s}-${e} lies in a page range`);
+    assert.ok(statSync(file).blocks * 512 < result.dataBytes + 16 * MiB, `the file is sparse: ${statSync(file).blocks * 512} bytes allocated for ${result.dataBytes} of data`);
+    const handle = await open(file, 'r');
+    const footer = Buffer.alloc(512);
+    await handle.read(footer, 0, 512, blob.blobBytes - 512);
+    const first = Buffer.alloc(4096);
+    await handle.read(first, 0, 4096, blob.pageRanges[1].start);
+    await handle.close();
+    assert.equal(footer.toString('ascii', 0, 8), 'conectix');
+    assert.ok(first.some((b) => b !== 0), 'data arrived at its offset');
+    assert.equal(existsSync(stateFileOf(file)), false, 'no state file is left after success');
+  });
+
+  it('after an interruption, continues without fetching a finished range again', async () => {
+    const { url } = await grant();
+    const file = join(dir, 'disk.vhd');
+    const stop = new AbortController();
+    h.emulator.controls.clearRequestLog();
+    await assert.rejects(
+      downloadVhd({ url, file, extraCertificates: ca(), storage, parallel: 2, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
+      (e: Error) => e.name === 'AbortError',
+    );
+    const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { finished: number[] };
+    assert.ok(saved.finished.length >= 4, `some pieces were finished: ${saved.finished.length}`);
+    const finishedBytes = rangesFetched().filter(([s]) => saved.finished.includes(s)).reduce((sum, [s, e]) => sum + e - s + 1, 0);
+    h.emulator.controls.clearRequestLog();
+    const result = await downloadVhd({ url, file, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
+    assert.equal(result.resumed, true);
+    const again = rangesFetched().filter(([s]) => saved.finished.includes(s));
+    assert.deepEqual(again, [], 'no finished piece is fetched again');
+    assert.equal(result.fetchedBytes, result.dataBytes - finishedBytes, 'the second run fetched exactly what the first had not finished');
+    assert.equal(rangesFetched().reduce((sum, [s, e]) => sum + e - s + 1, 0), result.fetchedBytes);
+    const footer = Buffer.alloc(512);
+    const handle = await open(file, 'r');
+    await handle.read(footer, 0, 512, result.fileBytes - 512);
+    await handle.close();
+    assert.equal(footer.toString('ascii', 0, 8), 'conectix');
+  });
+
+  it('a revoked or tampered URL fails with a clear message that does not hold the URL', async () => {
+    const { url } = await grant();
+    const tampered = url.replace(/sig=[^&]+/, 'sig=AAAA');
+    const file = join(dir, 'disk.vhd');
+    for (const attempt of [tampered, url]) {
+      if (attempt === url) await revokeAccess(arm.client, diskRestorePointId, finishOnAccept(h, undefined, 5_000));
+      const error = await downloadVhd({ url: attempt, file, extraCertificates: ca(), storage }).catch((e: unknown) => e);
+      assert.ok(error instanceof StorageAccessError, String(error));
+      assert.equal(error.status, 403);
+      assert.match(error.message, /expired, was revoked or is not valid/);
+      assert.ok(!error.message.includes(new URL(url).searchParams.get('sig')!), 'no signature in the message');
+    }
+  });
+
+  it('the log filter removes a SAS signature, plain or inside another URL', async () => {
+    const { url } = await grant();
+    const sig = new URL(url).searchParams.get('sig')!;
+    for (const line of [`GET ${url}`, `redirect=${encodeURIComponent(url)}`, `sig=${encodeURIComponent(sig)}&sp=r`]) {
+      const cleaned = redact(line);
+      assert.ok(!cleaned.includes(sig) && !cleaned.includes(encodeURIComponent(sig)), cleaned);
+    }
+  });
+});
