@@ -7,12 +7,22 @@ import type { ArmFailure } from '../armError';
  * run is kept in the operation journal as it goes and a reloaded window can pick it up where it was.
  */
 export type StepSpec =
-  | { kind: 'restoreDisk'; diskId: string; diskRestorePointId: string; location: string; sku?: DiskStorageAccountTypes; tags?: Record<string, string> }
+  | {
+      kind: 'restoreDisk';
+      diskId: string;
+      diskRestorePointId: string;
+      location: string;
+      sku?: DiskStorageAccountTypes;
+      tags?: Record<string, string>;
+      osType?: string;
+      hyperVGeneration?: string;
+      securityType?: string;
+    }
   | { kind: 'createVirtualNetwork'; id: string; location: string; addressPrefix: string; subnetName: string; subnetPrefix: string; tags?: Record<string, string> }
   | { kind: 'createPublicIpAddress'; id: string; location: string; tags?: Record<string, string> }
   | { kind: 'createNetworkInterface'; id: string; location: string; subnetId: string; publicIpAddressId?: string; tags?: Record<string, string> }
-  /** A new VM (`creates`), or the new model of an existing one (the disks swapped); `osDiskId` tells when it has taken effect. */
-  | { kind: 'putVirtualMachine'; vmId: string; vm: VirtualMachine; creates: boolean; osDiskId: string }
+  /** A new VM (`creates`), or the new model of an existing one (the disks swapped): it has taken effect once `attaches` are all attached. */
+  | { kind: 'putVirtualMachine'; vmId: string; vm: VirtualMachine; creates: boolean; attaches: string[] }
   | { kind: 'deallocateVirtualMachine'; vmId: string }
   | { kind: 'startVirtualMachine'; vmId: string }
   | { kind: 'tagDisk'; diskId: string; tags: Record<string, string> };

@@ -57,7 +57,8 @@ export const STEP_ACTIONS = {
   restoreDisk: {
     send: (factory, subscription, spec, options) => {
       const { resourceGroup, name } = parseResourceId(spec.diskId)!;
-      return restoreDisk(factory, subscription, { diskRestorePointId: spec.diskRestorePointId, resourceGroup, diskName: name, location: spec.location, sku: spec.sku, tags: spec.tags }, options);
+      const { diskRestorePointId, location, sku, tags, osType, hyperVGeneration, securityType } = spec;
+      return restoreDisk(factory, subscription, { diskRestorePointId, location, sku, tags, osType, hyperVGeneration, securityType, resourceGroup, diskName: name }, options);
     },
     check: (factory, subscription, spec, abortSignal) => provisioned(spec.diskId, () => readDisk(factory, subscription, spec.diskId, { abortSignal })),
   },
@@ -79,8 +80,9 @@ export const STEP_ACTIONS = {
       let vm: VirtualMachine | undefined;
       const found = await provisioned(spec.vmId, async () => (vm = await readVirtualMachine(factory, subscription, spec.vmId)));
       if (found.state !== 'done' || spec.creates) return found;
-      // An update has taken effect once the VM boots from the disk it names.
-      return { state: idKey(vm?.storageProfile?.osDisk?.managedDisk?.id ?? '') === idKey(spec.osDiskId) ? 'done' : 'absent' };
+      // An update has taken effect once the VM has every disk it names.
+      const attached = new Set([vm?.storageProfile?.osDisk?.managedDisk?.id, ...(vm?.storageProfile?.dataDisks ?? []).map((d) => d.managedDisk?.id)].map((id) => idKey(id ?? '')));
+      return { state: spec.attaches.every((id) => attached.has(idKey(id))) ? 'done' : 'absent' };
     },
   },
   deallocateVirtualMachine: {
@@ -95,7 +97,10 @@ export const STEP_ACTIONS = {
     send: (factory, subscription, spec, options) => tagDisk(factory, subscription, spec.diskId, spec.tags, options),
     async check(factory, subscription, spec, abortSignal) {
       const disk = await readDisk(factory, subscription, spec.diskId, { abortSignal });
-      return { state: Object.entries(spec.tags).every(([k, v]) => disk.tags?.[k] === v) ? 'done' : 'absent' };
+      // A PATCH of tags replaces them all: done when the disk carries exactly these.
+      const tags = disk.tags ?? {};
+      const same = Object.keys(tags).length === Object.keys(spec.tags).length && Object.entries(spec.tags).every(([k, v]) => tags[k] === v);
+      return { state: same ? 'done' : 'absent' };
     },
   },
 } satisfies StepActions;
