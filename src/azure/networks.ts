@@ -108,3 +108,9 @@ export function readPublicIpAddress(factory: ClientFactory, subscription: Subscr
   const { resourceGroup, name } = idParts(id);
   return networkRequest(factory, subscription, (client) => client.publicIPAddresses.get(resourceGroup, name, { abortSignal: options.abortSignal }));
 }
+
+/** The network interfaces of a resource group: the names a new one there may not take. */
+export async function listNetworkInterfacesIn(factory: ClientFactory, subscription: SubscriptionRef, resourceGroup: string): Promise<NetworkInterface[]> {
+  const client = await networkClientOf(factory, subscription);
+  return allPages(factory, (o) => client.networkInterfaces.list(resourceGroup, o));
+}

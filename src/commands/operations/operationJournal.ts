@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RunRecord, RunStore } from '../../azure/actions/runs/runRecord';
 import { idKey } from '../../azure/ids';
 import type { OperationKind } from '../../tree/format/activity';
 
@@ -23,6 +24,7 @@ export interface TrackedOperation {
 }
 
 const KEY = 'restorePoints.operations';
+const RUNS_KEY = 'restorePoints.runs';
 
 /**
  * The operations ARM has accepted and this extension has not seen end, kept in the window's
@@ -82,6 +84,25 @@ export class OperationJournal implements vscode.Disposable {
       },
     };
   }
+
+  /**
+   * Multi-step actions (restore as a new VM, revert a VM), each step's state saved as it changes:
+   * a reloaded window resumes a run still going and reports one that failed, with what it created.
+   */
+  listRuns(): RunRecord[] {
+    return this.memento.get<RunRecord[]>(RUNS_KEY, []);
+  }
+
+  /** The journal as a run engine's store: saves replace the run's record, in the order they are asked for. */
+  readonly runs: RunStore = {
+    save: async (run) => {
+      await this.memento.update(RUNS_KEY, [...this.listRuns().filter((r) => r.id !== run.id), structuredClone(run)]);
+    },
+    remove: async (runId) => {
+      const rest = this.listRuns().filter((r) => r.id !== runId);
+      if (rest.length !== this.listRuns().length) await this.memento.update(RUNS_KEY, rest);
+    },
+  };
 
   dispose(): void {
     this.changed.dispose();
