@@ -33,3 +33,9 @@ export async function tagDisk(factory: ClientFactory, subscription: Subscription
   const { resourceGroup, name } = idParts(diskId);
   await computeOperation(factory, subscription, (client) => client.disks.update(resourceGroup, name, { tags }, sdkOptions(options)), options);
 }
+
+/** Every managed disk of the subscription (every page): where the disks a revert kept are found by their tags. */
+export async function listAllDisks(factory: ClientFactory, subscription: SubscriptionRef): Promise<Disk[]> {
+  const client = await computeClientOf(factory, subscription);
+  return allPages(factory, (o) => client.disks.list(o));
+}

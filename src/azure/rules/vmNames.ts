@@ -19,3 +19,17 @@ export function vmNameProblem(name: string, osType: string | undefined): string 
   if (osType === 'Windows' && /^\d+$/.test(name)) return l10n.t('A Windows virtual machine name cannot be only digits.');
   return undefined;
 }
+
+/*
+ * Resource groups ("Naming rules and restrictions for Azure resources", Microsoft.Resources/
+ * resourcegroups): 1-90 characters, letters, digits, '_', '-', '.', '(' and ')' (Unicode letters
+ * too), not ending with '.'.
+ */
+export function resourceGroupNameProblem(name: string): string | undefined {
+  if (!name) return l10n.t('Enter a name for the resource group.');
+  if (name.length > 90) return l10n.t('A resource group name can have at most 90 characters; this one has {0}.', name.length);
+  const bad = [...name].find((c) => !/[\p{L}\p{N}_\-.()]/u.test(c));
+  if (bad !== undefined) return l10n.t("A resource group name can contain only letters, digits, '_', '-', '.', '(' and ')'; '{0}' is not allowed.", bad);
+  if (name.endsWith('.')) return l10n.t("A resource group name cannot end with '.'.");
+  return undefined;
+}

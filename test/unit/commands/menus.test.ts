@@ -65,6 +65,10 @@ const ACTIONS: Record<string, Kind[]> = {
   'restorePoints.deleteRestorePointCollection': ['collection', 'copyCollection', 'orphanCollection'],
   'restorePoints.copyRestorePoint': ['restorePoint'],
   'restorePoints.restoreDisk': ['disk'],
+  // A complete copy restores as a new VM in its region; only a restore point in the VM's own region reverts it.
+  'restorePoints.restoreAsNewVm': ['restorePoint', 'copy'],
+  'restorePoints.revertVm': ['restorePoint'],
+  'restorePoints.undoRevert': ['vm'],
 };
 
 describe('package.json menus and commands', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { vmNameProblem } from '../../../src/azure/rules/vmNames';
+import { resourceGroupNameProblem, vmNameProblem } from '../../../src/azure/rules/vmNames';
 
 describe('virtual machine names', () => {
   it('accepts letters, digits and hyphens, within the length of the OS', () => {
@@ -18,5 +18,12 @@ describe('virtual machine names', () => {
     assert.match(vmNameProblem('web-', 'Linux') ?? '', /cannot end with '-'/);
     assert.match(vmNameProblem('12345', 'Windows') ?? '', /only digits/);
     assert.equal(vmNameProblem('12345', 'Linux'), undefined);
+  });
+
+  it('resource group names: letters, digits and _-.(), not ending with a dot', () => {
+    assert.equal(resourceGroupNameProblem('rg-web.restored(1)'), undefined);
+    assert.match(resourceGroupNameProblem('rg web') ?? '', /' ' is not allowed/);
+    assert.match(resourceGroupNameProblem('rg.') ?? '', /cannot end with '\.'/);
+    assert.match(resourceGroupNameProblem('r'.repeat(91)) ?? '', /at most 90/);
   });
 });
