@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ComputeManagementClient } from '@azure/arm-compute';
+import { NetworkManagementClient } from '@azure/arm-network';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { ClientSecretCredential } from '@azure/identity';
@@ -47,4 +48,8 @@ export function subscriptionClient(emulator: EmulatorAddress, credential: TokenC
 
 export function resourceClient(emulator: EmulatorAddress, subscriptionId: string, credential: TokenCredential = demoCredential(emulator)): ResourceManagementClient {
   return new ResourceManagementClient(credential, subscriptionId, { ...sdkOptions(emulator), credentialScopes: [armScope(emulator)] });
+}
+
+export function networkClient(emulator: EmulatorAddress, subscriptionId: string, credential: TokenCredential = demoCredential(emulator)): NetworkManagementClient {
+  return new NetworkManagementClient(credential, subscriptionId, { ...sdkOptions(emulator), credentials: { scopes: [armScope(emulator)] } });
 }

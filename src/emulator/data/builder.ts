@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { durationMs } from '../engine/clock';
-import { computeId, key } from '../engine/ids';
+import { formatIp, parseCidr, usableAddresses } from '../engine/cidr';
+import { computeId, key, networkId } from '../engine/ids';
 import type { ConsistencyMode, DiskSku, RestorePoint, RestorePointCollection, VirtualMachine } from '../engine/model';
 import { buildCopy, buildVmRestorePoint } from '../engine/restorePointFactory';
 import type { EmulatorState } from '../engine/state';
@@ -23,6 +25,8 @@ export interface VmSpec {
   ephemeralOs?: boolean;
   dataDisks?: DataDiskSpec[];
   powerState?: VirtualMachine['powerState'];
+  /** A Trusted Launch VM (secure boot and vTPM), whose OS disk carries securityType TrustedLaunch. */
+  trustedLaunch?: boolean;
   tags?: Record<string, string>;
 }
 
@@ -57,6 +61,7 @@ export class DataBuilder {
         id: diskId, subscriptionId: spec.subscriptionId, resourceGroup: spec.resourceGroup, name, location: spec.location, sku, sizeGB,
         managedBy: id, uniqueId: this.rng.uuid(), timeCreated: created, createOption: extra.osType ? 'FromImage' : 'Empty', tags: {},
         ...(extra.osType ? { osType: extra.osType, hyperVGeneration: 'V2' as const } : {}),
+        ...(extra.osType && spec.trustedLaunch ? { securityType: 'TrustedLaunch' as const } : {}),
         ...(extra.maxShares ? { maxShares: extra.maxShares } : {}),
       });
     };
@@ -85,13 +90,44 @@ export class DataBuilder {
           : { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2', version: 'latest' },
       osDisk: { diskId: osDiskId, caching: spec.ephemeralOs ? 'ReadOnly' : 'ReadWrite', ephemeral: spec.ephemeralOs ?? false, sizeGB: osSize },
       dataDisks,
+      networkInterfaces: [{ id: networkId(spec.subscriptionId, spec.resourceGroup, 'networkInterfaces', `${spec.name}-nic`), primary: true }],
+      ...(spec.trustedLaunch ? { securityProfile: { securityType: 'TrustedLaunch' as const, uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } } } : {}),
       powerState: spec.powerState ?? 'running',
       hyperVGeneration: 'V2',
       timeCreated: created,
       tags: spec.tags ?? {},
     };
     store.virtualMachines.set(key(id), vm);
+    this.nic(vm);
     return vm;
+  }
+
+  /**
+   * The VM's NIC in its group's network (`<group>-vnet`, subnet `default`, one /16 per network), at
+   * the next free address. Ids that would come from the seeded random source are derived from the
+   * resource id instead, so adding networks left every other demo id as it was.
+   */
+  private nic(vm: VirtualMachine): void {
+    const { store } = this.state;
+    const vnetId = networkId(vm.subscriptionId, vm.resourceGroup, 'virtualNetworks', `${vm.resourceGroup}-vnet`);
+    let vnet = store.virtualNetworks.get(key(vnetId));
+    if (!vnet) {
+      const n = store.virtualNetworks.size + 1;
+      vnet = {
+        id: vnetId, subscriptionId: vm.subscriptionId, resourceGroup: vm.resourceGroup, name: `${vm.resourceGroup}-vnet`, location: vm.location,
+        addressPrefixes: [`10.${n}.0.0/16`], subnets: [{ name: 'default', addressPrefix: `10.${n}.0.0/24` }], resourceGuid: derivedUuid(vnetId), tags: {},
+      };
+      store.virtualNetworks.set(key(vnetId), vnet);
+    }
+    const subnetId = `${vnet.id}/subnets/default`;
+    const inSubnet = [...store.networkInterfaces.values()].filter((n) => key(n.ipConfigurations[0].subnetId) === key(subnetId)).length;
+    const nicId = vm.networkInterfaces[0].id;
+    const hash = derivedUuid(nicId).replace(/-/g, '').toUpperCase();
+    store.networkInterfaces.set(key(nicId), {
+      id: nicId, subscriptionId: vm.subscriptionId, resourceGroup: vm.resourceGroup, name: nicId.slice(nicId.lastIndexOf('/') + 1), location: vm.location,
+      ipConfigurations: [{ name: 'ipconfig1', subnetId, privateIPAddress: formatIp(usableAddresses(parseCidr(vnet.subnets[0].addressPrefix)!).first + inSubnet), allocation: 'Dynamic', primary: true }],
+      macAddress: `00-0D-3A-${hash.slice(0, 2)}-${hash.slice(2, 4)}-${hash.slice(4, 6)}`, virtualMachineId: vm.id, resourceGuid: derivedUuid(`${nicId}/guid`), tags: {},
+    });
   }
 
   collection(vm: VirtualMachine, name: string, tags: Record<string, string> = {}): RestorePointCollection {
@@ -156,4 +192,10 @@ export class DataBuilder {
     this.state.store.restorePoints.set(key(rp.id), rp);
     return rp;
   }
+}
+
+/** A stable GUID-shaped value from a name, for demo resources whose ids must not draw on the seeded random source. */
+function derivedUuid(name: string): string {
+  const h = createHash('sha256').update(name.toLowerCase()).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -20,7 +20,7 @@ function addDevTest(b: DataBuilder): void {
   const sub = d.subscriptionId;
   for (const rg of d.resourceGroups) b.resourceGroup(sub, rg.name, rg.location, { environment: 'dev' });
 
-  const web01 = b.vm({ subscriptionId: sub, resourceGroup: d.web01.resourceGroup, name: d.web01.vm, location: d.web01.location, osType: 'Linux', dataDisks: [{ sizeGB: 64 }, { sizeGB: 256, sku: 'StandardSSD_LRS' }] });
+  const web01 = b.vm({ subscriptionId: sub, resourceGroup: d.web01.resourceGroup, name: d.web01.vm, location: d.web01.location, osType: 'Linux', trustedLaunch: true, dataDisks: [{ sizeGB: 64 }, { sizeGB: 256, sku: 'StandardSSD_LRS' }] });
   const web01rpc = b.collection(web01, d.web01.collection);
   d.web01.restorePoints.succeeded.forEach((name, i) => b.restorePoint(web01rpc, web01, name, 72 - i * 24));
   b.restorePoint(web01rpc, web01, d.web01.restorePoints.failed, 6, 'failed');

@@ -45,9 +45,9 @@ export const demoCatalog = {
       { name: 'rg-data-westeurope', location: 'westeurope' },
       { name: 'rg-dr-westus', location: 'westus' },
     ],
-    /** web-01: restore points succeeded, failed and one still creating (so a new one gets 409). */
+    /** web-01: a Trusted Launch VM; restore points succeeded, failed and one still creating (so a new one gets 409). */
     web01: {
-      resourceGroup: 'rg-web-eastus', vm: 'web-01', location: 'eastus', dataDisks: 2, collection: 'web-01-rpc',
+      resourceGroup: 'rg-web-eastus', vm: 'web-01', location: 'eastus', dataDisks: 2, collection: 'web-01-rpc', trustedLaunch: true,
       restorePoints: { succeeded: ['rp-web-01-001', 'rp-web-01-002', 'rp-web-01-003'], failed: 'rp-web-01-failed', creating: 'rp-web-01-creating' },
     },
     /** web-02: idle, for creating restore points; its collection is copied to westus. */
@@ -69,6 +69,12 @@ export const demoCatalog = {
     lab01: { resourceGroup: 'rg-sandbox-uksouth', vm: 'lab-01', location: 'uksouth', dataDisks: 1, collection: 'lab-01-rpc', restorePoints: ['rp-lab-01-001'] },
     lab02: { resourceGroup: 'rg-sandbox-uksouth', vm: 'lab-02', location: 'uksouth', dataDisks: 3 },
   },
+  /**
+   * Every demo VM has a NIC `<vm>-nic` (ip configuration `ipconfig1`) in its group's network
+   * `<group>-vnet` (one /16 per network, 10.1.0.0/16 upwards in the order groups get their first VM),
+   * subnet `default` (the /24 at the start of it); addresses from x.x.x.4 in the order VMs were added.
+   */
+  network: { vnetSuffix: '-vnet', subnet: 'default', nicSuffix: '-nic' },
   finance: { subscriptionId: FINANCE, resourceGroups: [{ name: 'rg-finance', location: 'westeurope' }] },
 } as const;
 

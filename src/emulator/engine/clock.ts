@@ -34,6 +34,10 @@ export const BASE_DURATIONS_MS = {
   diskRestore: 4_000,
   grantAccess: 1_000,
   revokeAccess: 1_000,
+  vmPowerChange: 3_000,
+  vmCreation: 5_000,
+  vmUpdate: 2_000,
+  vmDeletion: 3_000,
 };
 
 export type DurationKind = keyof typeof BASE_DURATIONS_MS;

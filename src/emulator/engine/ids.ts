@@ -9,6 +9,9 @@ export const resourceGroupId = (sub: string, rg: string): string => `/subscripti
 export const computeId = (sub: string, rg: string, type: string, name: string): string =>
   `${resourceGroupId(sub, rg)}/providers/Microsoft.Compute/${type}/${name}`;
 
+export const networkId = (sub: string, rg: string, type: string, name: string): string =>
+  `${resourceGroupId(sub, rg)}/providers/Microsoft.Network/${type}/${name}`;
+
 export const restorePointId = (collectionId: string, name: string): string => `${collectionId}/restorePoints/${name}`;
 
 export const diskRestorePointId = (restorePointArmId: string, name: string): string => `${restorePointArmId}/diskRestorePoints/${name}`;

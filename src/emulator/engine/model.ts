@@ -24,6 +24,9 @@ export interface ResourceGroup {
   tags: Record<string, string>;
 }
 
+/** Security types a disk and a VM share; a Trusted Launch OS disk boots only in a Trusted Launch VM. */
+export type SecurityType = 'TrustedLaunch' | 'ConfidentialVM';
+
 export type DiskSku = 'Standard_LRS' | 'Premium_LRS' | 'StandardSSD_LRS' | 'UltraSSD_LRS' | 'Premium_ZRS' | 'StandardSSD_ZRS' | 'PremiumV2_LRS';
 
 export interface Disk {
@@ -43,6 +46,8 @@ export interface Disk {
   timeCreated: number;
   createOption: string;
   sourceResourceId?: string;
+  /** `securityProfile.securityType` of an OS disk taken from (or restored for) a Trusted Launch VM. */
+  securityType?: SecurityType;
   /** Until this time the disk is being created by a long-running operation. */
   creatingUntil?: number;
   /** The creation ends in failure (a test asked for it). */
@@ -50,11 +55,36 @@ export interface Disk {
   tags: Record<string, string>;
 }
 
+export type DiskDeleteOption = 'Delete' | 'Detach';
+
 export interface VmDataDisk {
   lun: number;
   diskId: string;
   caching: 'None' | 'ReadOnly' | 'ReadWrite';
   writeAcceleratorEnabled?: boolean;
+  /** What deleting the VM does to the disk; Detach (keep it) unless the VM was created otherwise. */
+  deleteOption?: DiskDeleteOption;
+}
+
+export interface VmSecurityProfile {
+  securityType: SecurityType;
+  uefiSettings?: { secureBootEnabled: boolean; vTpmEnabled: boolean };
+}
+
+export interface VmNetworkInterface {
+  id: string;
+  primary: boolean;
+}
+
+export type PowerState = 'running' | 'stopped' | 'deallocated';
+
+export type VmOperationKind = 'create' | 'update' | 'start' | 'powerOff' | 'deallocate' | 'restart' | 'delete';
+
+/** A long-running operation on a VM: until `until` the VM shows it in progress, then `powerTo` applies. */
+export interface VmOperation {
+  kind: VmOperationKind;
+  until: number;
+  powerTo: PowerState;
 }
 
 export interface VirtualMachine {
@@ -68,10 +98,15 @@ export interface VirtualMachine {
   osType: 'Windows' | 'Linux';
   computerName: string;
   adminUsername: string;
-  imageReference: { publisher: string; offer: string; sku: string; version: string };
-  osDisk: { diskId: string; caching: 'None' | 'ReadOnly' | 'ReadWrite'; ephemeral: boolean; sizeGB: number };
+  /** Absent for a VM created by attaching an existing OS disk (it has no osProfile either). */
+  imageReference?: { publisher: string; offer: string; sku: string; version: string };
+  osDisk: { diskId: string; caching: 'None' | 'ReadOnly' | 'ReadWrite'; ephemeral: boolean; sizeGB: number; createOption?: 'FromImage' | 'Attach'; deleteOption?: DiskDeleteOption };
   dataDisks: VmDataDisk[];
-  powerState: 'running' | 'stopped' | 'deallocated';
+  networkInterfaces: VmNetworkInterface[];
+  securityProfile?: VmSecurityProfile;
+  powerState: PowerState;
+  /** The operation under way, if any; the store settles it once its time has come. */
+  operation?: VmOperation;
   hyperVGeneration: 'V1' | 'V2';
   timeCreated: number;
   zones?: string[];
@@ -105,6 +140,7 @@ export interface DiskRestorePoint {
   sizeGB: number;
   osType?: 'Windows' | 'Linux';
   hyperVGeneration?: 'V1' | 'V2';
+  securityType?: SecurityType;
   familyId: string;
   sourceUniqueId: string;
   /** Set for cross-region copies. */
@@ -121,6 +157,9 @@ export interface VmSnapshot {
   computerName: string;
   adminUsername: string;
   hyperVGeneration: 'V1' | 'V2';
+  securityProfile?: VmSecurityProfile;
+  /** Whether the VM was created from an image (and so has an osProfile to record). */
+  fromImage: boolean;
   osDisk: { name: string; diskId: string; caching: string; sizeGB: number; sku: DiskSku; diskRestorePointId?: string };
   dataDisks: Array<{ lun: number; name: string; diskId: string; caching: string; sizeGB: number; sku: DiskSku; writeAcceleratorEnabled: boolean; diskRestorePointId?: string }>;
 }

@@ -6,8 +6,12 @@ export type OperationOutcome =
   | { status: 'Succeeded'; endTime: number; output?: unknown }
   | { status: 'Failed'; endTime: number; error: { code: string; message: string } };
 
+export type OperationProvider = 'Microsoft.Compute' | 'Microsoft.Network';
+
 export interface Operation {
   id: string;
+  /** Whose `locations/{location}/operations` URL the status lives at. */
+  provider: OperationProvider;
   subscriptionId: string;
   location: string;
   startTime: number;
@@ -32,19 +36,19 @@ export class OperationEngine {
     this.operations.clear();
   }
 
-  start(subscriptionId: string, location: string, evaluate: (now: number) => OperationOutcome): Operation {
-    const op: Operation = { id: randomUUID(), subscriptionId, location, startTime: this.clock.now(), evaluate };
+  start(subscriptionId: string, location: string, evaluate: (now: number) => OperationOutcome, provider: OperationProvider = 'Microsoft.Compute'): Operation {
+    const op: Operation = { id: randomUUID(), provider, subscriptionId, location, startTime: this.clock.now(), evaluate };
     this.operations.set(op.id, op);
     return op;
   }
 
-  get(subscriptionId: string, operationId: string): Operation | undefined {
+  get(subscriptionId: string, operationId: string, provider: OperationProvider = 'Microsoft.Compute'): Operation | undefined {
     const op = this.operations.get(operationId.toLowerCase());
-    return op && op.subscriptionId.toLowerCase() === subscriptionId.toLowerCase() ? op : undefined;
+    return op && op.provider === provider && op.subscriptionId.toLowerCase() === subscriptionId.toLowerCase() ? op : undefined;
   }
 
   statusUrl(op: Operation, endpoint: string, apiVersion: string, monitor: boolean): string {
-    const base = `${endpoint}/subscriptions/${op.subscriptionId}/providers/Microsoft.Compute/locations/${op.location}/operations/${op.id}`;
+    const base = `${endpoint}/subscriptions/${op.subscriptionId}/providers/${op.provider}/locations/${op.location}/operations/${op.id}`;
     return `${base}?${monitor ? 'monitor=true&' : ''}api-version=${apiVersion}`;
   }
 

@@ -19,6 +19,8 @@ export function snapshotVm(store: Store, vm: VirtualMachine): VmSnapshot {
     computerName: vm.computerName,
     adminUsername: vm.adminUsername,
     hyperVGeneration: vm.hyperVGeneration,
+    ...(vm.securityProfile ? { securityProfile: vm.securityProfile } : {}),
+    fromImage: vm.imageReference !== undefined,
     osDisk: { name: nameOf(vm.osDisk.diskId), diskId: vm.osDisk.diskId, caching: vm.osDisk.caching, sizeGB: vm.osDisk.sizeGB, sku: sku(vm.osDisk.diskId, 'Standard_LRS') },
     dataDisks: vm.dataDisks.map((d) => ({
       lun: d.lun,
@@ -66,6 +68,7 @@ export function buildVmRestorePoint(store: Store, spec: VmRestorePointSpec): Res
       sku: d.sku,
       sizeGB: d.sizeGB,
       ...(d.os ? { osType: spec.vm.osType, hyperVGeneration: spec.vm.hyperVGeneration } : {}),
+      ...(d.os && sourceDisk?.securityType ? { securityType: sourceDisk.securityType } : {}),
       familyId: uuid(),
       sourceUniqueId: sourceDisk?.uniqueId ?? uuid(),
     };

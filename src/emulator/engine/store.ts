@@ -1,4 +1,5 @@
 import { key, resourceGroupId } from './ids';
+import type { NetworkInterface, PublicIpAddress, VirtualNetwork } from './networkModel';
 import type { Disk, ResourceGroup, RestorePoint, RestorePointCollection, Subscription, Tenant, VirtualMachine } from './model';
 
 export interface Principal {
@@ -19,9 +20,12 @@ export class Store {
   readonly disks = new Map<string, Disk>();
   readonly collections = new Map<string, RestorePointCollection>();
   readonly restorePoints = new Map<string, RestorePoint>();
+  readonly virtualNetworks = new Map<string, VirtualNetwork>();
+  readonly networkInterfaces = new Map<string, NetworkInterface>();
+  readonly publicIpAddresses = new Map<string, PublicIpAddress>();
 
   clear(): void {
-    for (const map of [this.tenants, this.principals, this.subscriptions, this.resourceGroups, this.virtualMachines, this.disks, this.collections, this.restorePoints]) {
+    for (const map of [this.tenants, this.principals, this.subscriptions, this.resourceGroups, this.virtualMachines, this.disks, this.collections, this.restorePoints, this.virtualNetworks, this.networkInterfaces, this.publicIpAddresses]) {
       map.clear();
     }
   }
@@ -64,6 +68,34 @@ export class Store {
     for (const [id, rp] of this.restorePoints) {
       if (rp.deletingUntil !== undefined && rp.deletingUntil <= now) this.restorePoints.delete(id);
     }
+    for (const [id, vm] of this.virtualMachines) {
+      const op = vm.operation;
+      if (!op || op.until > now) continue;
+      vm.operation = undefined;
+      if (op.kind === 'delete') {
+        this.virtualMachines.delete(id);
+        this.releaseAttachments(vm);
+      } else {
+        vm.powerState = op.powerTo;
+      }
+    }
+  }
+
+  /**
+   * A deleted VM lets go of its disks and NICs: a disk with deleteOption Delete goes with it, the
+   * others (Detach, the default for attached disks) become Unattached; the NICs are free again.
+   */
+  releaseAttachments(vm: VirtualMachine): void {
+    const vmKey = key(vm.id);
+    const deleted = new Set([vm.osDisk, ...vm.dataDisks].filter((d) => d.deleteOption === 'Delete').map((d) => key(d.diskId)));
+    for (const [id, disk] of this.disks) {
+      if (disk.managedBy === undefined || key(disk.managedBy) !== vmKey) continue;
+      if (deleted.has(id)) this.disks.delete(id);
+      else disk.managedBy = undefined;
+    }
+    for (const nic of this.networkInterfaces.values()) {
+      if (nic.virtualMachineId !== undefined && key(nic.virtualMachineId) === vmKey) nic.virtualMachineId = undefined;
+    }
   }
 
   /** A count of everything, so tests can assert that a rejected request changed nothing. */
@@ -74,6 +106,9 @@ export class Store {
       disks: this.disks.size,
       restorePointCollections: this.collections.size,
       restorePoints: this.restorePoints.size,
+      virtualNetworks: this.virtualNetworks.size,
+      networkInterfaces: this.networkInterfaces.size,
+      publicIpAddresses: this.publicIpAddresses.size,
     };
   }
 }

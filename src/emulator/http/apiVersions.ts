@@ -27,10 +27,19 @@ const RESOURCES = [
   '2025-03-01', '2025-04-01',
 ];
 
+/** Microsoft.Network: @azure/arm-network 39.x sends 2026-01-01; the vendored specs are 2024-05-01. */
+const NETWORK = [
+  '2018-10-01', '2019-02-01', '2019-04-01', '2019-06-01', '2019-09-01', '2019-11-01', '2020-03-01', '2020-05-01',
+  '2020-06-01', '2020-07-01', '2020-08-01', '2020-11-01', '2021-02-01', '2021-03-01', '2021-05-01', '2021-08-01',
+  '2022-01-01', '2022-05-01', '2022-07-01', '2022-09-01', '2022-11-01', '2023-02-01', '2023-04-01', '2023-05-01',
+  '2023-06-01', '2023-09-01', '2023-11-01', '2024-01-01', '2024-03-01', '2024-05-01', '2024-07-01', '2024-10-01',
+  '2025-01-01', '2025-03-01', '2025-05-01', '2026-01-01',
+];
+
 export interface ResourceTypeVersions {
   /** `Microsoft.Compute/restorePointCollections` etc., as ARM names it in errors. */
   type: string;
-  namespace: 'Microsoft.Compute' | 'Microsoft.Resources';
+  namespace: 'Microsoft.Compute' | 'Microsoft.Resources' | 'Microsoft.Network';
   versions: readonly string[];
 }
 
@@ -43,6 +52,11 @@ export const API_VERSIONS = {
   operations: { type: 'locations/operations', namespace: 'Microsoft.Compute', versions: [...new Set([...COMPUTE, ...DISK])].sort() },
   disks: { type: 'disks', namespace: 'Microsoft.Compute', versions: DISK },
   diskRestorePoints: { type: 'restorePointCollections/restorePoints/diskRestorePoints', namespace: 'Microsoft.Compute', versions: from(DISK, '2020-12-01') },
+  virtualNetworks: { type: 'virtualNetworks', namespace: 'Microsoft.Network', versions: NETWORK },
+  subnets: { type: 'virtualNetworks/subnets', namespace: 'Microsoft.Network', versions: NETWORK },
+  networkInterfaces: { type: 'networkInterfaces', namespace: 'Microsoft.Network', versions: NETWORK },
+  publicIPAddresses: { type: 'publicIPAddresses', namespace: 'Microsoft.Network', versions: NETWORK },
+  networkOperations: { type: 'locations/operations', namespace: 'Microsoft.Network', versions: NETWORK },
   subscriptions: { type: 'subscriptions', namespace: 'Microsoft.Resources', versions: SUBSCRIPTIONS },
   tenants: { type: 'tenants', namespace: 'Microsoft.Resources', versions: SUBSCRIPTIONS },
   resourceGroups: { type: 'resourceGroups', namespace: 'Microsoft.Resources', versions: RESOURCES },

@@ -8,6 +8,7 @@ export const PAGE_SIZE = {
   resourceGroups: 100,
   subscriptions: 100,
   diskRestorePoints: 50,
+  network: 100,
 };
 
 export interface PageRequest {

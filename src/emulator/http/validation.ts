@@ -75,6 +75,13 @@ export class Body {
     return v.map((item, i) => Body.of(item, `${this.at(name)}[${i}]`));
   }
 
+  stringArray(name: string): string[] | undefined {
+    if (!this.has(name)) return undefined;
+    const v = this.value[name];
+    if (!Array.isArray(v) || v.some((item) => typeof item !== 'string')) throw invalidContent(`'${this.at(name)}' must be an array of strings.`);
+    return v as string[];
+  }
+
   tags(name = 'tags'): Record<string, string> | undefined {
     const tags = this.object(name);
     if (!tags) return undefined;

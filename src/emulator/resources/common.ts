@@ -18,6 +18,20 @@ export function status(code: string, displayStatus: string, level: InstanceViewS
   return { code, level, displayStatus, ...(message ? { message } : {}), ...(time !== undefined ? { time: iso(time) } : {}) };
 }
 
+/** The osProfile CRP keeps for a VM created from an image (a VM created by attaching a disk has none). */
+export function osProfileOf(vm: { computerName: string; adminUsername: string; osType: 'Windows' | 'Linux' }): Record<string, unknown> {
+  return {
+    computerName: vm.computerName,
+    adminUsername: vm.adminUsername,
+    ...(vm.osType === 'Windows'
+      ? { windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: true } }
+      : { linuxConfiguration: { disablePasswordAuthentication: true, provisionVMAgent: true } }),
+    secrets: [],
+    allowExtensionOperations: true,
+    requireGuestProvisionSignal: true,
+  };
+}
+
 /** Reads `$expand`, refusing values the operation does not define, as ARM does. */
 export function expandOption(ctx: RequestContext, allowed: readonly string[]): string | undefined {
   const value = ctx.query.get('$expand');

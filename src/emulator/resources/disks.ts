@@ -6,6 +6,7 @@ import { Body, checkDiskName } from '../http/validation';
 import { durationMs } from '../engine/clock';
 import { computeId, key } from '../engine/ids';
 import type { Disk, DiskSku } from '../engine/model';
+import type { Store } from '../engine/store';
 import { findRegion } from '../data/regions';
 import { inScope, iso } from './common';
 import { lookupDiskRestorePoint, restorableProblem } from './restorePointState';
@@ -20,7 +21,16 @@ function diskProvisioningState(disk: Disk, now: number): string {
   return 'Creating';
 }
 
-export function renderDisk(disk: Disk, now: number): Record<string, unknown> {
+/**
+ * DiskRP's diskState follows the VM: Attached, Reserved while the VM is deallocated (the disk still
+ * belongs to it), Unattached once detached or once the VM is deleted.
+ */
+export function diskState(disk: Disk, store: Store): 'Attached' | 'Reserved' | 'Unattached' {
+  if (!disk.managedBy) return 'Unattached';
+  return store.virtualMachines.get(key(disk.managedBy))?.powerState === 'deallocated' ? 'Reserved' : 'Attached';
+}
+
+export function renderDisk(disk: Disk, now: number, store: Store): Record<string, unknown> {
   const tier = TIER[disk.sku];
   return {
     id: disk.id,
@@ -38,7 +48,8 @@ export function renderDisk(disk: Disk, now: number): Record<string, unknown> {
       diskSizeBytes: disk.sizeGB * 1024 * 1024 * 1024,
       uniqueId: disk.uniqueId,
       provisioningState: diskProvisioningState(disk, now),
-      diskState: disk.managedBy ? 'Attached' : 'Unattached',
+      diskState: diskState(disk, store),
+      ...(disk.securityType ? { securityProfile: { securityType: disk.securityType } } : {}),
       encryption: { type: 'EncryptionAtRestWithPlatformKey' },
       networkAccessPolicy: 'AllowAll',
       publicNetworkAccess: 'Enabled',
@@ -107,6 +118,7 @@ function createDisk(ctx: RequestContext): { status: number; body: unknown; heade
         sizeGB: requestedSize ?? diskRestorePoint.sizeGB,
         osType: diskRestorePoint.osType,
         hyperVGeneration: diskRestorePoint.hyperVGeneration,
+        ...(diskRestorePoint.securityType ? { securityType: diskRestorePoint.securityType } : {}),
         createOption: 'Restore',
         sourceResourceId: diskRestorePoint.id,
         creatingUntil: now + durationMs('diskRestore', state.pace),
@@ -124,9 +136,9 @@ function createDisk(ctx: RequestContext): { status: number; body: unknown; heade
     if (current.creatingUntil !== undefined && now < current.creatingUntil) return { status: 'InProgress', remainingMs: current.creatingUntil - now };
     const endTime = current.creatingUntil ?? now;
     if (current.failed) return { status: 'Failed', endTime, error: { code: 'InternalDiskManagementError', message: `Creating disk '${name}' from the restore point failed (requested by a test fault).` } };
-    return { status: 'Succeeded', endTime, output: renderDisk(current, now) };
+    return { status: 'Succeeded', endTime, output: renderDisk(current, now, state.store) };
   });
-  return { status: 202, body: renderDisk(disk, now), headers: state.operations.headers(op, { endpoint: ctx.endpoint, apiVersion: ctx.apiVersion, location: true }) };
+  return { status: 202, body: renderDisk(disk, now, state.store), headers: state.operations.headers(op, { endpoint: ctx.endpoint, apiVersion: ctx.apiVersion, location: true }) };
 }
 
 const read = 'Microsoft.Compute/disks/read';
@@ -138,7 +150,7 @@ export const diskRoutes: ArmRoute[] = [
     family: 'disks',
     scope: 'access',
     action: read,
-    handler: (ctx) => ({ status: 200, body: page(inScope(ctx.state.store.disks.values(), ctx.params.subscriptionId), ctx, PAGE_SIZE.disks, (d) => renderDisk(d, ctx.now)) }),
+    handler: (ctx) => ({ status: 200, body: page(inScope(ctx.state.store.disks.values(), ctx.params.subscriptionId), ctx, PAGE_SIZE.disks, (d) => renderDisk(d, ctx.now, ctx.state.store)) }),
   },
   {
     method: 'GET',
@@ -148,7 +160,7 @@ export const diskRoutes: ArmRoute[] = [
     action: read,
     handler: (ctx) => ({
       status: 200,
-      body: page(inScope(ctx.state.store.disks.values(), ctx.params.subscriptionId, ctx.params.resourceGroupName), ctx, PAGE_SIZE.disks, (d) => renderDisk(d, ctx.now)),
+      body: page(inScope(ctx.state.store.disks.values(), ctx.params.subscriptionId, ctx.params.resourceGroupName), ctx, PAGE_SIZE.disks, (d) => renderDisk(d, ctx.now, ctx.state.store)),
     }),
   },
   {
@@ -160,7 +172,7 @@ export const diskRoutes: ArmRoute[] = [
     handler: (ctx) => {
       const disk = ctx.state.store.disks.get(key(diskArmId(ctx)));
       if (!disk) throw resourceNotFound('Microsoft.Compute/disks', ctx.params.diskName, ctx.params.resourceGroupName);
-      return { status: 200, body: renderDisk(disk, ctx.now) };
+      return { status: 200, body: renderDisk(disk, ctx.now, ctx.state.store) };
     },
   },
   {

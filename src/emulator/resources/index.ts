@@ -1,20 +1,30 @@
 import type { ArmRoute } from '../http/context';
 import { diskRestorePointRoutes } from './diskRestorePoints';
 import { diskRoutes } from './disks';
+import { networkInterfaceRoutes } from './networkInterfaces';
 import { operationRoutes } from './operations';
+import { publicIpAddressRoutes } from './publicIpAddresses';
 import { resourceGroupRoutes } from './resourceGroups';
 import { restorePointCollectionRoutes } from './restorePointCollections';
 import { restorePointRoutes } from './restorePoints';
 import { subscriptionRoutes } from './subscriptions';
 import { virtualMachineRoutes } from './virtualMachines';
+import { virtualNetworkRoutes } from './virtualNetworks';
+import { vmPowerRoutes } from './vmPower';
+import { vmWriteRoutes } from './vmWrite';
 
 export const allRoutes: readonly ArmRoute[] = [
   ...subscriptionRoutes,
   ...resourceGroupRoutes,
   ...virtualMachineRoutes,
+  ...vmPowerRoutes,
+  ...vmWriteRoutes,
   ...diskRoutes,
   ...restorePointCollectionRoutes,
   ...restorePointRoutes,
   ...diskRestorePointRoutes,
+  ...virtualNetworkRoutes,
+  ...networkInterfaceRoutes,
+  ...publicIpAddressRoutes,
   ...operationRoutes,
 ];

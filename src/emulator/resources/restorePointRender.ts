@@ -1,5 +1,5 @@
 import type { DiskRestorePoint, RestorePoint, RestorePointCollection } from '../engine/model';
-import { iso, status } from './common';
+import { iso, osProfileOf, status } from './common';
 import { replicationOf, restorePointState } from './restorePointState';
 
 function replicationStatus(drp: DiskRestorePoint, now: number, state: string): Record<string, unknown> | undefined {
@@ -66,16 +66,8 @@ export function renderRestorePoint(rp: RestorePoint, collection: RestorePointCol
         })),
         diskControllerType: 'SCSI',
       },
-      osProfile: {
-        computerName: s.computerName,
-        adminUsername: s.adminUsername,
-        ...(s.osType === 'Windows'
-          ? { windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: true } }
-          : { linuxConfiguration: { disablePasswordAuthentication: true, provisionVMAgent: true } }),
-        secrets: [],
-        allowExtensionOperations: true,
-        requireGuestProvisionSignal: true,
-      },
+      ...(s.fromImage ? { osProfile: osProfileOf(s) } : {}),
+      ...(s.securityProfile ? { securityProfile: s.securityProfile } : {}),
       diagnosticsProfile: { bootDiagnostics: { enabled: true } },
       location: s.location,
       hyperVGeneration: s.hyperVGeneration,

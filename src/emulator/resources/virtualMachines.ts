@@ -2,13 +2,17 @@ import type { ArmRoute, RequestContext } from '../http/context';
 import { invalidParameter } from '../http/errors';
 import { page, PAGE_SIZE } from '../http/paging';
 import type { VirtualMachine } from '../engine/model';
-import { expandOption, findDisk, inScope, iso, requireVm, status } from './common';
+import { expandOption, findDisk, inScope, iso, osProfileOf, requireVm, status } from './common';
+import { shownPowerState } from './vmPower';
+import { runningOperation } from './vmOperation';
 
 const OS_NAMES = { Windows: ['Windows Server 2022 Datacenter', '10.0.20348'], Linux: ['ubuntu', '22.04'] } as const;
 
-function powerStatus(vm: VirtualMachine): ReturnType<typeof status> {
-  const display = { running: 'VM running', stopped: 'VM stopped', deallocated: 'VM deallocated' }[vm.powerState];
-  return status(`PowerState/${vm.powerState}`, display);
+/** CRP's provisioning state: 'Creating', 'Updating' (also during power operations), 'Deleting', then 'Succeeded'. */
+export function vmProvisioningState(vm: VirtualMachine, now: number): string {
+  const running = runningOperation(vm, now);
+  if (!running) return 'Succeeded';
+  return running.kind === 'create' ? 'Creating' : running.kind === 'delete' ? 'Deleting' : 'Updating';
 }
 
 function diskName(id: string): string {
@@ -16,7 +20,11 @@ function diskName(id: string): string {
 }
 
 export function renderInstanceView(ctx: RequestContext, vm: VirtualMachine): Record<string, unknown> {
-  const provisioned = status('ProvisioningState/succeeded', 'Provisioning succeeded', 'Info', vm.timeCreated);
+  const provisioning = vmProvisioningState(vm, ctx.now);
+  const provisioned = provisioning === 'Succeeded'
+    ? status('ProvisioningState/succeeded', 'Provisioning succeeded', 'Info', vm.timeCreated)
+    : status(`ProvisioningState/${provisioning.toLowerCase()}`, provisioning);
+  const power = shownPowerState(vm, ctx.now);
   const diskIds = [vm.osDisk.diskId, ...vm.dataDisks.map((d) => d.diskId)];
   return {
     computerName: vm.computerName,
@@ -28,7 +36,7 @@ export function renderInstanceView(ctx: RequestContext, vm: VirtualMachine): Rec
       statuses: [status('ProvisioningState/succeeded', 'Ready', 'Info', ctx.now, 'GuestAgent is running and processing the extensions.')],
     },
     disks: diskIds.map((id) => ({ name: diskName(id), statuses: [status('ProvisioningState/succeeded', 'Provisioning succeeded', 'Info', vm.timeCreated)] })),
-    statuses: [provisioned, powerStatus(vm)],
+    statuses: [provisioned, status(power.code, power.display)],
   };
 }
 
@@ -38,15 +46,15 @@ export function renderVm(ctx: RequestContext, vm: VirtualMachine, withInstanceVi
     vmId: vm.vmId,
     hardwareProfile: { vmSize: vm.vmSize },
     storageProfile: {
-      imageReference: { ...vm.imageReference, exactVersion: vm.imageReference.version === 'latest' ? '1.0.0' : vm.imageReference.version },
+      ...(vm.imageReference ? { imageReference: { ...vm.imageReference, exactVersion: vm.imageReference.version === 'latest' ? '1.0.0' : vm.imageReference.version } } : {}),
       osDisk: {
         osType: vm.osType,
         name: diskName(vm.osDisk.diskId),
-        createOption: 'FromImage',
+        createOption: vm.osDisk.createOption ?? 'FromImage',
         caching: vm.osDisk.caching,
         managedDisk: managedDisk(vm.osDisk.diskId, 'Standard_LRS'),
-        deleteOption: vm.osDisk.ephemeral ? 'Delete' : 'Detach',
-        diskSizeGB: vm.osDisk.sizeGB,
+        deleteOption: vm.osDisk.ephemeral ? 'Delete' : vm.osDisk.deleteOption ?? 'Detach',
+        diskSizeGB: findDisk(ctx, vm.osDisk.diskId)?.sizeGB ?? vm.osDisk.sizeGB,
         ...(vm.osDisk.ephemeral ? { diffDiskSettings: { option: 'Local', placement: 'CacheDisk' } } : {}),
       },
       dataDisks: vm.dataDisks.map((d) => ({
@@ -56,27 +64,19 @@ export function renderVm(ctx: RequestContext, vm: VirtualMachine, withInstanceVi
         caching: d.caching,
         writeAcceleratorEnabled: d.writeAcceleratorEnabled ?? false,
         managedDisk: managedDisk(d.diskId, 'Premium_LRS'),
-        deleteOption: 'Detach',
+        deleteOption: d.deleteOption ?? 'Detach',
         diskSizeGB: findDisk(ctx, d.diskId)?.sizeGB ?? 128,
         toBeDetached: false,
       })),
       diskControllerType: 'SCSI',
     },
-    osProfile: {
-      computerName: vm.computerName,
-      adminUsername: vm.adminUsername,
-      ...(vm.osType === 'Windows'
-        ? { windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: true } }
-        : { linuxConfiguration: { disablePasswordAuthentication: true, provisionVMAgent: true } }),
-      secrets: [],
-      allowExtensionOperations: true,
-      requireGuestProvisionSignal: true,
-    },
+    ...(vm.imageReference ? { osProfile: osProfileOf(vm) } : {}),
     networkProfile: {
-      networkInterfaces: [{ id: `/subscriptions/${vm.subscriptionId}/resourceGroups/${vm.resourceGroup}/providers/Microsoft.Network/networkInterfaces/${vm.name}-nic`, properties: { primary: true } }],
+      networkInterfaces: vm.networkInterfaces.map((n) => ({ id: n.id, properties: { primary: n.primary } })),
     },
+    ...(vm.securityProfile ? { securityProfile: vm.securityProfile } : {}),
     diagnosticsProfile: { bootDiagnostics: { enabled: true } },
-    provisioningState: 'Succeeded',
+    provisioningState: vmProvisioningState(vm, ctx.now),
     timeCreated: iso(vm.timeCreated),
   };
   if (withInstanceView) properties.instanceView = renderInstanceView(ctx, vm);
