@@ -16,6 +16,18 @@ export interface CloudConfig {
   readonly extraCertificates?: readonly string[];
 }
 
+/**
+ * Whether the authority is AD FS (Azure Stack Hub disconnected from the internet): its first path
+ * segment is `adfs`, the rule MSAL uses to treat an authority as AD FS.
+ */
+export function isAdfsAuthority(authorityHost: string): boolean {
+  try {
+    return new URL(authorityHost).pathname.split('/')[1]?.toLowerCase() === 'adfs';
+  } catch {
+    return false;
+  }
+}
+
 export function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }

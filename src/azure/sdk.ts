@@ -8,5 +8,6 @@ export { ComputeManagementClient } from '@azure/arm-compute';
 export { NetworkManagementClient } from '@azure/arm-network';
 export { ResourceManagementClient } from '@azure/arm-resources';
 export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-export { AzureCliCredential, EnvironmentCredential, ManagedIdentityCredential } from '@azure/identity';
+export { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, EnvironmentCredential, ManagedIdentityCredential } from '@azure/identity';
+export { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
 export { getConfiguredAzureEnv } from '@microsoft/vscode-azext-azureauth';

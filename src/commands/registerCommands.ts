@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../tree/RestorePointsTreeProvider';
 import type { CommandContext } from './commandContext';
 import { copyRestorePoint } from './copyRestorePoint/copyRestorePoint';
+import { configureCustomCloud } from './configureCustomCloud/configureCustomCloud';
 import { copyResourceId } from './copyResourceId';
 import { createRestorePointCollection } from './createCollection/createRestorePointCollection';
 import { createRestorePoint } from './createRestorePoint/createRestorePoint';
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, Command> = {
   'restorePoints.signIn': signIn,
   'restorePoints.signOut': signOut,
   'restorePoints.selectTenant': selectTenant,
+  'restorePoints.configureCustomCloud': configureCustomCloud,
   'restorePoints.selectSubscriptions': selectSubscriptions,
   'restorePoints.viewProperties': viewProperties,
   'restorePoints.copyResourceId': copyResourceId,

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AdfsEndpoints } from './auth/adfs';
 import { IdentityEndpoints } from './auth/identity';
 import { handleTokenControl } from './auth/tokenControls';
 import { TokenStore } from './auth/tokens';
+import { cloudMetadata } from './cloudMetadata';
 import { handleControlRequest } from './controls/controlRoutes';
 import { EmulatorControls, type RequestLogEntry } from './controls/controls';
 import { faultErrorCode, FaultTable } from './controls/faults';
@@ -36,6 +38,7 @@ export class EmulatorApp {
   endpoint = '';
   private readonly router = new Router<ArmRoute>();
   private readonly identity: IdentityEndpoints;
+  private readonly adfs: AdfsEndpoints;
 
   constructor(
     readonly state: EmulatorState,
@@ -43,16 +46,15 @@ export class EmulatorApp {
   ) {
     for (const route of allRoutes) this.router.add(route.method, route.template, route);
     this.identity = new IdentityEndpoints(state.store, this.tokens, () => this.endpoint);
+    this.adfs = new AdfsEndpoints(state.store, this.tokens, () => this.endpoint);
     this.controls = new EmulatorControls(this);
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
     const method = (req.method ?? 'GET').toUpperCase();
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', this.endpoint);
-    } catch {
+    const url = requestUrl(req.url, this.endpoint);
+    if (!url) {
       send(res, 400, { error: { code: 'InvalidRequestUri', message: 'The request URI is not valid.', details: [] } });
       return;
     }
@@ -93,13 +95,15 @@ export class EmulatorApp {
     }
 
     const { raw, tooLarge } = await readBody(req);
-    const identity = this.identity.handle(method, path, new URLSearchParams(raw.toString('utf8')));
-    if (identity) {
-      send(res, identity.status, identity.body);
+    // One identity provider at a time: a client configured for the other one gets ARM's 401s.
+    const identityProvider = this.state.identity === 'adfs' ? this.adfs : this.identity;
+    const unauthenticated = identityProvider.handle(method, path, new URLSearchParams(raw.toString('utf8'))) ?? cloudMetadata(method, path, url.searchParams, this.endpoint, this.state.identity);
+    if (unauthenticated) {
+      send(res, unauthenticated.status, unauthenticated.body);
       return;
     }
 
-    // What ARM received, for tests to assert; identity requests (which carry the client secret) never get here.
+    // What ARM received, for tests to assert; identity requests (which carry the client secret) and metadata never get here.
     logged.body = tryParseJson(raw);
     let result: HandlerResult;
     try {
@@ -152,6 +156,28 @@ export class EmulatorApp {
       if (error instanceof ArmError) send(res, error.status, error.toBody());
       else send(res, 400, { error: { code: 'InvalidControlRequest', message: error instanceof Error ? error.message : String(error), details: [] } });
     }
+  }
+}
+
+/**
+ * The request target as a URL on this endpoint. `new URL('//a/b', base)` would read `a` as a host,
+ * so an origin-form target is appended to the endpoint instead, and runs of slashes in its path
+ * count as one: a client that joins `https://host/` and `/subscriptions` reaches `/subscriptions`.
+ * (The emulator's choice: public docs do not say how ARM treats empty path segments.) An
+ * absolute-form target (`GET https://host/path`, which HTTP/1.1 servers must accept) keeps its path.
+ */
+export function requestUrl(target: string | undefined, endpoint: string): URL | undefined {
+  let raw = target ?? '/';
+  try {
+    if (!raw.startsWith('/')) {
+      const absolute = new URL(raw);
+      raw = `${absolute.pathname}${absolute.search}`;
+    }
+    const queryAt = raw.indexOf('?');
+    const path = (queryAt < 0 ? raw : raw.slice(0, queryAt)).replace(/\/{2,}/g, '/');
+    return new URL(`${endpoint}${path}${queryAt < 0 ? '' : raw.slice(queryAt)}`);
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
+import { IDENTITY_MODES, type IdentityMode } from './auth/tokens';
 import { DATA_SETS, type DataSetName } from './data';
 import { startEmulator } from './index';
 
-const USAGE = 'usage: npm run emulator -- [--port N] [--data demo|empty] [--pace N]';
+const USAGE = 'usage: npm run emulator -- [--port N] [--data demo|empty] [--pace N] [--identity entra|adfs]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -10,9 +11,9 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  let values: { port?: string; data?: string; pace?: string; help?: boolean };
+  let values: { port?: string; data?: string; pace?: string; identity?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, pace: { type: 'string' }, help: { type: 'boolean' } } }));
+    ({ values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, pace: { type: 'string' }, identity: { type: 'string' }, help: { type: 'boolean' } } }));
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
@@ -26,8 +27,10 @@ async function main(): Promise<void> {
   if (!DATA_SETS.includes(data)) fail(`--data must be one of ${DATA_SETS.join(', ')}`);
   const pace = Number(values.pace ?? 1);
   if (!(pace > 0)) fail(`--pace must be a positive number, not '${values.pace}'`);
+  const identity = (values.identity ?? 'entra') as IdentityMode;
+  if (!IDENTITY_MODES.includes(identity)) fail(`--identity must be one of ${IDENTITY_MODES.join(', ')}`);
 
-  const emulator = await startEmulator({ port, data, pace, log: (line) => process.stderr.write(`[emulator] ${line}\n`) });
+  const emulator = await startEmulator({ port, data, pace, identity, log: (line) => process.stderr.write(`[emulator] ${line}\n`) });
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;
@@ -39,7 +42,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  process.stderr.write(`[emulator] ARM emulator listening on ${emulator.endpoint} with the '${data}' data set (pace ${pace}); trust ${emulator.caCertificate}\n`);
+  process.stderr.write(`[emulator] ARM emulator listening on ${emulator.endpoint} with the '${data}' data set (pace ${pace}, ${identity === 'adfs' ? `AD FS sign-in at ${emulator.endpoint}/adfs` : 'Microsoft Entra ID sign-in'}); trust ${emulator.caCertificate}\n`);
   // The one machine-readable line; everything else goes to stderr.
   process.stdout.write(`${JSON.stringify({ endpoint: emulator.endpoint, caCertificate: emulator.caCertificate })}\n`);
 }

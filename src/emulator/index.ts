@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { EmulatorApp, type Logger } from './app';
+import type { IdentityMode } from './auth/tokens';
 import type { EmulatorControls } from './controls/controls';
 import { loadDataSet, type DataSetName } from './data';
 import { Clock } from './engine/clock';
@@ -10,6 +11,7 @@ import { createCertificate } from './tls';
 export type { EmulatorControls, RequestLogEntry } from './controls/controls';
 export type { FaultSpec } from './controls/faults';
 export type { DataSetName } from './data';
+export type { IdentityMode } from './auth/tokens';
 export type { FailureKind } from './engine/state';
 export { CONTROL_PREFIX } from './app';
 export { demoCatalog } from './data/demoCatalog';
@@ -27,6 +29,8 @@ export interface EmulatorOptions {
   host?: string;
   /** Receives one human-readable line per request (never headers or tokens). */
   log?: Logger;
+  /** The identity provider: Microsoft Entra ID's endpoints (default) or AD FS's (`/adfs/...`), as Azure Stack Hub disconnected. */
+  identity?: IdentityMode;
 }
 
 export interface RunningEmulator {
@@ -43,6 +47,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const pace = options.pace ?? 1;
   if (!(pace > 0) || !Number.isFinite(pace)) throw new RangeError('pace must be a positive number');
   const state = new EmulatorState(new Clock(options.manualClock ?? false), pace);
+  state.identity = options.identity ?? 'entra';
   const app = new EmulatorApp(state, options.log);
   const pendingCertificate = createCertificate(host);
   loadDataSet(state, options.data ?? 'demo');

@@ -5,6 +5,7 @@ import { request } from 'node:https';
 import { connect as netConnect } from 'node:net';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { DEMO_TENANTS } from '../../src/emulator/demoIdentity';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 
@@ -98,6 +99,24 @@ describe('emulator started from the command line', function () {
     started.child.kill('SIGINT');
     assert.equal(await exited(started.child), 0, `signal ${started.child.signalCode}; ${started.stderr()}`);
     assert.ok(!existsSync(started.ready.caCertificate));
+  });
+
+  it('--identity adfs serves the AD FS endpoints instead of the Microsoft Entra ones', async () => {
+    const started = await start(process.execPath, [resolve(REPO, 'out', 'src', 'emulator', 'cli.js'), '--port', '0', '--data', 'empty', '--identity', 'adfs']);
+    try {
+      assert.equal(await get(started.ready, '/adfs/.well-known/openid-configuration'), 200);
+      assert.equal(await get(started.ready, '/metadata/endpoints?api-version=2015-01-01'), 200);
+      assert.notEqual(await get(started.ready, `/${DEMO_TENANTS.contoso.tenantId}/v2.0/.well-known/openid-configuration`), 200);
+      assert.match(started.stderr(), /AD FS sign-in at https:\/\/127\.0\.0\.1:\d+\/adfs/);
+    } finally {
+      started.child.kill('SIGTERM');
+      await exited(started.child);
+    }
+    const child = spawn(process.execPath, [resolve(REPO, 'out', 'src', 'emulator', 'cli.js'), '--identity', 'kerberos'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    assert.equal(await exited(child), 2);
+    assert.match(stderr, /--identity must be one of entra, adfs/);
   });
 
   it('refuses bad arguments with a usage message', async () => {

@@ -51,10 +51,11 @@ export function send(emulator: { endpoint: string; caCertificate: string }, meth
   });
 }
 
-/** A token from the emulator's token endpoint, the way MSAL asks for one. */
+/** A token from the emulator's token endpoint (AD FS's, in AD FS mode, which has one directory), the way MSAL asks for one. */
 export async function demoToken(emulator: RunningEmulator, tenantId: string = DEMO_TENANTS.contoso.tenantId): Promise<string> {
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: DEMO_CLIENT_ID, client_secret: DEMO_CLIENT_SECRET, scope: `${emulator.endpoint}/.default` });
-  const res = await send(emulator, 'POST', `/${tenantId}/oauth2/v2.0/token`, { rawBody: form.toString(), contentType: 'application/x-www-form-urlencoded' });
+  const tokenPath = emulator.controls.identity === 'adfs' ? '/adfs/oauth2/token' : `/${tenantId}/oauth2/v2.0/token`;
+  const res = await send(emulator, 'POST', tokenPath, { rawBody: form.toString(), contentType: 'application/x-www-form-urlencoded' });
   if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${res.text}`);
   return res.json.access_token as string;
 }

@@ -1,8 +1,9 @@
 import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import type { CloudConfig } from '../cloud';
+import { isAdfsAuthority, type CloudConfig } from '../cloud';
 import type { TenantCredentials } from '../clients';
 import { sharedHttpsAgent } from '../httpsAgent';
 import { azureSdk } from '../lazySdk';
+import { adfsEnvironmentCredential } from './adfsCredential';
 
 /** Which @azure/identity credential signs in (setting `restorePoints.azureIdentity.credential`). */
 export type IdentityCredentialKind = 'environment' | 'azureCli' | 'managedIdentity';
@@ -30,6 +31,7 @@ export function createIdentityCredentials(kind: IdentityCredentialKind, cloud: C
   };
   let credential: TokenCredential;
   let multiTenant = true;
+  const adfs = isAdfsAuthority(cloud.authorityHost);
   switch (kind) {
     case 'azureCli':
       // The CLI's cloud comes from `az cloud set`; it runs locally, so no authority or TLS options apply.
@@ -41,8 +43,10 @@ export function createIdentityCredentials(kind: IdentityCredentialKind, cloud: C
       multiTenant = false;
       break;
     default:
-      credential = new EnvironmentCredential(common);
+      credential = adfs ? adfsEnvironmentCredential({ authorityHost: cloud.authorityHost, ...(agent ? { agent } : {}) }) : new EnvironmentCredential(common);
   }
+  // AD FS has one directory and no tenant ids: every token comes from the same authority.
+  if (adfs) multiTenant = false;
   return {
     credentialFor(tenantId: string | undefined): TokenCredential {
       if (!tenantId || !multiTenant) return credential;

@@ -1,6 +1,6 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import * as vscode from 'vscode';
-import { armScope, type CloudConfig } from '../cloud';
+import { armScope, isAdfsAuthority, type CloudConfig } from '../cloud';
 import type { ClientFactory, TenantCredentials } from '../clients';
 import { rememberSecret } from '../logging';
 import { onTokenRejected } from './tokenRejection';
@@ -63,7 +63,7 @@ export class VSCodeAccountSignIn implements AzureSignIn {
   }
 
   async isSignedIn(): Promise<boolean> {
-    if (this.signedOut.get()) return false;
+    if (this.signedOut.get() || this.adfs()) return false;
     const signedIn = (await this.session(undefined, { silent: true })) !== undefined;
     if (!signedIn && !this.askedInAccountsMenu) {
       this.askedInAccountsMenu = true;
@@ -73,7 +73,18 @@ export class VSCodeAccountSignIn implements AzureSignIn {
     return signedIn;
   }
 
+  /**
+   * VS Code's Microsoft providers sign in as VS Code's own Microsoft Entra application at
+   * `<activeDirectoryEndpointUrl><tenant>`; AD FS knows neither, so the account cannot be asked.
+   */
+  private adfs(): boolean {
+    return isAdfsAuthority(this.cloud.authorityHost);
+  }
+
   async signIn(tenantId?: string): Promise<boolean> {
+    if (this.adfs()) {
+      throw new Error(vscode.l10n.t("VS Code's Microsoft account sign-in does not support AD FS ({0}). Set `restorePoints.authentication` to `azureIdentity` to sign in with a service principal.", this.cloud.authorityHost));
+    }
     const options: vscode.AuthenticationGetSessionOptions = this.tokenRejected
       ? { forceNewSession: { detail: vscode.l10n.t('Azure no longer accepts the current sign-in.') } }
       : { createIfNone: true };

@@ -1,5 +1,6 @@
 import type { Store } from '../engine/store';
 import type { Tenant } from '../engine/model';
+import { checkClientCredentials, isProblem } from './clientCredentials';
 import type { TokenStore } from './tokens';
 
 export interface IdentityResponse {
@@ -78,31 +79,21 @@ export class IdentityEndpoints {
   }
 
   private token(tenant: Tenant, form: URLSearchParams): IdentityResponse {
-    const grant = form.get('grant_type');
-    if (grant !== 'client_credentials') {
-      return aadError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grant ?? ''}'. Only client_credentials is supported here.`);
+    const result = checkClientCredentials(this.store, form, tenant.tenantId, this.endpoint());
+    if (isProblem(result)) {
+      switch (result.kind) {
+        case 'grant':
+          return aadError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${result.grant}'. Only client_credentials is supported here.`);
+        case 'client':
+          return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${result.clientId}' was not found in the directory '${tenant.displayName}'.`);
+        case 'secret':
+          return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+        default:
+          return aadError(400, 'invalid_scope', 1002012, `The provided value for scope '${result.scopes.join(' ')}' is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI); the resource here is ${this.endpoint()}.`);
+      }
     }
-    const clientId = form.get('client_id') ?? '';
-    const principal = this.store.principals.get(clientId.toLowerCase());
-    if (!principal || !principal.tenantIds.includes(tenant.tenantId)) {
-      return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'.`);
-    }
-    if (form.get('client_secret') !== principal.secret) {
-      return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
-    }
-    const scopes = (form.get('scope') ?? '').split(' ').filter((s) => s !== '' && !['openid', 'profile', 'offline_access'].includes(s));
-    if (scopes.length !== 1 || !this.isArmScope(scopes[0])) {
-      return aadError(400, 'invalid_scope', 1002012, `The provided value for scope '${scopes.join(' ')}' is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI); the resource here is ${this.endpoint()}.`);
-    }
-    const { token, expiresIn } = this.tokens.issue(tenant.tenantId, principal.clientId, principal.objectId);
+    const { token, expiresIn } = this.tokens.issue(tenant.tenantId, result.clientId, result.objectId, 'entra');
     return { status: 200, body: { token_type: 'Bearer', expires_in: expiresIn, ext_expires_in: expiresIn, access_token: token } };
-  }
-
-  /** The emulator's ARM endpoint is the audience, with or without a trailing slash. */
-  private isArmScope(scope: string): boolean {
-    if (!scope.endsWith('/.default')) return false;
-    const audience = scope.slice(0, -'/.default'.length).replace(/\/+$/, '');
-    return audience.toLowerCase() === this.endpoint().toLowerCase();
   }
 }
 

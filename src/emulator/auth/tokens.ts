@@ -4,8 +4,14 @@ export interface IssuedToken {
   tenantId: string;
   clientId: string;
   objectId: string;
+  /** Which identity provider issued it: Microsoft Entra ID's endpoints or AD FS's. */
+  issuer: IdentityMode;
   expiresAt: number;
 }
+
+/** The identity provider the emulator plays: Microsoft Entra ID (the default) or AD FS, as Azure Stack Hub disconnected. */
+export type IdentityMode = 'entra' | 'adfs';
+export const IDENTITY_MODES: readonly IdentityMode[] = ['entra', 'adfs'];
 
 /** A token as the test controls list it: tests look for it in logs and check what ARM made of it. */
 export interface IssuedTokenRecord extends IssuedToken {
@@ -28,9 +34,9 @@ export class TokenStore {
    */
   private readonly revoked = new Map<string, IssuedToken>();
 
-  issue(tenantId: string, clientId: string, objectId: string): { token: string; expiresIn: number } {
+  issue(tenantId: string, clientId: string, objectId: string, issuer: IdentityMode): { token: string; expiresIn: number } {
     const token = `rpat.${randomBytes(32).toString('base64url')}`;
-    this.tokens.set(token, { tenantId, clientId, objectId, expiresAt: Date.now() + TOKEN_LIFETIME_SECONDS * 1000 });
+    this.tokens.set(token, { tenantId, clientId, objectId, issuer, expiresAt: Date.now() + TOKEN_LIFETIME_SECONDS * 1000 });
     return { token, expiresIn: TOKEN_LIFETIME_SECONDS };
   }
 

@@ -1,3 +1,4 @@
+import { IDENTITY_MODES, type IdentityMode } from '../auth/tokens';
 import { DATA_SETS, type DataSetName } from '../data';
 import { demoCatalog } from '../data/demoCatalog';
 import type { FailureKind } from '../engine/state';
@@ -73,6 +74,14 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
       return ok();
     case 'GET /store':
       return ok({ counts: controls.counts() });
+    case 'GET /identity':
+      return ok({ mode: controls.identity });
+    case 'POST /identity': {
+      const mode = body.string('mode') as IdentityMode;
+      if (!IDENTITY_MODES.includes(mode)) throw new ArmError(400, 'InvalidControlRequest', `mode must be one of ${IDENTITY_MODES.join(', ')}.`);
+      controls.identity = mode;
+      return ok({ mode });
+    }
     case 'GET /catalog':
       return ok(demoCatalog);
     default:

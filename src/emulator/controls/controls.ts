@@ -1,4 +1,5 @@
 import type { EmulatorApp } from '../app';
+import type { IdentityMode } from '../auth/tokens';
 import { loadDataSet, type DataSetName } from '../data';
 import type { FailureKind } from '../engine/state';
 import type { Store } from '../engine/store';
@@ -35,6 +36,15 @@ export class EmulatorControls {
     this.clearFaults();
     this.setLatency(0);
     this.clearRequestLog();
+  }
+
+  /** The identity provider clients sign in with from now on; tokens already issued stay valid. */
+  get identity(): IdentityMode {
+    return this.app.state.identity;
+  }
+
+  set identity(mode: IdentityMode) {
+    this.app.state.identity = mode;
   }
 
   readonly clock = {

@@ -52,6 +52,8 @@ export interface Disk {
   creatingUntil?: number;
   /** The creation ends in failure (a test asked for it). */
   failed?: boolean;
+  /** Until this time the disk is being deleted; then `Store.settle` removes it. */
+  deletingUntil?: number;
   tags: Record<string, string>;
 }
 

@@ -1,3 +1,4 @@
+import type { IdentityMode } from '../auth/tokens';
 import { Clock } from './clock';
 import { OperationEngine } from './operations';
 import { Store } from './store';
@@ -10,6 +11,8 @@ export class EmulatorState {
   readonly store = new Store();
   readonly operations: OperationEngine;
   private readonly plannedFailures = new Map<FailureKind, number>();
+  /** Which identity provider signs clients in; ARM answers the same either way. */
+  identity: IdentityMode = 'entra';
 
   constructor(
     readonly clock: Clock,

@@ -79,6 +79,9 @@ export class Store {
         vm.powerState = op.powerTo;
       }
     }
+    for (const [id, disk] of this.disks) {
+      if (disk.deletingUntil !== undefined && disk.deletingUntil <= now) this.disks.delete(id);
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ArmRoute, RequestContext } from '../http/context';
+import type { ArmRoute, HandlerResult, RequestContext } from '../http/context';
 import { ArmError, conflict, invalidContent, invalidParameter, resourceNotFound } from '../http/errors';
 import { page, PAGE_SIZE } from '../http/paging';
 import { Body, checkDiskName } from '../http/validation';
@@ -8,7 +8,7 @@ import { computeId, key } from '../engine/ids';
 import type { Disk, DiskSku } from '../engine/model';
 import type { Store } from '../engine/store';
 import { findRegion } from '../data/regions';
-import { inScope, iso } from './common';
+import { acceptDeletion, inScope, iso } from './common';
 import { lookupDiskRestorePoint, restorableProblem } from './restorePointState';
 
 const SKUS: DiskSku[] = ['Standard_LRS', 'Premium_LRS', 'StandardSSD_LRS', 'UltraSSD_LRS', 'Premium_ZRS', 'StandardSSD_ZRS', 'PremiumV2_LRS'];
@@ -17,6 +17,7 @@ const TIER: Record<DiskSku, string | undefined> = {
 };
 
 function diskProvisioningState(disk: Disk, now: number): string {
+  if (disk.deletingUntil !== undefined) return 'Deleting';
   if (disk.creatingUntil === undefined || disk.creatingUntil <= now) return disk.failed ? 'Failed' : 'Succeeded';
   return 'Creating';
 }
@@ -86,6 +87,7 @@ function createDisk(ctx: RequestContext): { status: number; body: unknown; heade
   const tags = body.tags() ?? {};
   const id = diskArmId(ctx);
   const existing = state.store.disks.get(key(id));
+  if (existing?.deletingUntil !== undefined) throw conflict('OperationNotAllowed', `Disk '${name}' is being deleted.`);
   if (existing) throw conflict('PropertyChangeNotAllowed', `Disk '${name}' already exists. Changing property 'creationData' is not allowed.`);
 
   const now = ctx.now;
@@ -141,6 +143,18 @@ function createDisk(ctx: RequestContext): { status: number; body: unknown; heade
   return { status: 202, body: renderDisk(disk, now, state.store), headers: state.operations.headers(op, { endpoint: ctx.endpoint, apiVersion: ctx.apiVersion, location: true }) };
 }
 
+/**
+ * Disks_Delete: 202 with Location and Azure-AsyncOperation (final state via Location, as the spec
+ * says), 204 when the disk does not exist. An attached disk (`managedBy` set) is refused with
+ * DiskRP's 409 `OperationNotAllowed` ("Disk <name> is attached to VM <id>.").
+ */
+function deleteDisk(ctx: RequestContext): HandlerResult {
+  const disk = ctx.state.store.disks.get(key(diskArmId(ctx)));
+  if (!disk) return { status: 204 };
+  if (disk.managedBy) throw conflict('OperationNotAllowed', `Disk ${disk.name} is attached to VM ${disk.managedBy}.`);
+  return acceptDeletion(ctx, disk, disk);
+}
+
 const read = 'Microsoft.Compute/disks/read';
 
 export const diskRoutes: ArmRoute[] = [
@@ -185,5 +199,13 @@ export const diskRoutes: ArmRoute[] = [
       if (ctx.body === undefined) throw invalidContent('a disk definition is required.');
       return createDisk(ctx);
     },
+  },
+  {
+    method: 'DELETE',
+    template: '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/disks/{diskName}',
+    family: 'disks',
+    scope: 'resourceGroup',
+    action: 'Microsoft.Compute/disks/delete',
+    handler: deleteDisk,
   },
 ];

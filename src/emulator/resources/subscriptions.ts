@@ -31,7 +31,8 @@ export const subscriptionRoutes: ArmRoute[] = [
     action: 'Microsoft.Resources/tenants/read',
     handler: (ctx) => {
       const principal = ctx.state.store.principals.get(ctx.caller.clientId.toLowerCase());
-      const tenants = [...ctx.state.store.tenants.values()].filter((t) => principal?.tenantIds.includes(t.tenantId));
+      // AD FS knows one directory, the one its tokens are for; Microsoft Entra ID lists every tenant the principal is in.
+      const tenants = [...ctx.state.store.tenants.values()].filter((t) => principal?.tenantIds.includes(t.tenantId) && (ctx.state.identity !== 'adfs' || t.tenantId === ctx.caller.tenantId));
       return {
         status: 200,
         body: page(tenants, ctx, PAGE_SIZE.subscriptions, (t) => ({
