@@ -194,11 +194,18 @@ describe('VM create, update and delete by attaching disks, with the real SDK cli
     assert.equal(h.emulator.controls.requestLog.filter((r) => r.method === 'DELETE').at(-1)?.status, 202);
     assert.equal((await compute.virtualMachines.get(rg, 'gone-vm')).provisioningState, 'Deleting');
     assert.equal((await disk(disks.osDisk)).diskState, 'Attached', 'the disks stay attached until the deletion ends');
+    const osDiskName = disks.osDisk.slice(disks.osDisk.lastIndexOf('/') + 1);
+    await assert.rejects(compute.disks.delete(rg, osDiskName, poll).submitted(), armError(409, 'OperationNotAllowed'));
     h.emulator.controls.clock.advance(10_000);
     await deleting.pollUntilDone();
     await assert.rejects(compute.virtualMachines.get(rg, 'gone-vm'), armError(404, 'ResourceNotFound'));
     for (const id of [disks.osDisk, ...disks.dataDisks.map((d) => d.id)]) assert.equal((await disk(id)).diskState, 'Unattached');
     await network.networkInterfaces.delete(rg, 'gone-nic', poll).pollUntilDone();
+    const diskDeletion = compute.disks.delete(rg, osDiskName, poll);
+    await diskDeletion.submitted();
+    await assert.rejects(compute.virtualMachines.createOrUpdate(rg, 'late-vm', definition(disks, await newNic('late-nic'))).submitted(), armError(409, 'OperationNotAllowed'));
+    h.emulator.controls.clock.advance(10_000);
+    await diskDeletion.pollUntilDone();
     assert.equal(h.emulator.controls.store.networkInterfaces.has(key(`${sub}/resourceGroups/${rg}/providers/Microsoft.Network/networkInterfaces/gone-nic`)), false);
   });
 
@@ -208,5 +215,31 @@ describe('VM create, update and delete by attaching disks, with the real SDK cli
     await update.submitted();
     h.emulator.controls.clock.advance(10_000);
     assert.deepEqual((await update.pollUntilDone()).tags, { restored: 'no' });
+    const patch = compute.virtualMachines.update(rg, dev.web02.vm, { tags: { patched: 'yes' } }, poll);
+    await patch.submitted();
+    h.emulator.controls.clock.advance(10_000);
+    const patched = await patch.pollUntilDone();
+    assert.deepEqual(patched.tags, { patched: 'yes' });
+    assert.equal(patched.storageProfile?.dataDisks?.length, dev.web02.dataDisks, 'a PATCH keeps what it does not name');
+    assert.equal(h.emulator.controls.requestLog.filter((r) => r.method === 'PATCH').at(-1)?.status, 200);
+  });
+
+  it('ends a creation a test asked to fail as AllocationFailed: the VM stays, Failed, holding its disks until it is deleted', async () => {
+    const disks = await restoreDisks('fail');
+    const nicId = await newNic('fail-nic');
+    h.emulator.controls.failNext('vmCreation');
+    const poller = compute.virtualMachines.createOrUpdate(rg, 'fail-vm', definition(disks, nicId), poll);
+    await poller.submitted();
+    h.emulator.controls.clock.advance(10_000);
+    await assert.rejects(poller.pollUntilDone(), /Allocation failed/);
+    const vm = await compute.virtualMachines.get(rg, 'fail-vm', { expand: 'instanceView' });
+    assert.equal(vm.provisioningState, 'Failed');
+    assert.ok(vm.instanceView?.statuses?.some((s) => s.code === 'ProvisioningState/failed/AllocationFailed'));
+    assert.equal((await disk(disks.osDisk)).managedBy, vmId('fail-vm'));
+    const deleting = compute.virtualMachines.delete(rg, 'fail-vm', poll);
+    await deleting.submitted();
+    h.emulator.controls.clock.advance(10_000);
+    await deleting.pollUntilDone();
+    assert.equal((await disk(disks.osDisk)).diskState, 'Unattached');
   });
 });

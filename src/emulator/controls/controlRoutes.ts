@@ -7,7 +7,7 @@ import { ArmError } from '../http/errors';
 import { Body } from '../http/validation';
 import type { EmulatorControls } from './controls';
 
-const FAILURE_KINDS: FailureKind[] = ['restorePointCreation', 'replication', 'diskRestore'];
+const FAILURE_KINDS: FailureKind[] = ['restorePointCreation', 'replication', 'diskRestore', 'vmCreation'];
 
 const ok = (body: unknown = { ok: true }): HandlerResult => ({ status: 200, body });
 

@@ -75,7 +75,7 @@ export class EmulatorControls {
     return { applied: this.app.faults.applied, pending: this.app.faults.pending() };
   }
 
-  /** Makes the next `count` operations of a kind end in failure (restore point creation, replication, disk restore). */
+  /** Makes the next `count` operations of a kind end in failure (restore point creation, replication, disk restore, VM creation). */
   failNext(kind: FailureKind, count = 1): void {
     this.app.state.planFailures(kind, count);
   }

@@ -87,6 +87,8 @@ export interface VmOperation {
   kind: VmOperationKind;
   until: number;
   powerTo: PowerState;
+  /** The operation ends in this error (a test asked for it). */
+  failure?: { code: string; message: string };
 }
 
 export interface VirtualMachine {
@@ -109,6 +111,8 @@ export interface VirtualMachine {
   powerState: PowerState;
   /** The operation under way, if any; the store settles it once its time has come. */
   operation?: VmOperation;
+  /** The last create or update failed: provisioningState 'Failed' until an operation succeeds. */
+  failed?: { code: string; message: string };
   hyperVGeneration: 'V1' | 'V2';
   timeCreated: number;
   zones?: string[];

@@ -4,7 +4,7 @@ import { OperationEngine } from './operations';
 import { Store } from './store';
 
 /** Work the clock finishes, and which a test can ask to fail. */
-export type FailureKind = 'restorePointCreation' | 'replication' | 'diskRestore';
+export type FailureKind = 'restorePointCreation' | 'replication' | 'diskRestore' | 'vmCreation';
 
 /** Everything the handlers share: the store, the clock, the operations and the pace. */
 export class EmulatorState {

@@ -68,6 +68,9 @@ export class Store {
     for (const [id, rp] of this.restorePoints) {
       if (rp.deletingUntil !== undefined && rp.deletingUntil <= now) this.restorePoints.delete(id);
     }
+    for (const [id, disk] of this.disks) {
+      if (disk.deletingUntil !== undefined && disk.deletingUntil <= now) this.disks.delete(id);
+    }
     for (const [id, vm] of this.virtualMachines) {
       const op = vm.operation;
       if (!op || op.until > now) continue;
@@ -77,10 +80,8 @@ export class Store {
         this.releaseAttachments(vm);
       } else {
         vm.powerState = op.powerTo;
+        vm.failed = op.failure;
       }
-    }
-    for (const [id, disk] of this.disks) {
-      if (disk.deletingUntil !== undefined && disk.deletingUntil <= now) this.disks.delete(id);
     }
   }
 

@@ -11,7 +11,7 @@ const OS_NAMES = { Windows: ['Windows Server 2022 Datacenter', '10.0.20348'], Li
 /** CRP's provisioning state: 'Creating', 'Updating' (also during power operations), 'Deleting', then 'Succeeded'. */
 export function vmProvisioningState(vm: VirtualMachine, now: number): string {
   const running = runningOperation(vm, now);
-  if (!running) return 'Succeeded';
+  if (!running) return vm.failed ? 'Failed' : 'Succeeded';
   return running.kind === 'create' ? 'Creating' : running.kind === 'delete' ? 'Deleting' : 'Updating';
 }
 
@@ -23,7 +23,9 @@ export function renderInstanceView(ctx: RequestContext, vm: VirtualMachine): Rec
   const provisioning = vmProvisioningState(vm, ctx.now);
   const provisioned = provisioning === 'Succeeded'
     ? status('ProvisioningState/succeeded', 'Provisioning succeeded', 'Info', vm.timeCreated)
-    : status(`ProvisioningState/${provisioning.toLowerCase()}`, provisioning);
+    : provisioning === 'Failed' && vm.failed
+      ? status(`ProvisioningState/failed/${vm.failed.code}`, 'Provisioning failed', 'Error', undefined, vm.failed.message)
+      : status(`ProvisioningState/${provisioning.toLowerCase()}`, provisioning);
   const power = shownPowerState(vm, ctx.now);
   const diskIds = [vm.osDisk.diskId, ...vm.dataDisks.map((d) => d.diskId)];
   return {

@@ -16,6 +16,7 @@ type VmIdentity = Pick<VirtualMachine, 'id' | 'name' | 'location'>;
 export function checkDiskAttachable(ctx: RequestContext, diskId: string, vm: VmIdentity, target: string): Disk {
   const disk = findDisk(ctx, diskId);
   if (!disk) throw new ArmError(404, 'NotFound', `The managed disk '${diskId}' was not found.`, target);
+  if (disk.deletingUntil !== undefined) throw conflict('OperationNotAllowed', `Disk '${disk.name}' is being deleted.`);
   // A disk still being created (or whose creation failed) cannot be attached; the code is our choice.
   if ((disk.creatingUntil !== undefined && disk.creatingUntil > ctx.now) || disk.failed) {
     throw conflict('OperationNotAllowed', `Disk '${disk.name}' cannot be attached: its provisioning state is '${disk.failed ? 'Failed' : 'Creating'}'.`);

@@ -1,7 +1,7 @@
 import type { HandlerResult, RequestContext } from '../http/context';
 import { conflict } from '../http/errors';
 import { durationMs, type DurationKind } from '../engine/clock';
-import type { PowerState, VirtualMachine, VmOperationKind } from '../engine/model';
+import type { PowerState, VirtualMachine, VmOperation, VmOperationKind } from '../engine/model';
 
 const DURATION: Record<VmOperationKind, DurationKind> = {
   create: 'vmCreation',
@@ -34,11 +34,15 @@ export function requireIdle(ctx: RequestContext, vm: VirtualMachine, kind: VmOpe
  * 'starting'...), finishes when the clock passes its duration, and is watched through
  * Azure-AsyncOperation (and, for POST actions and delete, a Location monitor).
  */
-export function beginVmOperation(ctx: RequestContext, vm: VirtualMachine, kind: VmOperationKind, powerTo: PowerState, options: { location: boolean }): Record<string, string> {
+export function beginVmOperation(ctx: RequestContext, vm: VirtualMachine, kind: VmOperationKind, powerTo: PowerState, options: { location: boolean; failure?: VmOperation['failure'] }): Record<string, string> {
   const { state } = ctx;
   const until = ctx.now + durationMs(DURATION[kind], state.pace);
-  vm.operation = { kind, until, powerTo };
-  const op = state.operations.start(vm.subscriptionId, vm.location, (now) => (now < until ? { status: 'InProgress', remainingMs: until - now } : { status: 'Succeeded', endTime: until }));
+  const failure = options.failure;
+  vm.operation = { kind, until, powerTo, failure };
+  const op = state.operations.start(vm.subscriptionId, vm.location, (now) => {
+    if (now < until) return { status: 'InProgress', remainingMs: until - now };
+    return failure ? { status: 'Failed', endTime: until, error: failure } : { status: 'Succeeded', endTime: until };
+  });
   return state.operations.headers(op, { endpoint: ctx.endpoint, apiVersion: ctx.apiVersion, location: options.location });
 }
 

@@ -4,7 +4,7 @@ import { ArmError, conflict, invalidContent, invalidParameter } from '../http/er
 import { computeId, key } from '../engine/ids';
 import type { Disk, VirtualMachine, VmDataDisk, VmNetworkInterface } from '../engine/model';
 import { findRegion } from '../data/regions';
-import { findVm } from './common';
+import { findVm, requireVm } from './common';
 import { checkDiskAttachable, checkDistinctDisks, checkLuns, checkNicAttachable, checkOsDiskSecurity, checkPrimaryNic } from './vmAttachRules';
 import { beginVmOperation, requireIdle, runningOperation } from './vmOperation';
 import { parseVmRequest, type RequestedDataDisk, type VmRequest } from './vmRequest';
@@ -112,7 +112,12 @@ function create(ctx: RequestContext, id: string, req: VmRequest, location: strin
   };
   ctx.state.store.virtualMachines.set(key(id), vm);
   applyAttachments(ctx, vm);
-  const headers = beginVmOperation(ctx, vm, 'create', 'running', { location: false });
+  // A creation a test asked to fail ends as CRP's capacity failure does: the VM exists, Failed and
+  // deallocated, still holding its disks and NIC (which is what a clean-up must then remove).
+  const failure = ctx.state.takeFailure('vmCreation')
+    ? { code: 'AllocationFailed', message: `Allocation failed. We do not have sufficient capacity for the requested VM size ${vm.vmSize} in region ${location} (requested by a test fault).` }
+    : undefined;
+  const headers = beginVmOperation(ctx, vm, 'create', failure ? 'deallocated' : 'running', { location: false, failure });
   return { status: 201, body: renderVm(ctx, vm, false), headers };
 }
 
@@ -168,6 +173,15 @@ function createOrUpdate(ctx: RequestContext): HandlerResult {
   return update(ctx, existing, req);
 }
 
+/** VirtualMachines_Update (PATCH): what the body names changes, the rest stays; same rules as PUT. */
+function patch(ctx: RequestContext): HandlerResult {
+  const vm = requireVm(ctx);
+  if (ctx.body === undefined) throw invalidContent('a virtual machine update is required.');
+  const req = parseVmRequest(ctx.body);
+  if (req.location !== undefined && findRegion(req.location)?.name !== vm.location) throw conflict('PropertyChangeNotAllowed', "Changing property 'location' is not allowed.");
+  return update(ctx, vm, req);
+}
+
 /** VirtualMachines_Delete: 202 with Azure-AsyncOperation and Location; 204 when there is no such VM. */
 function remove(ctx: RequestContext): HandlerResult {
   const vm = findVm(ctx, ctx.params.subscriptionId, ctx.params.resourceGroupName, ctx.params.vmName);
@@ -185,5 +199,6 @@ const template = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupN
 
 export const vmWriteRoutes: ArmRoute[] = [
   { method: 'PUT', template, family: 'virtualMachines', scope: 'resourceGroup', action: `${TYPE}/write`, handler: createOrUpdate },
+  { method: 'PATCH', template, family: 'virtualMachines', scope: 'resourceGroup', action: `${TYPE}/write`, handler: patch },
   { method: 'DELETE', template, family: 'virtualMachines', scope: 'resourceGroup', action: `${TYPE}/delete`, handler: remove },
 ];
