@@ -168,6 +168,9 @@ describe('emulator responses validate against the Azure REST API specs', functio
     expectValid('VirtualMachines_InstanceView', await h.arm('GET', `${g}/providers/Microsoft.Compute/virtualMachines/contract-vm/instanceView?api-version=${C}`), 200);
     h.emulator.controls.clock.advance(10_000);
     expectValid('Disks_Get', await h.arm('GET', `${osDisk}?api-version=${D}`), 200);
+    const tagged = await h.arm('PATCH', `${dataDisk}?api-version=${D}`, { body: { tags: { replacedBy: osDisk } } });
+    assert.equal(tagged.status, 202, tagged.text);
+    expectValid('Disks_Update', await h.arm('GET', String(tagged.headers.location).replace(h.emulator.endpoint, '')), 200);
     expectValid('VirtualMachines_Get', await h.arm('GET', vmPath), 200);
     expectValid('VirtualMachines_Get', await h.arm('GET', `${g}/providers/Microsoft.Compute/virtualMachines/${dev.web01.vm}?api-version=${C}`), 200);
   });

@@ -162,6 +162,13 @@ describe('VM create, update and delete by attaching disks, with the real SDK cli
     h.emulator.controls.clock.advance(10_000);
     await start.pollUntilDone();
     assert.equal((await disk(replacement.osDisk)).diskState, 'Attached');
+
+    // The disk that was swapped out is kept and labelled with what replaced it (Disks_Update, tags only).
+    const oldName = original.osDisk.slice(original.osDisk.lastIndexOf('/') + 1);
+    const tagged = await compute.disks.update(rg, oldName, { tags: { replacedBy: replacement.osDisk } }, poll).pollUntilDone();
+    assert.deepEqual(tagged.tags, { replacedBy: replacement.osDisk });
+    assert.deepEqual((await disk(original.osDisk)).tags, { replacedBy: replacement.osDisk });
+    await assert.rejects(compute.disks.update(rg, oldName, { diskSizeGB: 4096 }, poll).pollUntilDone(), armError(400, 'InvalidParameter'));
   });
 
   it('detaches data disks (left out, or toBeDetached) and attaches others at the same LUNs on a running VM', async () => {

@@ -1,6 +1,7 @@
 import type { ArmRoute } from '../http/context';
 import { diskRestorePointRoutes } from './diskRestorePoints';
 import { diskRoutes } from './disks';
+import { diskUpdateRoutes } from './diskUpdate';
 import { networkInterfaceRoutes } from './networkInterfaces';
 import { operationRoutes } from './operations';
 import { publicIpAddressRoutes } from './publicIpAddresses';
@@ -20,6 +21,7 @@ export const allRoutes: readonly ArmRoute[] = [
   ...vmPowerRoutes,
   ...vmWriteRoutes,
   ...diskRoutes,
+  ...diskUpdateRoutes,
   ...restorePointCollectionRoutes,
   ...restorePointRoutes,
   ...diskRestorePointRoutes,
