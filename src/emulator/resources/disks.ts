@@ -201,23 +201,6 @@ export const diskRoutes: ArmRoute[] = [
     },
   },
   {
-    // Disks_Update. Only tags are applied here (what a revert marks kept disks with); DiskRP answers
-    // an update synchronously with 200 when nothing about the disk's storage changes.
-    method: 'PATCH',
-    template: '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/disks/{diskName}',
-    family: 'disks',
-    scope: 'resourceGroup',
-    action: 'Microsoft.Compute/disks/write',
-    handler: (ctx) => {
-      const disk = ctx.state.store.disks.get(key(diskArmId(ctx)));
-      if (!disk) throw resourceNotFound('Microsoft.Compute/disks', ctx.params.diskName, ctx.params.resourceGroupName);
-      if (ctx.body === undefined) throw invalidContent('a disk update is required.');
-      const tags = Body.of(ctx.body).tags();
-      if (tags) disk.tags = tags;
-      return { status: 200, body: renderDisk(disk, ctx.now, ctx.state.store) };
-    },
-  },
-  {
     method: 'DELETE',
     template: '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/disks/{diskName}',
     family: 'disks',
