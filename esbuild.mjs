@@ -25,7 +25,7 @@ const sdkAsSeparateFile = {
 };
 
 /** Packages that must never end up in dist/extension.js (checked after the build). */
-const SDK_PACKAGES = ['@azure/arm-compute', '@azure/arm-resources', '@azure/identity', '@azure/msal-node', '@microsoft/vscode-azext-azureauth', '@azure/core-rest-pipeline'];
+const SDK_PACKAGES = ['@azure/arm-compute', '@azure/arm-network', '@azure/arm-resources', '@azure/identity', '@azure/msal-node', '@microsoft/vscode-azext-azureauth', '@azure/core-rest-pipeline'];
 
 const common = {
   bundle: true,

@@ -7,6 +7,8 @@ import type { CommandContext } from './commands/commandContext';
 import { ReplicationStatusStore } from './commands/copyRestorePoint/replicationStatus';
 import { OperationJournal } from './commands/operations/operationJournal';
 import { resumeOperations, type ResumedOperation } from './commands/operations/resumeOperations';
+import { resumeRuns } from './commands/vmRuns/runNotification';
+import type { RunRecord } from './azure/actions/runs/runRecord';
 import { redactedLog } from './commands/redactedLog';
 import { registerCommands } from './commands/registerCommands';
 import { PROPERTIES_SCHEME, PropertiesDocuments } from './commands/viewProperties';
@@ -34,6 +36,8 @@ export interface RestorePointsApi {
   cancelCleanUpsForTests(): void;
   /** Follows again whatever the journal holds now, as activation does. */
   resumeOperationsForTests(): Promise<ResumedOperation[]>;
+  /** Resumes or reports the multi-step runs (restore as a new VM, revert) the journal holds, as activation does. */
+  resumeRunsForTests(): Promise<(RunRecord | undefined)[]>;
 }
 
 export function activate(context: vscode.ExtensionContext): RestorePointsApi | undefined {
@@ -64,12 +68,14 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi | u
   );
   // Operations a reloaded window left running come back with their notifications.
   void resumeOperations(commandContext);
+  void resumeRuns(commandContext).catch((error: unknown) => log.error(`Resuming a restore or revert: ${String(error)}`));
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     treeProvider: tree.provider,
     operations,
     resumeOperationsForTests: () => resumeOperations(commandContext),
     cancelCleanUpsForTests: () => commandContext.cleanUps.cancelAll(),
+    resumeRunsForTests: () => resumeRuns(commandContext),
     setPrompterForTests: (prompter) => {
       commandContext.prompter = prompter ?? ui;
     },

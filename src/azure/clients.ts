@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { ComputeManagementClient } from '@azure/arm-compute';
+import type { NetworkManagementClient } from '@azure/arm-network';
 import type { ServiceClientOptions } from '@azure/core-client';
 import type { LogPolicyOptions } from '@azure/core-rest-pipeline';
 import type { ResourceManagementClient } from '@azure/arm-resources';
@@ -128,6 +129,14 @@ export class ClientFactory {
     return this.cached(`compute/${tenantId}/${subscriptionId}`, () => {
       const { ComputeManagementClient } = this.sdk();
       return new ComputeManagementClient(this.credentials.credentialFor(tenantId), subscriptionId, { ...this.commonOptions(), credentials: { scopes: [armScope(this.cloud)] } });
+    });
+  }
+
+  /** Virtual networks, subnets, network interfaces and public IPs, for a VM restored from a restore point. */
+  networkClient(tenantId: string, subscriptionId: string): Promise<NetworkManagementClient> {
+    return this.cached(`network/${tenantId}/${subscriptionId}`, () => {
+      const { NetworkManagementClient } = azureSdk();
+      return new NetworkManagementClient(this.credentials.credentialFor(tenantId), subscriptionId, { ...this.commonOptions(), credentials: { scopes: [armScope(this.cloud)] } });
     });
   }
 

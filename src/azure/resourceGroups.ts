@@ -16,3 +16,9 @@ export async function listResourceGroups(factory: ClientFactory, subscription: S
     .map((rg) => ({ name: rg.name!, location: rg.location }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** Creates a resource group, or leaves one that exists as it is (PUT is idempotent; the location of an existing group cannot change). */
+export async function createResourceGroup(factory: ClientFactory, subscription: SubscriptionRef, name: string, location: string): Promise<void> {
+  const client = await factory.resourceClient(subscription.tenantId, subscription.subscriptionId);
+  await factory.limit(() => client.resourceGroups.createOrUpdate(name, { location }));
+}

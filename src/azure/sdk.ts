@@ -5,6 +5,7 @@
  * Import from here only through `azureSdk()`; type-only imports of the packages are free.
  */
 export { ComputeManagementClient } from '@azure/arm-compute';
+export { NetworkManagementClient } from '@azure/arm-network';
 export { ResourceManagementClient } from '@azure/arm-resources';
 export { ResourceGraphClient } from '@azure/arm-resourcegraph';
 export { SubscriptionClient } from '@azure/arm-resources-subscriptions';

@@ -1,4 +1,6 @@
 import type { ComputeManagementClient } from '@azure/arm-compute';
+import type { NetworkManagementClient } from '@azure/arm-network';
+import { untilDone, type LongRunningOptions, type SdkPoller } from './actions/longRunning';
 import type { ClientFactory } from './clients';
 import { parseResourceId, type ParsedResourceId } from './ids';
 
@@ -22,6 +24,27 @@ export async function computeRead<T>(factory: ClientFactory, subscription: Subsc
 export async function computeWrite<T>(factory: ClientFactory, subscription: SubscriptionRef, send: (client: ComputeManagementClient) => Promise<T>): Promise<T> {
   const client = await computeClientOf(factory, subscription);
   return factory.limit(() => send(client));
+}
+
+export const networkClientOf = (factory: ClientFactory, subscription: SubscriptionRef): Promise<NetworkManagementClient> =>
+  factory.networkClient(subscription.tenantId, subscription.subscriptionId);
+
+/** One network read, within the subscription's read budget (ARM counts reads per subscription, whatever the provider). */
+export async function networkRead<T>(factory: ClientFactory, subscription: SubscriptionRef, send: (client: NetworkManagementClient) => Promise<T>): Promise<T> {
+  const client = await networkClientOf(factory, subscription);
+  return factory.read(subscription.subscriptionId, () => send(client));
+}
+
+/** A long-running compute operation, started through the shared limiter and polled to its end. */
+export async function computeOperation<T>(factory: ClientFactory, subscription: SubscriptionRef, start: (client: ComputeManagementClient) => SdkPoller<T>, options: LongRunningOptions = {}): Promise<T> {
+  const client = await computeClientOf(factory, subscription);
+  return untilDone(() => start(client), { ...options, limit: factory.limit });
+}
+
+/** A long-running network operation, started through the shared limiter and polled to its end. */
+export async function networkOperation<T>(factory: ClientFactory, subscription: SubscriptionRef, start: (client: NetworkManagementClient) => SdkPoller<T>, options: LongRunningOptions = {}): Promise<T> {
+  const client = await networkClientOf(factory, subscription);
+  return untilDone(() => start(client), { ...options, limit: factory.limit });
 }
 
 /** The parts of an id an SDK call takes; a malformed id fails here rather than as an odd ARM error. */

@@ -14,14 +14,19 @@ import { downloadDisksCommand, downloadVhdCommand } from './exportDisk/downloadV
 import { loadMore } from './loadMore';
 import { openInPortal } from './openInPortal';
 import { refresh } from './refresh';
+import { restoreAsNewVm } from './restoreAsNewVm/restoreAsNewVm';
 import { restoreDisk } from './restoreDisk/restoreDisk';
 import { retry } from './retry';
+import { revertVm } from './revertVm/revertVm';
+import { undoRevert } from './revertVm/undoRevert';
 import { selectSubscriptions } from './selectSubscriptions';
 import { selectTenant } from './selectTenant';
 import { signIn } from './signIn';
 import { signOut } from './signOut';
 import { viewProperties } from './viewProperties';
+import { deleteWhatWasCreated } from './vmRuns/runNotification';
 
+/** The argument is a tree node, or for Delete What Was Created the id of the run its notification names. */
 type Command = (context: CommandContext, node?: TreeNode) => unknown;
 
 const COMMANDS: Record<string, Command> = {
@@ -40,6 +45,10 @@ const COMMANDS: Record<string, Command> = {
   'restorePoints.createRestorePoint': createRestorePoint,
   'restorePoints.copyRestorePoint': copyRestorePoint,
   'restorePoints.restoreDisk': restoreDisk,
+  'restorePoints.restoreAsNewVm': restoreAsNewVm,
+  'restorePoints.revertVm': revertVm,
+  'restorePoints.undoRevert': undoRevert,
+  'restorePoints.deleteWhatWasCreated': (context, runId) => deleteWhatWasCreated(context, runId),
   'restorePoints.deleteRestorePoint': deleteRestorePoint,
   'restorePoints.deleteRestorePointCollection': deleteRestorePointCollection,
   'restorePoints.cleanUpRestorePoints': cleanUpRestorePoints,

@@ -180,6 +180,9 @@ export class AzureTree implements vscode.Disposable {
       if (collection) this.provider.refresh(collection);
     } else if (type === 'restorepointcollections') {
       void this.collectionChanged(parsed.subscriptionId, change);
+    } else if (type === 'virtualmachines') {
+      // A VM made, or its disks and power state changed: its subscription lists its VMs again (one page), keeping what is expanded.
+      for (const subscription of this.subscriptionItems(parsed.subscriptionId)) void this.reread(subscription);
     }
   }
 

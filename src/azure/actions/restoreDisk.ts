@@ -1,4 +1,4 @@
-import type { ComputeManagementClient, DiskStorageAccountTypes } from '@azure/arm-compute';
+import type { ComputeManagementClient, DiskStorageAccountTypes, OperatingSystemTypes } from '@azure/arm-compute';
 import { sdkOptions, untilDone, type LongRunningOptions } from './longRunning';
 
 export interface DiskRestore {
@@ -10,6 +10,10 @@ export interface DiskRestore {
   /** Left out, the disk takes the SKU of the disk it was taken from. */
   sku?: DiskStorageAccountTypes;
   tags?: Record<string, string>;
+  /** For an OS disk a VM will boot from: the source VM's OS, generation and security type (Trusted Launch stays Trusted Launch). */
+  osType?: string;
+  hyperVGeneration?: string;
+  securityType?: string;
 }
 
 /**
@@ -26,6 +30,9 @@ export async function restoreDisk(client: ComputeManagementClient, input: DiskRe
         location: input.location,
         ...(input.sku ? { sku: { name: input.sku } } : {}),
         tags: input.tags,
+        ...(input.osType ? { osType: input.osType as OperatingSystemTypes } : {}),
+        ...(input.hyperVGeneration ? { hyperVGeneration: input.hyperVGeneration } : {}),
+        ...(input.securityType ? { securityProfile: { securityType: input.securityType } } : {}),
         creationData: { createOption: 'Restore', sourceResourceId: input.diskRestorePointId },
       },
       sdkOptions(options),

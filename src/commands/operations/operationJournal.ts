@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RunRecord, RunStore } from '../../azure/actions/runs/runRecord';
 import { idKey } from '../../azure/ids';
 import type { CleanUpRules } from '../../azure/rules/cleanUp';
 import type { OperationKind } from '../../tree/format/activity';
@@ -40,6 +41,7 @@ export interface TrackedOperation {
 const KEY = 'restorePoints.operations';
 /** A clean-up's deletes that are over, as indexes into its `pending` (written once): a few bytes a delete, not the list again. */
 const doneKey = (resourceId: string): string => `${KEY}.done/${idKey(resourceId)}`;
+const RUNS_KEY = 'restorePoints.runs';
 
 /**
  * The operations ARM has accepted and this extension has not seen end, kept in the window's
@@ -116,6 +118,25 @@ export class OperationJournal implements vscode.Disposable {
       },
     };
   }
+
+  /**
+   * Multi-step actions (restore as a new VM, revert a VM), each step's state saved as it changes:
+   * a reloaded window resumes a run still going and reports one that failed, with what it created.
+   */
+  listRuns(): RunRecord[] {
+    return this.memento.get<RunRecord[]>(RUNS_KEY, []);
+  }
+
+  /** The journal as a run engine's store: saves replace the run's record, in the order they are asked for. */
+  readonly runs: RunStore = {
+    save: async (run) => {
+      await this.memento.update(RUNS_KEY, [...this.listRuns().filter((r) => r.id !== run.id), structuredClone(run)]);
+    },
+    remove: async (runId) => {
+      const rest = this.listRuns().filter((r) => r.id !== runId);
+      if (rest.length !== this.listRuns().length) await this.memento.update(RUNS_KEY, rest);
+    },
+  };
 
   dispose(): void {
     this.changed.dispose();

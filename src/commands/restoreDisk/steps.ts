@@ -89,7 +89,7 @@ export const diskNameStep: PromptStep<RestoreDiskContext> = {
 };
 
 /** The disk types a restored disk may have; a function, so the labels are translated when asked. */
-const skus = (): { value: DiskStorageAccountTypes; label: string }[] => [
+export const diskSkuChoices = (): { value: DiskStorageAccountTypes; label: string }[] => [
   { value: 'Premium_LRS', label: vscode.l10n.t('Premium SSD (LRS)') },
   { value: 'StandardSSD_LRS', label: vscode.l10n.t('Standard SSD (LRS)') },
   { value: 'Standard_LRS', label: vscode.l10n.t('Standard HDD (LRS)') },
@@ -102,7 +102,7 @@ export const skuStep: PromptStep<RestoreDiskContext> = {
   async prompt(ctx, prompter, earlier) {
     const sku = await prompter.pickOne<DiskStorageAccountTypes | null>({
       placeholder: vscode.l10n.t('Disk type'),
-      items: [{ label: vscode.l10n.t('Same as the source disk'), value: null }, ...skus().map((s) => ({ label: s.label, description: s.value, value: s.value }))],
+      items: [{ label: vscode.l10n.t('Same as the source disk'), value: null }, ...diskSkuChoices().map((s) => ({ label: s.label, description: s.value, value: s.value }))],
       isDefault: (v) => v === (earlier?.sku ?? null),
     });
     if (sku === BACK) return BACK;

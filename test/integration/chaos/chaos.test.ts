@@ -6,6 +6,7 @@ import { useActionSuite } from '../wizards/actionSuite';
 import { actionsUnderFaults } from './actionsUnderFaults';
 import { ChaosLedger } from './chaosLedger';
 import { treeUnderFaults } from './treeUnderFaults';
+import { vmActionsUnderFaults } from './vmActionsUnderFaults';
 
 /**
  * The tree and every action against ARM faults: 429 with Retry-After (within and beyond the cap),
@@ -22,6 +23,7 @@ describe('chaos: the tree and every action under ARM faults', function () {
 
   treeUnderFaults(suite, ledger);
   actionsUnderFaults(suite, ledger);
+  vmActionsUnderFaults(suite, ledger);
 
   it('summary: nothing duplicated or lost, and no token or client secret in anything VS Code logged', async () => {
     const tokens = await countSecretsInLogs();

@@ -4,7 +4,7 @@ import type { FaultSpec } from '../../../src/emulator/controls/faults';
 import { requestLog } from '../../support/commandDriver';
 import { control } from '../helpers';
 
-export type StoreCounts = Record<'disks' | 'restorePointCollections' | 'restorePoints', number>;
+export type StoreCounts = Record<'disks' | 'restorePointCollections' | 'restorePoints' | 'virtualMachines' | 'networkInterfaces' | 'virtualNetworks', number>;
 
 /** A fault as the /_emulator/faults route takes it (the path pattern is a regular expression in a string). */
 export type FaultRequest = Omit<FaultSpec, 'pathPattern'> & { pathPattern: string };
@@ -46,7 +46,8 @@ export class ChaosLedger {
 
 export async function storeCounts(): Promise<StoreCounts> {
   const { counts } = await control<{ counts: StoreCounts }>('GET', '/store');
-  return { disks: counts.disks, restorePointCollections: counts.restorePointCollections, restorePoints: counts.restorePoints };
+  const { disks, restorePointCollections, restorePoints, virtualMachines, networkInterfaces, virtualNetworks } = counts;
+  return { disks, restorePointCollections, restorePoints, virtualMachines, networkInterfaces, virtualNetworks };
 }
 
 export const injectFaults = async (...faults: FaultRequest[]): Promise<void> => {

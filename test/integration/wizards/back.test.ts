@@ -247,4 +247,58 @@ describe('wizards: Back from every step, then other answers: ARM gets the last o
     assert.deepStrictEqual(sent(await writes()), ['DELETE Microsoft.Compute/restorePointCollections/sql-01-rpc']);
     assert.match(result ?? '', /sql-01-rpc$/);
   });
+  it('Restore as New VM: Back from every step (and from one disk to the other), each answered again differently', async () => {
+    const subnet = `${dev.web02.resourceGroup}${demoCatalog.network.vnetSuffix} / ${demoCatalog.network.subnet}`;
+    const { result, prompter } = await drive<string>(suite.api, 'restorePoints.restoreAsNewVm', [
+      answer.pick(DEV_TEST),
+      answer.pick(dev.web01.vm),
+      answer.back(), // restore point → VM
+      answer.pick(dev.web02.vm),
+      answer.pick(dev.web02.restorePoints[1]),
+      answer.back(), // resource group → restore point
+      answer.pick(dev.web02.restorePoints[0]),
+      answer.pick('rg-data-westeurope'),
+      answer.back(), // name → resource group
+      answer.pick(dev.web02.resourceGroup),
+      answer.input('web-02-first'),
+      answer.back(), // network → name
+      answer.input('web-02-again'),
+      answer.acceptDefault(), // a new network
+      answer.back(), // public IP → network
+      answer.pick(subnet),
+      answer.pick("A new public IP address 'web-02-again-ip'"),
+      answer.back(), // size → public IP
+      answer.pick('No public IP address'),
+      answer.input('Standard_B2s'),
+      answer.pick('Premium SSD (LRS)'), // OS disk
+      answer.back(), // data disk → OS disk
+      answer.pick('Standard SSD (LRS)'),
+      answer.acceptDefault(), // data disk: the source's
+      answer.back(), // summary → disk types
+      answer.acceptDefault(),
+      answer.acceptDefault(),
+      answer.confirm(),
+    ]);
+    assert.deepStrictEqual(defaults(prompter.asked[3]), [dev.web01.vm], 'the VM picked before is the default');
+    assert.strictEqual(prompter.asked[12].value, 'web-02-first', 'the name typed before is offered again');
+    assert.deepStrictEqual(defaults(prompter.asked[15]).length, 1);
+    const puts = (await writes()).filter((r) => r.method === 'PUT');
+    assert.deepStrictEqual(puts.map((r) => r.path.split('/').slice(-2).join('/')).sort(), [
+      'disks/web-02-again-datadisk-0',
+      'disks/web-02-again-osdisk',
+      'networkInterfaces/web-02-again-nic',
+      'virtualMachines/web-02-again',
+    ]);
+    for (const put of puts) assert.match(put.path, new RegExp(`/resourceGroups/${dev.web02.resourceGroup}/`), 'in the group picked last');
+    const os = puts.find((r) => r.path.endsWith('-osdisk'))!;
+    assert.strictEqual((os.body as { sku?: { name: string } }).sku?.name, 'StandardSSD_LRS', 'the OS disk type answered last');
+    assert.match((sentProperties(os).creationData as { sourceResourceId: string }).sourceResourceId, new RegExp(`/restorePoints/${dev.web02.restorePoints[0]}/`), 'from the restore point picked last');
+    const vm = puts.find((r) => /virtualMachines/.test(r.path))!;
+    assert.strictEqual((sentProperties(vm).hardwareProfile as { vmSize: string }).vmSize, 'Standard_B2s');
+    const nic = puts.find((r) => /networkInterfaces/.test(r.path))!;
+    const ip = (sentProperties(nic).ipConfigurations as { properties: { subnet: { id: string }; publicIPAddress?: unknown } }[])[0].properties;
+    assert.match(ip.subnet.id, /\/subnets\/default$/);
+    assert.strictEqual(ip.publicIPAddress, undefined);
+    assert.ok(result);
+  });
 });

@@ -74,6 +74,10 @@ const ACTIONS: Record<string, Kind[]> = {
   'restorePoints.downloadDisks': ['restorePoint'],
   // Only while access this window granted is active.
   'restorePoints.revokeAccess': ['diskWithAccess'],
+  // A complete copy restores as a new VM in its region; only a restore point in the VM's own region reverts it.
+  'restorePoints.restoreAsNewVm': ['restorePoint', 'copy'],
+  'restorePoints.revertVm': ['restorePoint'],
+  'restorePoints.undoRevert': ['vm'],
 };
 
 describe('package.json menus and commands', () => {

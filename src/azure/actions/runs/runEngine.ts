@@ -1,0 +1,136 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ClientFactory } from '../../clients';
+import { statusCode } from '../../errors';
+import type { SubscriptionRef } from '../../subscriptionScope';
+import { describeArmError, type ArmFailure } from '../armError';
+import type { LongRunningOptions } from '../longRunning';
+import { allSteps, createdSoFar, type RunRecord, type RunStore, type StepRecord } from './runRecord';
+import { checkStep, DELETE_CREATED, sendStep } from './stepActions';
+
+export interface RunOptions {
+  store: RunStore;
+  /** A step started, or ended; `index` counts from 1 over every step of the run. */
+  onStep?: (step: StepRecord, index: number, total: number) => void;
+  /** Wait between polls of an operation ARM gives no Retry-After for, and between reads of a step followed after a reload. */
+  intervalMs?: number;
+  abortSignal?: AbortSignal;
+}
+
+/** A run stopped at a step ARM refused or failed; the run (saved as failed) tells what it made so far. */
+export class RunFailedError extends Error {
+  constructor(
+    readonly run: RunRecord,
+    readonly step: StepRecord,
+    readonly failure: ArmFailure,
+  ) {
+    super(`${step.title}: ${failure.code}: ${failure.message}`);
+    this.name = 'RunFailedError';
+  }
+}
+
+const subscriptionOf = (run: RunRecord): SubscriptionRef => ({ tenantId: run.tenantId, subscriptionId: run.subscriptionId });
+
+/** Saves one at a time, in order: the steps of a stage change the record side by side. */
+function serialSaver(store: RunStore, run: RunRecord): () => Promise<void> {
+  let last = Promise.resolve();
+  return () => (last = last.then(() => store.save(run)));
+}
+
+/**
+ * Runs a multi-step action: each stage's steps side by side, stages in order, the record saved
+ * after every change. A step never sent is sent; a step a previous window had sent (`running`) is
+ * first read back (`checkStep`) and only sent if it never took effect, so that resuming after a
+ * reload sends nothing twice. The first stage with a failed step ends the run with RunFailedError.
+ */
+export async function executeRun(factory: ClientFactory, run: RunRecord, options: RunOptions): Promise<RunRecord> {
+  const save = serialSaver(options.store, run);
+  const total = allSteps(run).length;
+  const indexOf = (step: StepRecord): number => allSteps(run).indexOf(step) + 1;
+  const subscription = subscriptionOf(run);
+  const lro = (step: StepRecord): LongRunningOptions => ({
+    updateIntervalInMs: options.intervalMs,
+    abortSignal: options.abortSignal,
+    onAccepted: async () => {
+      step.accepted = true;
+      await save();
+    },
+  });
+
+  /** Reads a step sent before a reload until it ends; true when it still has to be sent. */
+  async function follow(step: StepRecord): Promise<boolean> {
+    for (;;) {
+      const found = await checkStep(factory, subscription, step.spec, options.abortSignal);
+      if (found.state === 'done') return false;
+      if (found.state === 'failed') throw Object.assign(new Error(found.reason), { name: 'StepFailed' });
+      if (found.state === 'absent') return true;
+      step.accepted = true;
+      await sleep(options.intervalMs ?? 5_000, undefined, { signal: options.abortSignal });
+    }
+  }
+
+  async function runStep(step: StepRecord): Promise<void> {
+    if (step.status === 'done') return;
+    const resumed = step.status === 'running' || step.status === 'failed';
+    step.status = 'running';
+    step.error = undefined;
+    await save();
+    options.onStep?.(step, indexOf(step), total);
+    try {
+      if (!resumed || (await follow(step))) await sendStep(factory, subscription, step.spec, lro(step));
+      step.status = 'done';
+    } catch (error) {
+      step.status = 'failed';
+      step.error = describeArmError(error);
+    }
+    await save();
+    options.onStep?.(step, indexOf(step), total);
+  }
+
+  run.state = 'running';
+  for (const stage of run.stages) {
+    await Promise.all(stage.steps.map(runStep));
+    const failed = stage.steps.find((s) => s.status === 'failed');
+    if (failed) {
+      run.state = 'failed';
+      await save();
+      throw new RunFailedError(run, failed, failed.error!);
+    }
+  }
+  run.state = 'succeeded';
+  await save();
+  return run;
+}
+
+/** The order created resources are removed in: what uses a resource goes before it. */
+const DELETE_ORDER = ['putVirtualMachine', 'createNetworkInterface', 'createPublicIpAddress', 'createVirtualNetwork', 'restoreDisk'] as const;
+
+export interface CleanupResult {
+  deleted: string[];
+  failed: { id: string; failure: ArmFailure }[];
+}
+
+/**
+ * "Delete What Was Created": removes exactly the resources the run's steps created (ARM accepted
+ * their creation), the VM first and the disks last, and nothing else: a revert's original disks
+ * were never created by it and are never in this list. A resource already gone counts as deleted.
+ */
+export async function deleteCreated(factory: ClientFactory, run: RunRecord, options: Pick<RunOptions, 'intervalMs' | 'abortSignal'> = {}): Promise<CleanupResult> {
+  const created = createdSoFar(run);
+  const result: CleanupResult = { deleted: [], failed: [] };
+  for (const kind of DELETE_ORDER) {
+    await Promise.all(
+      created
+        .filter((c) => c.kind === kind)
+        .map(async ({ id }) => {
+          try {
+            await DELETE_CREATED[kind]!(factory, subscriptionOf(run), id, { updateIntervalInMs: options.intervalMs, abortSignal: options.abortSignal });
+            result.deleted.push(id);
+          } catch (error) {
+            if (statusCode(error) === 404) result.deleted.push(id);
+            else result.failed.push({ id, failure: describeArmError(error) });
+          }
+        }),
+    );
+  }
+  return result;
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { restoreAsNewVmRun } from '../../azure/actions/restoreAsNewVm';
+import { createResourceGroup } from '../../azure/resourceGroups';
+import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
+import type { CommandContext } from '../commandContext';
+import { refuseIncompleteCopy } from '../steps/completeCopy';
+import { armOf, subscriptionStep, targetFromNode, vmStep, type TargetContext } from '../steps/targets';
+import { runInNotification } from '../vmRuns/runNotification';
+import { vmRestorePointStep } from '../vmRuns/vmRestorePointStep';
+import { runWizard, type PromptStep } from '../wizard/wizard';
+import { checkedSource, diskTypesStep, inputOf, networkStep, publicIpStep, resourceGroupStep, sizeStep, summaryStep, vmNameStep, type RestoreVmContext } from './steps';
+
+/** The steps that find the restore point are skipped when the command runs on one. */
+const untilRestorePoint = (step: PromptStep<TargetContext>): PromptStep<RestoreVmContext> => ({
+  shouldPrompt: (ctx: RestoreVmContext) => !ctx.restorePoint && step.shouldPrompt(ctx),
+  prompt: (ctx, prompter, earlier) => step.prompt(ctx, prompter, earlier),
+});
+
+const steps: PromptStep<RestoreVmContext>[] = [
+  untilRestorePoint(subscriptionStep),
+  untilRestorePoint(vmStep),
+  vmRestorePointStep,
+  resourceGroupStep,
+  vmNameStep,
+  networkStep,
+  publicIpStep,
+  sizeStep,
+  diskTypesStep,
+  summaryStep,
+];
+
+async function execute(ctx: RestoreVmContext): Promise<string | undefined> {
+  const { restorePoint, location } = await checkedSource(ctx);
+  const { factory, subscription } = armOf(ctx);
+  // A new group first: everything else goes in it. It is not removed with the rest after a failure.
+  if (ctx.newResourceGroup) await createResourceGroup(factory, subscription, ctx.resourceGroup!, location);
+  const run = restoreAsNewVmRun(inputOf(ctx, restorePoint, location), randomUUID(), Date.now());
+  await ctx.command.operations.runs.save(run);
+  const done = await runInNotification(ctx.command, run);
+  if (!done) return undefined;
+  const copy = vscode.l10n.t('Copy VM ID');
+  void vscode.window.showInformationMessage(vscode.l10n.t("VM '{0}' created from restore point '{1}'.", ctx.vmName!, restorePoint.name ?? ''), copy).then((choice) => {
+    if (choice === copy) void vscode.env.clipboard.writeText(done.vmId);
+  });
+  return done.vmId;
+}
+
+/** On a restore point it starts at the resource group; from the palette it asks subscription, VM and restore point first. */
+export async function restoreAsNewVm(context: CommandContext, node?: TreeNode): Promise<string | undefined> {
+  refuseIncompleteCopy(node, 'restore');
+  const ctx: RestoreVmContext = targetFromNode(context, node);
+  return runWizard(steps, { execute }, ctx, context.prompter, { title: vscode.l10n.t('Restore as New VM') });
+}

@@ -1,0 +1,74 @@
+import * as assert from 'node:assert';
+import { KEPT_DISK_TAGS } from '../../../src/azure/actions/revertVm';
+import { demoCatalog } from '../../../src/emulator';
+import { drive, writes } from '../../support/commandDriver';
+import { answer } from '../../support/scriptedPrompter';
+import { computeClient } from '../../emulator/sdkClients';
+import { byLabel, children, emulatorAddress, type Shown } from '../helpers';
+import { useActionSuite } from './actionSuite';
+
+const dev = demoCatalog.devTest;
+const DEV_TEST = 'Contoso Dev/Test';
+const web02 = dev.web02;
+const nameOf = (id: string): string => id.slice(id.lastIndexOf('/') + 1);
+
+/** Revert VM to Restore Point and Undo Revert on web-02, which runs. */
+describe('actions: Revert VM to Restore Point and Undo Revert', function () {
+  this.timeout(90_000);
+  const suite = useActionSuite();
+  const client = computeClient(emulatorAddress(), dev.subscriptionId);
+  const power = async (): Promise<string | undefined> => (await client.virtualMachines.instanceView(web02.resourceGroup, web02.vm)).statuses?.find((s) => s.code?.startsWith('PowerState/'))?.code;
+
+  async function node(...path: string[]): Promise<Shown> {
+    let shown = byLabel(await children(suite.api), DEV_TEST);
+    for (const label of path) shown = byLabel(await children(suite.api, shown.node), label);
+    return shown;
+  }
+
+  it('reverts a running VM: disks restored, VM deallocated, disks swapped at the same LUNs, started again, the originals kept and tagged; Undo Revert puts them back', async () => {
+    const before = await client.virtualMachines.get(web02.resourceGroup, web02.vm);
+    const originalOs = before.storageProfile!.osDisk!.managedDisk!.id!;
+    const originalData = before.storageProfile!.dataDisks!.map((d) => [d.lun, d.managedDisk!.id!] as const);
+    assert.strictEqual(await power(), 'PowerState/running');
+    const rp = await node(web02.vm, web02.collection, web02.restorePoints[0]);
+
+    const { result, prompter } = await drive<string>(suite.api, 'restorePoints.revertVm', [answer.confirm()], [rp.node]);
+    assert.strictEqual(result, before.id);
+    const modal = prompter.asked[0];
+    assert.match(modal.detail ?? '', /stopped and deallocated/);
+    assert.match(modal.detail ?? '', /kept, not deleted, and tagged/);
+    assert.match(modal.detail ?? '', new RegExp(nameOf(originalOs)));
+
+    const sent = (await writes()).map((r) => `${r.method} ${/\/disks\//i.test(r.path) ? 'disk' : nameOf(r.path)}`);
+    assert.deepStrictEqual(sent, ['PUT disk', 'PUT disk', 'POST deallocate', `PUT ${web02.vm}`, 'PATCH disk', 'PATCH disk', 'POST start'], 'each step once, in order');
+
+    const after = await client.virtualMachines.get(web02.resourceGroup, web02.vm);
+    assert.match(nameOf(after.storageProfile!.osDisk!.managedDisk!.id!), new RegExp(`^${nameOf(originalOs)}-r\\d{12}$`));
+    assert.deepStrictEqual(after.storageProfile!.dataDisks!.map((d) => d.lun), originalData.map(([lun]) => lun), 'the same LUNs');
+    for (const d of after.storageProfile!.dataDisks!) assert.match(nameOf(d.managedDisk!.id!), /-r\d{12}$/);
+    assert.strictEqual(await power(), 'PowerState/running', 'started again');
+    const keptOs = await client.disks.get(web02.resourceGroup, nameOf(originalOs));
+    assert.strictEqual(keptOs.diskState, 'Unattached');
+    assert.strictEqual(keptOs.tags?.[KEPT_DISK_TAGS.slot], 'os');
+    assert.strictEqual(keptOs.tags?.[KEPT_DISK_TAGS.replacedBy], nameOf(after.storageProfile!.osDisk!.managedDisk!.id!));
+    assert.deepStrictEqual(suite.api.operations.listRuns(), []);
+
+    const vmNode = await node(web02.vm);
+    const undo = await drive<string>(suite.api, 'restorePoints.undoRevert', [answer.confirm()], [vmNode.node]);
+    assert.strictEqual(undo.result, before.id);
+    const back = await client.virtualMachines.get(web02.resourceGroup, web02.vm);
+    assert.strictEqual(back.storageProfile!.osDisk!.managedDisk!.id!.toLowerCase(), originalOs.toLowerCase());
+    assert.deepStrictEqual(back.storageProfile!.dataDisks!.map((d) => [d.lun, d.managedDisk!.id!.toLowerCase()]), originalData.map(([lun, id]) => [lun, id.toLowerCase()]));
+    assert.strictEqual(await power(), 'PowerState/running');
+    const untagged = await client.disks.get(web02.resourceGroup, nameOf(originalOs));
+    assert.strictEqual(untagged.tags?.[KEPT_DISK_TAGS.vm], undefined, 'the revert tags are gone');
+  });
+
+  it('refuses Undo Revert on a VM no revert changed, and sends nothing', async () => {
+    const vmNode = await node(dev.web01.vm);
+    const { result, prompter } = await drive<string>(suite.api, 'restorePoints.undoRevert', [], [vmNode.node]);
+    assert.strictEqual(result, undefined);
+    assert.strictEqual(prompter.asked.length, 0);
+    assert.deepStrictEqual(await writes(), []);
+  });
+});
