@@ -50,7 +50,7 @@ export function retryClientOptions(): Pick<ServiceClientOptions, 'retryOptions' 
 }
 
 /** The SDK's ARM client classes. */
-export type ArmSdk = Pick<typeof Sdk, 'ComputeManagementClient' | 'ResourceManagementClient' | 'SubscriptionClient' | 'ResourceGraphClient'>;
+export type ArmSdk = Pick<typeof Sdk, 'ComputeManagementClient' | 'NetworkManagementClient' | 'ResourceManagementClient' | 'SubscriptionClient' | 'ResourceGraphClient'>;
 
 /** Gives a credential per tenant: ARM only accepts a token from the tenant that owns a subscription. */
 export interface TenantCredentials {
@@ -135,7 +135,7 @@ export class ClientFactory {
   /** Virtual networks, subnets, network interfaces and public IPs, for a VM restored from a restore point. */
   networkClient(tenantId: string, subscriptionId: string): Promise<NetworkManagementClient> {
     return this.cached(`network/${tenantId}/${subscriptionId}`, () => {
-      const { NetworkManagementClient } = azureSdk();
+      const { NetworkManagementClient } = this.sdk();
       return new NetworkManagementClient(this.credentials.credentialFor(tenantId), subscriptionId, { ...this.commonOptions(), credentials: { scopes: [armScope(this.cloud)] } });
     });
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ComputeManagementClient } from '@azure/arm-compute';
+import { NetworkManagementClient } from '@azure/arm-network';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
@@ -30,5 +31,5 @@ export function emulatorClientFactory(emulator: EmulatorAddress): ClientFactory 
     if (!credential) credentials.set(tenant, (credential = demoCredential(emulator, tenant)));
     return credential;
   };
-  return new ClientFactory(cloud, { credentialFor }, () => ({ ComputeManagementClient, ResourceManagementClient, SubscriptionClient, ResourceGraphClient }));
+  return new ClientFactory(cloud, { credentialFor }, () => ({ ComputeManagementClient, NetworkManagementClient, ResourceManagementClient, SubscriptionClient, ResourceGraphClient }));
 }

@@ -6,7 +6,7 @@ import { demoCatalog } from '../../../src/emulator/data/demoCatalog';
 import { DEMO_TENANTS } from '../../../src/emulator/demoIdentity';
 import { useEmulator } from '../../emulator/harness';
 import { computeClient } from '../../emulator/sdkClients';
-import { emulatorFactory } from './emulatorFactory';
+import { emulatorClientFactory } from '../../emulator/emulatorFactory';
 
 const dev = demoCatalog.devTest;
 const web02 = dev.web02;
@@ -26,7 +26,7 @@ describe('multi-step runs: ordered stages, each step recorded, nothing sent twic
   let sources: string[];
 
   before(async () => {
-    factory = emulatorFactory(h.emulator);
+    factory = emulatorClientFactory(h.emulator);
     const client = computeClient(h.emulator, dev.subscriptionId);
     sources = [];
     for await (const d of client.diskRestorePoint.listByRestorePoint(web02.resourceGroup, web02.collection, web02.restorePoints[0])) sources.push(d.id!);
