@@ -68,10 +68,14 @@ describe('actions: grant access to a disk restore point and download it as a spa
     const file = join(dir, 'disk.vhd');
     const stop = new AbortController();
     h.emulator.controls.clearRequestLog();
+    // Slow ranged reads, so progress is reported (at most every 250 ms) while pieces are still to fetch:
+    // on a fast machine the whole disk could otherwise arrive before the first report.
+    h.emulator.controls.injectFault({ method: 'GET', pathPattern: '^/md-impexp-', delayMs: 60, count: 1000 });
     await assert.rejects(
       downloadVhd({ url, file, extraCertificates: ca(), storage, parallel: 2, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
       (e: Error) => e.name === 'AbortError',
     );
+    h.emulator.controls.clearFaults();
     const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { finished: number[] };
     assert.ok(saved.finished.length >= 4, `some pieces were finished: ${saved.finished.length}`);
     const finishedBytes = rangesFetched().filter(([s]) => saved.finished.includes(s)).reduce((sum, [s, e]) => sum + e - s + 1, 0);
