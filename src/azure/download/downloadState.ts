@@ -43,6 +43,11 @@ export class DownloadState {
     return this.finished.size > 0;
   }
 
+  /** Starts from nothing: the file the finished pieces were written to is gone. */
+  forget(): void {
+    this.finished.clear();
+  }
+
   isFinished(piece: ByteRange): boolean {
     return this.finished.has(piece.start);
   }

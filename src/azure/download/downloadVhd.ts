@@ -61,11 +61,13 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
   const state = await DownloadState.open(request.file, fileBytes, ranges);
   const pieces = piecesOf(ranges, request.pieceBytes ?? DEFAULT_PIECE_BYTES);
   const dataBytes = sizeOf(pieces);
+  const { handle, kept } = await openTarget(request.file, fileBytes, state.resumed);
+  // Pieces recorded as finished live in the file: without it (gone, or another size) they must be fetched again.
+  if (!kept) state.forget();
   const resumed = state.resumed;
   let doneBytes = sizeOf(pieces.filter((p) => state.isFinished(p)));
   let fetchedBytes = 0;
 
-  const handle = await openTarget(request.file, fileBytes, resumed);
   const rate = new TransferRate();
   let reportedAt = 0;
   const report = (force = false): void => {
@@ -112,12 +114,15 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
   return { fileBytes, dataBytes, fetchedBytes, resumed };
 }
 
-/** A new file is truncated to the blob's size (holes, no data); a resumed one keeps what it has. */
-async function openTarget(file: string, fileBytes: number, resume: boolean): Promise<FileHandle> {
+/**
+ * A new file is truncated to the blob's size (holes, no data); a resumed one keeps what it has.
+ * `kept` says whether the earlier file was kept, so the caller knows its finished pieces are still there.
+ */
+async function openTarget(file: string, fileBytes: number, resume: boolean): Promise<{ handle: FileHandle; kept: boolean }> {
   if (resume) {
     try {
       const handle = await open(file, 'r+');
-      if ((await handle.stat()).size === fileBytes) return handle;
+      if ((await handle.stat()).size === fileBytes) return { handle, kept: true };
       await handle.close();
     } catch {
       // The file is gone or unreadable: start it again.
@@ -125,7 +130,7 @@ async function openTarget(file: string, fileBytes: number, resume: boolean): Pro
   }
   const handle = await open(file, 'w+');
   await handle.truncate(fileBytes);
-  return handle;
+  return { handle, kept: false };
 }
 
 /** One ranged GET, written at its offset as it arrives; a piece counts only once all of it is written. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, truncateSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +87,28 @@ describe('actions: grant access to a disk restore point and download it as a spa
     await handle.read(footer, 0, 512, result.fileBytes - 512);
     await handle.close();
     assert.equal(footer.toString('ascii', 0, 8), 'conectix');
+  });
+
+  it('when the interrupted file is gone or has another size, fetches every piece again rather than trusting the state', async () => {
+    // Enough data that the download is still running when the first progress report after 8 MiB comes.
+    h.emulator.controls.setDiskData(diskRestorePointId, 96 * MiB);
+    const { url } = await grant();
+    for (const damage of ['removed', 'truncated'] as const) {
+      const file = join(dir, `disk-${damage}.vhd`);
+      const stop = new AbortController();
+      await assert.rejects(
+        downloadVhd({ url, file, extraCertificates: ca(), storage, parallel: 1, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
+        (e: Error) => e.name === 'AbortError',
+      );
+      assert.ok(existsSync(stateFileOf(file)), 'the interrupted run left its state');
+      if (damage === 'removed') rmSync(file);
+      else truncateSync(file, 4 * MiB);
+      h.emulator.controls.clearRequestLog();
+      const result = await downloadVhd({ url, file, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
+      assert.equal(result.resumed, false, damage);
+      assert.equal(result.fetchedBytes, result.dataBytes, `${damage}: every piece fetched again`);
+      assert.equal(rangesFetched().reduce((sum, [s, e]) => sum + e - s + 1, 0), result.dataBytes);
+    }
   });
 
   it('a revoked or tampered URL fails with a clear message that does not hold the URL', async () => {
