@@ -10,6 +10,8 @@ export interface VhdDownload {
   /** The SAS URL; used for requests only, never written anywhere. */
   url: string;
   file: string;
+  /** The resource id of what is downloaded (a disk restore point): a state file left by another one is not resumed. */
+  source: string;
   /** Certificates to trust besides the system's (a cloud behind a private CA). */
   extraCertificates?: readonly string[];
   /** Ranges fetched at once. */
@@ -58,8 +60,11 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
   const properties = await blob.getProperties({ abortSignal: signal });
   const fileBytes = properties.contentLength ?? 0;
   const ranges = await pageRangesOf(blob, signal);
-  const state = await DownloadState.open(request.file, fileBytes, ranges);
-  const pieces = piecesOf(ranges, request.pieceBytes ?? DEFAULT_PIECE_BYTES);
+  const pieceBytes = request.pieceBytes ?? DEFAULT_PIECE_BYTES;
+  // Last-Modified rather than the ETag: it names the blob's content, while a new grant may serve it under a new ETag.
+  const lastModified = properties.lastModified?.toUTCString();
+  const state = await DownloadState.open(request.file, { source: request.source, blobBytes: fileBytes, lastModified, pieceBytes }, ranges);
+  const pieces = piecesOf(ranges, pieceBytes);
   const dataBytes = sizeOf(pieces);
   const { handle, kept } = await openTarget(request.file, fileBytes, state.resumed);
   // Pieces recorded as finished live in the file: without it (gone, or another size) they must be fetched again.

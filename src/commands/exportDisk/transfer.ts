@@ -41,6 +41,7 @@ export async function downloadDisk(context: CommandContext, disk: DiskToDownload
         return await downloadVhd({
           url: grant.url,
           file: disk.file,
+          source: disk.diskRestorePointId,
           extraCertificates: factory.cloud.extraCertificates,
           signal: stop.signal,
           onProgress: (p) => {

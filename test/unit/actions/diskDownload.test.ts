@@ -43,7 +43,7 @@ describe('actions: grant access to a disk restore point and download it as a spa
     const { url } = await grant();
     const file = join(dir, 'disk.vhd');
     h.emulator.controls.clearRequestLog();
-    const result = await downloadVhd({ url, file, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
+    const result = await downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
     const blob = h.emulator.controls.blobOf(diskRestorePointId)!;
     assert.equal(statSync(file).size, blob.blobBytes);
     assert.equal(result.dataBytes, blob.dataBytes + 512);
@@ -69,14 +69,14 @@ describe('actions: grant access to a disk restore point and download it as a spa
     const stop = new AbortController();
     h.emulator.controls.clearRequestLog();
     await assert.rejects(
-      downloadVhd({ url, file, extraCertificates: ca(), storage, parallel: 2, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
+      downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 2, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
       (e: Error) => e.name === 'AbortError',
     );
     const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { finished: number[] };
     assert.ok(saved.finished.length >= 4, `some pieces were finished: ${saved.finished.length}`);
     const finishedBytes = rangesFetched().filter(([s]) => saved.finished.includes(s)).reduce((sum, [s, e]) => sum + e - s + 1, 0);
     h.emulator.controls.clearRequestLog();
-    const result = await downloadVhd({ url, file, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
+    const result = await downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
     assert.equal(result.resumed, true);
     const again = rangesFetched().filter(([s]) => saved.finished.includes(s));
     assert.deepEqual(again, [], 'no finished piece is fetched again');
@@ -97,17 +97,39 @@ describe('actions: grant access to a disk restore point and download it as a spa
       const file = join(dir, `disk-${damage}.vhd`);
       const stop = new AbortController();
       await assert.rejects(
-        downloadVhd({ url, file, extraCertificates: ca(), storage, parallel: 1, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
+        downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 1, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
         (e: Error) => e.name === 'AbortError',
       );
       assert.ok(existsSync(stateFileOf(file)), 'the interrupted run left its state');
       if (damage === 'removed') rmSync(file);
       else truncateSync(file, 4 * MiB);
       h.emulator.controls.clearRequestLog();
-      const result = await downloadVhd({ url, file, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
+      const result = await downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
       assert.equal(result.resumed, false, damage);
       assert.equal(result.fetchedBytes, result.dataBytes, `${damage}: every piece fetched again`);
       assert.equal(rangesFetched().reduce((sum, [s, e]) => sum + e - s + 1, 0), result.dataBytes);
+    }
+  });
+
+  it('a state file left by another restore point or another piece size is not resumed', async () => {
+    h.emulator.controls.setDiskData(diskRestorePointId, 96 * MiB);
+    const { url } = await grant();
+    const file = join(dir, 'disk.vhd');
+    for (const other of [{ source: `${diskRestorePointId}-other`, pieceBytes: MiB }, { source: diskRestorePointId, pieceBytes: 2 * MiB }]) {
+      const stop = new AbortController();
+      await assert.rejects(
+        downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 1, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
+        (e: Error) => e.name === 'AbortError',
+      );
+      const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { source: string; pieceBytes: number; lastModified?: string; finished: number[] };
+      assert.equal(saved.source, diskRestorePointId);
+      assert.equal(saved.pieceBytes, MiB);
+      assert.ok(saved.lastModified, 'the blob\'s Last-Modified is recorded');
+      assert.ok(saved.finished.length > 0);
+      h.emulator.controls.clearRequestLog();
+      const result = await downloadVhd({ url, file, ...other, extraCertificates: ca(), storage, parallel: 4 });
+      assert.equal(result.resumed, false, JSON.stringify(other));
+      assert.equal(result.fetchedBytes, result.dataBytes, 'every piece fetched again');
     }
   });
 
@@ -117,7 +139,7 @@ describe('actions: grant access to a disk restore point and download it as a spa
     const file = join(dir, 'disk.vhd');
     for (const attempt of [tampered, url]) {
       if (attempt === url) await revokeAccess(arm.client, diskRestorePointId, finishOnAccept(h, undefined, 5_000));
-      const error = await downloadVhd({ url: attempt, file, extraCertificates: ca(), storage }).catch((e: unknown) => e);
+      const error = await downloadVhd({ url: attempt, file, source: diskRestorePointId, extraCertificates: ca(), storage }).catch((e: unknown) => e);
       assert.ok(error instanceof StorageAccessError, String(error));
       assert.equal(error.status, 403);
       assert.match(error.message, /expired, was revoked or is not valid/);
