@@ -11,6 +11,7 @@ import { stateFileOf } from '../../../src/azure/download/downloadState';
 import { StorageAccessError } from '../../../src/azure/download/storageErrors';
 import { demoCatalog } from '../../../src/emulator/data/demoCatalog';
 import { useEmulator } from '../../emulator/harness';
+import { fileDigest } from '../../support/fileDigest';
 import { finishOnAccept, useRecordingClient } from './actionHarness';
 
 const dev = demoCatalog.devTest;
@@ -38,6 +39,12 @@ describe('actions: grant access to a disk restore point and download it as a spa
     h.emulator.controls.requestLog
       .filter((e) => e.method === 'GET' && e.range && e.query.comp === undefined)
       .map((e) => /bytes=(\d+)-(\d+)/.exec(e.range!)!.slice(1).map(Number) as [number, number]);
+  /** Every page range of the file holds the emulator's bytes. */
+  const assertSameData = (file: string): void => {
+    for (const r of h.emulator.controls.blobOf(diskRestorePointId)!.pageRanges) {
+      assert.equal(fileDigest(file, r.start, r.end), h.emulator.controls.blobDigest(diskRestorePointId, r.start, r.end), `bytes ${r.start}-${r.end} match the blob`);
+    }
+  };
 
   it('fetches only the page ranges, into a sparse file of the blob size that ends with a valid footer', async () => {
     const { url } = await grant();
@@ -61,6 +68,7 @@ describe('actions: grant access to a disk restore point and download it as a spa
     assert.equal(footer.toString('ascii', 0, 8), 'conectix');
     assert.ok(first.some((b) => b !== 0), 'data arrived at its offset');
     assert.equal(existsSync(stateFileOf(file)), false, 'no state file is left after success');
+    assertSameData(file);
   });
 
   it('after an interruption, continues without fetching a finished range again', async () => {
@@ -87,6 +95,7 @@ describe('actions: grant access to a disk restore point and download it as a spa
     await handle.read(footer, 0, 512, result.fileBytes - 512);
     await handle.close();
     assert.equal(footer.toString('ascii', 0, 8), 'conectix');
+    assertSameData(file);
   });
 
   it('when the interrupted file is gone or has another size, fetches every piece again rather than trusting the state', async () => {
@@ -108,6 +117,7 @@ describe('actions: grant access to a disk restore point and download it as a spa
       assert.equal(result.resumed, false, damage);
       assert.equal(result.fetchedBytes, result.dataBytes, `${damage}: every piece fetched again`);
       assert.equal(rangesFetched().reduce((sum, [s, e]) => sum + e - s + 1, 0), result.dataBytes);
+      assertSameData(file);
     }
   });
 
