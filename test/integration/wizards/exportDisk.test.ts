@@ -148,6 +148,20 @@ describe('export: Download VHD, resume, revoke, and refusals', function () {
     }
   });
 
+  it('keeps the download in the journal when revoking access fails, so the next start revokes it', async () => {
+    const disk = await firstDisk();
+    const file = path.join(dir, 'disk.vhd');
+    await control('POST', '/faults', { pathPattern: '/endGetAccess$', method: 'POST', status: 403, count: 1 });
+    const { result } = await drive<string>(suite.api, 'restorePoints.downloadVhd', [answer.saveAs(file), answer.acceptDefault()], [disk.node], { clockStepMs: 1_000 });
+    assert.strictEqual(result, file, 'the download itself succeeded');
+    assert.deepStrictEqual(
+      suite.api.operations.list().map((r) => [r.kind, r.resourceId]),
+      [['downloadDisk', disk.item.id]],
+      'the grant is still recorded',
+    );
+    await suite.api.operations.remove(disk.item.id as string);
+  });
+
   it('revokes access when the download is cancelled', async () => {
     const disk = await firstDisk();
     const file = path.join(dir, 'disk.vhd');
