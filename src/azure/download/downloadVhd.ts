@@ -43,8 +43,8 @@ const WRITE_BATCH_BYTES = 1024 * 1024;
  * Downloads a managed disk's page blob to a fixed VHD: only its page ranges are fetched (a disk of
  * 128 GiB holding 4 GiB costs 4 GiB), several at once, each written at its offset into a file the
  * size of the blob that was made by truncation, so the never-written parts stay holes on
- * file systems that keep files sparse (ext4, APFS, XFS; NTFS leaves the file unallocated there
- * until written). Finished pieces are recorded next to the file; running it again continues.
+ * file systems that keep files sparse (ext4, APFS, XFS; NTFS only for files flagged sparse, which
+ * this is not, so there the file takes the disk's full size). Finished pieces are recorded next to the file; running it again continues.
  * Ends by checking the VHD footer.
  */
 export async function downloadVhd(request: VhdDownload): Promise<VhdDownloadResult> {
@@ -96,6 +96,8 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
             rate.add(bytes);
             report();
           });
+          // On the disk before it counts as finished: a crash after the record must not leave a hole a resume skips.
+          await handle.datasync();
           await state.markFinished(piece);
         }
       } catch (error) {
