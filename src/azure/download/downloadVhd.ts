@@ -113,7 +113,11 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
     if (reasons.length) throw reasons.find((r) => !isAbort(r)) ?? reasons[0];
     report(true);
     const problem = await footerProblem(handle, fileBytes);
-    if (problem) throw new Error(problem);
+    if (problem) {
+      // Every piece counts as finished: kept, the state would make each retry fail at once. The next one fetches all again.
+      await state.remove();
+      throw new Error(problem);
+    }
   } finally {
     await handle.close();
   }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, truncateSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, truncateSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,6 +141,26 @@ describe('actions: grant access to a disk restore point and download it as a spa
       assert.equal(result.resumed, false, JSON.stringify(other));
       assert.equal(result.fetchedBytes, result.dataBytes, 'every piece fetched again');
     }
+  });
+
+  it('a footer that fails the check drops the state, so the next run fetches every piece again and succeeds', async () => {
+    h.emulator.controls.setDiskData(diskRestorePointId, 96 * MiB);
+    const { url } = await grant();
+    const file = join(dir, 'disk.vhd');
+    const stop = new AbortController();
+    await assert.rejects(
+      downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 1, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
+      (e: Error) => e.name === 'AbortError',
+    );
+    // The footer recorded as finished while the file holds zeros there: what a damaged file looks like.
+    const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { finished: number[] };
+    const footer = h.emulator.controls.blobOf(diskRestorePointId)!.pageRanges.at(-1)!;
+    writeFileSync(stateFileOf(file), JSON.stringify({ ...saved, finished: [...saved.finished, footer.start] }));
+    await assert.rejects(downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, pieceBytes: MiB }), /footer|VHD/i);
+    assert.equal(existsSync(stateFileOf(file)), false, 'the state is dropped');
+    const result = await downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, pieceBytes: MiB });
+    assert.equal(result.fetchedBytes, result.dataBytes);
+    assertSameData(file);
   });
 
   it('a revoked or tampered URL fails with a clear message that does not hold the URL', async () => {
