@@ -39,6 +39,14 @@ describe('actions: grant access to a disk restore point and download it as a spa
     h.emulator.controls.requestLog
       .filter((e) => e.method === 'GET' && e.range && e.query.comp === undefined)
       .map((e) => /bytes=(\d+)-(\d+)/.exec(e.range!)!.slice(1).map(Number) as [number, number]);
+  /** A download of one range at a time, cancelled once 8 MiB arrived: its state file stays. */
+  const interruptAfter8MiB = async (url: string, file: string): Promise<void> => {
+    const stop = new AbortController();
+    await assert.rejects(
+      downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 1, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
+      (e: Error) => e.name === 'AbortError',
+    );
+  };
   /** Every page range of the file holds the emulator's bytes. */
   const assertSameData = (file: string): void => {
     for (const r of h.emulator.controls.blobOf(diskRestorePointId)!.pageRanges) {
@@ -104,11 +112,7 @@ describe('actions: grant access to a disk restore point and download it as a spa
     const { url } = await grant();
     for (const damage of ['removed', 'truncated'] as const) {
       const file = join(dir, `disk-${damage}.vhd`);
-      const stop = new AbortController();
-      await assert.rejects(
-        downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 1, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
-        (e: Error) => e.name === 'AbortError',
-      );
+      await interruptAfter8MiB(url, file);
       assert.ok(existsSync(stateFileOf(file)), 'the interrupted run left its state');
       if (damage === 'removed') rmSync(file);
       else truncateSync(file, 4 * MiB);
@@ -126,11 +130,7 @@ describe('actions: grant access to a disk restore point and download it as a spa
     const { url } = await grant();
     const file = join(dir, 'disk.vhd');
     for (const other of [{ source: `${diskRestorePointId}-other`, pieceBytes: MiB }, { source: diskRestorePointId, pieceBytes: 2 * MiB }]) {
-      const stop = new AbortController();
-      await assert.rejects(
-        downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 1, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
-        (e: Error) => e.name === 'AbortError',
-      );
+      await interruptAfter8MiB(url, file);
       const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { source: string; pieceBytes: number; lastModified?: string; finished: number[] };
       assert.equal(saved.source, diskRestorePointId);
       assert.equal(saved.pieceBytes, MiB);
@@ -147,11 +147,7 @@ describe('actions: grant access to a disk restore point and download it as a spa
     h.emulator.controls.setDiskData(diskRestorePointId, 96 * MiB);
     const { url } = await grant();
     const file = join(dir, 'disk.vhd');
-    const stop = new AbortController();
-    await assert.rejects(
-      downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 1, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
-      (e: Error) => e.name === 'AbortError',
-    );
+    await interruptAfter8MiB(url, file);
     // The footer recorded as finished while the file holds zeros there: what a damaged file looks like.
     const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { finished: number[] };
     const footer = h.emulator.controls.blobOf(diskRestorePointId)!.pageRanges.at(-1)!;
