@@ -44,7 +44,7 @@ export async function measureDiskDownload(): Promise<DiskDownloadFigure> {
 
     emulator.controls.clearRequestLog();
     const started = performance.now();
-    const result = await downloadVhd({ url: accessSAS!, file: join(dir, 'engine.vhd'), extraCertificates: [ca], storage });
+    const result = await downloadVhd({ url: accessSAS!, file: join(dir, 'engine.vhd'), source: diskId, extraCertificates: [ca], storage });
     const engineSeconds = (performance.now() - started) / 1000;
     const blob = emulator.controls.blobOf(diskId)!;
     const transferredBytes = emulator.controls.requestLog

@@ -4,12 +4,22 @@ import type { ByteRange } from './pageBlob';
 
 /**
  * What a download has finished, kept next to the file (`<file>.download.json`) so that starting it
- * again fetches only the rest. It names the blob by its size and page ranges, never by its URL:
- * a resume gets a new URL (the old one was revoked), and the URL is a secret.
+ * again fetches only the rest. It names the blob by what it is a copy of, its size, page ranges and
+ * last change, never by its URL: a resume gets a new URL (the old one was revoked), and the URL is a
+ * secret. File names repeat for every restore point of a VM, so the source's id is what tells them apart.
  */
-interface SavedState {
-  version: 1;
+export interface DownloadIdentity {
+  /** The disk restore point's (or disk's) resource id; not a secret. */
+  source: string;
   blobBytes: number;
+  /** The blob's Last-Modified, when the endpoint gives one. */
+  lastModified?: string;
+  /** The piece size: finished pieces are named by their start, which depends on it. */
+  pieceBytes: number;
+}
+
+interface SavedState extends DownloadIdentity {
+  version: 2;
   /** SHA-256 of the page ranges: a different disk, or a different layout, starts over. */
   layout: string;
   /** Starts of the pieces written and flushed. */
@@ -24,23 +34,33 @@ export class DownloadState {
 
   private constructor(
     private readonly file: string,
-    private readonly blobBytes: number,
-    private readonly layout: string,
+    private readonly identity: DownloadIdentity & { layout: string },
     finished: Iterable<number>,
   ) {
     this.finished = new Set(finished);
   }
 
-  /** The state of an earlier run of this download, or a fresh one when there is none that matches. */
-  static async open(file: string, blobBytes: number, ranges: readonly ByteRange[]): Promise<DownloadState> {
+  /** The state of an earlier run of this download, or a fresh one when there is none that matches all of `identity`. */
+  static async open(file: string, identity: DownloadIdentity, ranges: readonly ByteRange[]): Promise<DownloadState> {
     const layout = createHash('sha256').update(JSON.stringify(ranges)).digest('hex');
     const saved = await readSaved(stateFileOf(file));
-    const matches = saved?.version === 1 && saved.blobBytes === blobBytes && saved.layout === layout;
-    return new DownloadState(file, blobBytes, layout, matches ? saved.finished : []);
+    const matches =
+      saved?.version === 2 &&
+      saved.source === identity.source &&
+      saved.blobBytes === identity.blobBytes &&
+      saved.lastModified === identity.lastModified &&
+      saved.pieceBytes === identity.pieceBytes &&
+      saved.layout === layout;
+    return new DownloadState(file, { ...identity, layout }, matches ? saved.finished : []);
   }
 
   get resumed(): boolean {
     return this.finished.size > 0;
+  }
+
+  /** Starts from nothing: the file the finished pieces were written to is gone. */
+  forget(): void {
+    this.finished.clear();
   }
 
   isFinished(piece: ByteRange): boolean {
@@ -50,7 +70,7 @@ export class DownloadState {
   /** Records a piece as written; saves are chained so the file always holds one whole state. */
   markFinished(piece: ByteRange): Promise<void> {
     this.finished.add(piece.start);
-    const snapshot: SavedState = { version: 1, blobBytes: this.blobBytes, layout: this.layout, finished: [...this.finished] };
+    const snapshot: SavedState = { version: 2, ...this.identity, finished: [...this.finished] };
     this.saving = this.saving.then(() => saveAtomically(stateFileOf(this.file), JSON.stringify(snapshot)));
     return this.saving;
   }

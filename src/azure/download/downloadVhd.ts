@@ -10,6 +10,8 @@ export interface VhdDownload {
   /** The SAS URL; used for requests only, never written anywhere. */
   url: string;
   file: string;
+  /** The resource id of what is downloaded (a disk restore point): a state file left by another one is not resumed. */
+  source: string;
   /** Certificates to trust besides the system's (a cloud behind a private CA). */
   extraCertificates?: readonly string[];
   /** Ranges fetched at once. */
@@ -41,8 +43,8 @@ const WRITE_BATCH_BYTES = 1024 * 1024;
  * Downloads a managed disk's page blob to a fixed VHD: only its page ranges are fetched (a disk of
  * 128 GiB holding 4 GiB costs 4 GiB), several at once, each written at its offset into a file the
  * size of the blob that was made by truncation, so the never-written parts stay holes on
- * file systems that keep files sparse (ext4, APFS, XFS; NTFS leaves the file unallocated there
- * until written). Finished pieces are recorded next to the file; running it again continues.
+ * file systems that keep files sparse (ext4, APFS, XFS; NTFS only for files flagged sparse, which
+ * this is not, so there the file takes the disk's full size). Finished pieces are recorded next to the file; running it again continues.
  * Ends by checking the VHD footer.
  */
 export async function downloadVhd(request: VhdDownload): Promise<VhdDownloadResult> {
@@ -58,14 +60,19 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
   const properties = await blob.getProperties({ abortSignal: signal });
   const fileBytes = properties.contentLength ?? 0;
   const ranges = await pageRangesOf(blob, signal);
-  const state = await DownloadState.open(request.file, fileBytes, ranges);
-  const pieces = piecesOf(ranges, request.pieceBytes ?? DEFAULT_PIECE_BYTES);
+  const pieceBytes = request.pieceBytes ?? DEFAULT_PIECE_BYTES;
+  // Last-Modified rather than the ETag: it names the blob's content, while a new grant may serve it under a new ETag.
+  const lastModified = properties.lastModified?.toUTCString();
+  const state = await DownloadState.open(request.file, { source: request.source, blobBytes: fileBytes, lastModified, pieceBytes }, ranges);
+  const pieces = piecesOf(ranges, pieceBytes);
   const dataBytes = sizeOf(pieces);
+  const { handle, kept } = await openTarget(request.file, fileBytes, state.resumed);
+  // Pieces recorded as finished live in the file: without it (gone, or another size) they must be fetched again.
+  if (!kept) state.forget();
   const resumed = state.resumed;
   let doneBytes = sizeOf(pieces.filter((p) => state.isFinished(p)));
   let fetchedBytes = 0;
 
-  const handle = await openTarget(request.file, fileBytes, resumed);
   const rate = new TransferRate();
   let reportedAt = 0;
   const report = (force = false): void => {
@@ -89,6 +96,8 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
             rate.add(bytes);
             report();
           });
+          // On the disk before it counts as finished: a crash after the record must not leave a hole a resume skips.
+          await handle.datasync();
           await state.markFinished(piece);
         }
       } catch (error) {
@@ -104,7 +113,11 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
     if (reasons.length) throw reasons.find((r) => !isAbort(r)) ?? reasons[0];
     report(true);
     const problem = await footerProblem(handle, fileBytes);
-    if (problem) throw new Error(problem);
+    if (problem) {
+      // Every piece counts as finished: kept, the state would make each retry fail at once. The next one fetches all again.
+      await state.remove();
+      throw new Error(problem);
+    }
   } finally {
     await handle.close();
   }
@@ -112,12 +125,15 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
   return { fileBytes, dataBytes, fetchedBytes, resumed };
 }
 
-/** A new file is truncated to the blob's size (holes, no data); a resumed one keeps what it has. */
-async function openTarget(file: string, fileBytes: number, resume: boolean): Promise<FileHandle> {
+/**
+ * A new file is truncated to the blob's size (holes, no data); a resumed one keeps what it has.
+ * `kept` says whether the earlier file was kept, so the caller knows its finished pieces are still there.
+ */
+async function openTarget(file: string, fileBytes: number, resume: boolean): Promise<{ handle: FileHandle; kept: boolean }> {
   if (resume) {
     try {
       const handle = await open(file, 'r+');
-      if ((await handle.stat()).size === fileBytes) return handle;
+      if ((await handle.stat()).size === fileBytes) return { handle, kept: true };
       await handle.close();
     } catch {
       // The file is gone or unreadable: start it again.
@@ -125,7 +141,7 @@ async function openTarget(file: string, fileBytes: number, resume: boolean): Pro
   }
   const handle = await open(file, 'w+');
   await handle.truncate(fileBytes);
-  return handle;
+  return { handle, kept: false };
 }
 
 /** One ranged GET, written at its offset as it arrives; a piece counts only once all of it is written. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { grantDiskRestorePointAccess, revokeDiskRestorePointAccess } from '../../azure/diskAccess';
+import { errorMessage } from '../../azure/errors';
 import { idKey } from '../../azure/ids';
 import { DiskRestorePointItem } from '../../tree/nodes/DiskRestorePointItem';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
@@ -30,15 +31,19 @@ async function grantAndCopy(ctx: ExportContext): Promise<Date> {
   const { id, name } = ctx.diskRestorePoint!;
   const grant = await withOperationProgress(vscode.l10n.t("Granting access to '{0}'…", name), () => grantDiskRestorePointAccess(factory, subscription, id, ctx.durationSeconds!));
   await vscode.env.clipboard.writeText(grant.url);
-  await ctx.command.operations.record({ kind: 'accessGranted', resourceId: id, name, ...subscription, startedAt: Date.now(), expiresAt: grant.expiresOn.getTime() });
+  // A grant while one is active extends the URL's time; one asked for a shorter time never shortens what an earlier grant allows.
+  const expiresAt = Math.max(ctx.command.operations.expiryOf(id) ?? 0, grant.expiresOn.getTime());
+  await ctx.command.operations.record({ kind: 'accessGranted', resourceId: id, name, ...subscription, startedAt: Date.now(), expiresAt });
   const revoke = vscode.l10n.t('Revoke Access');
   void vscode.window
     .showWarningMessage(
-      vscode.l10n.t("The access URL of '{0}' is on the clipboard until {1}. Treat it as a secret: anyone who has it can read the whole disk.", name, formatExpiry(grant.expiresOn)),
+      vscode.l10n.t("The access URL of '{0}' is on the clipboard until {1}. Treat it as a secret: anyone who has it can read the whole disk.", name, formatExpiry(expiresAt)),
       revoke,
     )
-    .then((choice) => (choice === revoke ? revokeAccess(ctx.command, undefined, id) : undefined));
-  return grant.expiresOn;
+    .then((choice) => (choice === revoke ? revokeAccess(ctx.command, undefined, id) : undefined))
+    // The button runs after the command has returned, outside its error handling: a failed revoke is said here.
+    .then(undefined, (error: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t("Access to '{0}' could not be revoked: {1}", name, errorMessage(error))));
+  return new Date(expiresAt);
 }
 
 /** Revoke Access: on an item whose access this window granted, or picked from those. */
@@ -46,7 +51,9 @@ export async function revokeAccess(context: CommandContext, node?: TreeNode, res
   const granted = context.operations.list().filter((r) => r.kind === 'accessGranted');
   const id = resourceId ?? node?.resource?.id ?? (await pickGranted(context, granted));
   const record = granted.find((r) => idKey(r.resourceId) === idKey(id));
-  const subscription = record ?? { tenantId: node!.resource!.tenantId, subscriptionId: /^\/subscriptions\/([^/]+)/i.exec(id)?.[1] ?? '' };
+  const tenantId = record?.tenantId ?? node?.resource?.tenantId;
+  if (!tenantId) throw new Error(vscode.l10n.t('No access granted from this window to {0} is recorded.', id.split('/').pop() ?? id));
+  const subscription = record ?? { tenantId, subscriptionId: /^\/subscriptions\/([^/]+)/i.exec(id)?.[1] ?? '' };
   const name = record?.name ?? id.split('/').pop() ?? '';
   await withOperationProgress(vscode.l10n.t("Revoking access to '{0}'…", name), () =>
     revokeDiskRestorePointAccess(context.tree.factory, { tenantId: subscription.tenantId, subscriptionId: subscription.subscriptionId }, id));

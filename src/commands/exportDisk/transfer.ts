@@ -26,6 +26,7 @@ export async function downloadDisk(context: CommandContext, disk: DiskToDownload
   const stop = new AbortController();
   const cancelled = token.onCancellationRequested(() => stop.abort());
   let granted = false;
+  let revoked = true;
   try {
     return await operation.run(async () => {
       try {
@@ -41,6 +42,7 @@ export async function downloadDisk(context: CommandContext, disk: DiskToDownload
         return await downloadVhd({
           url: grant.url,
           file: disk.file,
+          source: disk.diskRestorePointId,
           extraCertificates: factory.cloud.extraCertificates,
           signal: stop.signal,
           onProgress: (p) => {
@@ -50,21 +52,25 @@ export async function downloadDisk(context: CommandContext, disk: DiskToDownload
           },
         });
       } finally {
-        if (granted) await revokeAfterDownload(context, disk);
+        if (granted) revoked = await revokeAfterDownload(context, disk);
       }
     });
   } finally {
     cancelled.dispose();
+    // Access still granted stays in the journal, so the next start revokes it (resumeExport.ts).
+    if (!revoked) await context.operations.record({ kind: 'downloadDisk', resourceId: disk.diskRestorePointId, name: disk.name, ...disk.subscription, startedAt: Date.now() });
   }
 }
 
-/** A revoke that fails is said, not thrown: the download's own outcome is what the user asked about. */
-async function revokeAfterDownload(context: CommandContext, disk: DiskToDownload): Promise<void> {
+/** A revoke that fails is said, not thrown: the download's own outcome is what the user asked about. False when it failed. */
+async function revokeAfterDownload(context: CommandContext, disk: DiskToDownload): Promise<boolean> {
   try {
     await revokeDiskRestorePointAccess(context.tree.factory, disk.subscription, disk.diskRestorePointId);
+    return true;
   } catch (error) {
     context.log.warn(`Revoking access to ${disk.diskRestorePointId} after its download failed: ${errorMessage(error)}`);
     void vscode.window.showWarningMessage(vscode.l10n.t("Access to '{0}' could not be revoked ({1}); it ends by itself when its time is up.", disk.name, errorMessage(error)));
+    return false;
   }
 }
 

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { key } from '../engine/ids';
 import { DiskImage } from './diskImage';
 
@@ -9,6 +9,7 @@ import { DiskImage } from './diskImage';
  */
 export const BLOB_ACCOUNT_PREFIX = 'md-impexp-';
 const BLOB_NAME = 'abcd';
+const DIGEST_STEP = 4 * 1024 * 1024;
 
 export interface AccessGrant {
   resourceId: string;
@@ -101,6 +102,15 @@ export class AccessGrants {
     if (!grant) return undefined;
     const { image } = grant;
     return { blobBytes: image.blobBytes, dataBytes: image.dataBytes, pageRanges: image.pageRanges, active: this.active(resourceId, now) !== undefined, expiresAt: new Date(grant.expiresAt).toISOString() };
+  }
+
+  /** SHA-256 of the blob's bytes from `start` to `end` inclusive, read 4 MiB at a time: what a test compares a downloaded file with. */
+  digest(resourceId: string, start: number, end: number): string | undefined {
+    const grant = this.byResource.get(key(resourceId));
+    if (!grant) return undefined;
+    const hash = createHash('sha256');
+    for (let from = start; from <= end; from += DIGEST_STEP) hash.update(grant.image.read(from, Math.min(end, from + DIGEST_STEP - 1)));
+    return hash.digest('hex');
   }
 
   /** Ends the grant; its URL is refused from now on. Revoking nothing is not an error (ARM: 200). */

@@ -109,6 +109,14 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
     }
     case 'GET /blobs/signatures':
       return ok({ value: controls.sasSignatures() });
+    case 'GET /blobs/digest': {
+      const start = Number(query.get('start'));
+      const end = Number(query.get('end'));
+      if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) throw new ArmError(400, 'InvalidControlRequest', 'start and end must be integers with 0 <= start <= end.');
+      const sha256 = controls.blobDigest(query.get('resourceId') ?? '', start, end);
+      if (!sha256) throw new ArmError(404, 'NotFound', 'No access was ever granted to that resource.');
+      return ok({ sha256 });
+    }
     case 'GET /blobs': {
       const blob = controls.blobOf(query.get('resourceId') ?? '');
       if (!blob) throw new ArmError(404, 'NotFound', 'No access was ever granted to that resource.');

@@ -111,6 +111,11 @@ export class EmulatorControls {
     return this.app.state.grants.describe(resourceId, this.app.state.clock.now());
   }
 
+  /** SHA-256 of the bytes `start`..`end` (inclusive) of the blob last granted for a resource. */
+  blobDigest(resourceId: string, start: number, end: number): string | undefined {
+    return this.app.state.grants.digest(resourceId, start, end);
+  }
+
   /** The SAS signatures issued since the start: secrets no log may hold. */
   sasSignatures(): string[] {
     return this.app.state.grants.signatures();

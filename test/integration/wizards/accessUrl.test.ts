@@ -24,6 +24,18 @@ describe('export: Copy Access URL, Revoke Access, and access left by a closed wi
   const active = async (id: string): Promise<boolean> => (await control<{ active: boolean }>('GET', `/blobs?resourceId=${encodeURIComponent(id)}`)).active;
   const endGetAccess = async (id: string): Promise<number> => (await writes()).filter((r) => r.path.toLowerCase() === `${id.toLowerCase()}/endgetaccess`).length;
 
+  it('a second Copy Access URL asked for a shorter time keeps the later end of the access', async () => {
+    const disk = await firstDisk();
+    const id = disk.item.id as string;
+    const { result: first } = await drive<Date>(suite.api, 'restorePoints.copyAccessUrl', [answer.pick('4 hours')], [disk.node], { clockStepMs: 1_000 });
+    const { result: second } = await drive<Date>(suite.api, 'restorePoints.copyAccessUrl', [answer.pick('1 hour')], [disk.node], { clockStepMs: 1_000 });
+    assert.ok(first && second);
+    assert.strictEqual(second.getTime(), first.getTime(), 'the URL still works until the first grant ends');
+    assert.strictEqual(suite.api.operations.expiryOf(id), first.getTime());
+    await drive(suite.api, 'restorePoints.revokeAccess', [], [disk.node], { clockStepMs: 1_000 });
+    assert.deepStrictEqual(suite.api.operations.list(), []);
+  });
+
   it('copies a working URL, the tree shows the access (never the URL) and offers Revoke Access, which ends it', async () => {
     const disk = await firstDisk();
     const id = disk.item.id as string;

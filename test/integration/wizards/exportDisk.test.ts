@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { demoCatalog } from '../../../src/emulator';
 import { drive, requestLog, writes, type LoggedRequest } from '../../support/commandDriver';
+import { fileDigest } from '../../support/fileDigest';
 import { captureErrorNotifications } from '../../support/notifications';
 import { captureProgress } from '../../support/progress';
 import { answer } from '../../support/scriptedPrompter';
@@ -44,6 +45,13 @@ describe('export: Download VHD, resume, revoke, and refusals', function () {
     (log as (LoggedRequest & { range?: string })[])
       .filter((r) => r.method === 'GET' && r.path.startsWith('/md-impexp-') && r.range && r.query.comp === undefined && r.status === 206)
       .map((r) => /bytes=(\d+)-(\d+)/.exec(r.range!)!.slice(1).map(Number) as [number, number]);
+  /** Every page range of the file holds the emulator's bytes (compared by SHA-256). */
+  const assertSameData = async (file: string, id: string): Promise<void> => {
+    for (const r of (await blobOf(id)).pageRanges) {
+      const { sha256 } = await control<{ sha256: string }>('GET', `/blobs/digest?resourceId=${encodeURIComponent(id)}&start=${r.start}&end=${r.end}`);
+      assert.strictEqual(fileDigest(file, r.start, r.end), sha256, `bytes ${r.start}-${r.end} match the blob`);
+    }
+  };
   const revokes = async (id: string): Promise<number> => (await writes()).filter((r) => r.method === 'POST' && r.path.toLowerCase() === `${id.toLowerCase()}/endgetaccess`).length;
 
   it('refuses, before any question, a disk of a copy still replicating, with its percentage (first: the clock has not moved yet)', async () => {
@@ -90,6 +98,7 @@ describe('export: Download VHD, resume, revoke, and refusals', function () {
     assert.strictEqual(blob.active, false);
     assert.ok(progress.shown.some((p) => p.messages.some((m) => /MiB of \d+(\.\d)? MiB/.test(m))), `progress shows bytes: ${JSON.stringify(progress.shown.map((p) => p.messages.slice(-2)))}`);
     assert.deepStrictEqual(suite.api.operations.list(), [], 'nothing left in the journal');
+    await assertSameData(file, disk.item.id as string);
   });
 
   it('after an interruption in the middle, access is revoked; downloading again continues and fetches no finished range again', async () => {
@@ -122,6 +131,7 @@ describe('export: Download VHD, resume, revoke, and refusals', function () {
     assert.deepStrictEqual(merge([...firstRun, ...secondRun].sort((a, b) => a[0] - b[0])), blob.pageRanges.map((r) => [r.start, r.end]), 'together the two runs fetched the page ranges once');
     assert.ok(!fs.existsSync(`${file}.download.json`));
     assert.strictEqual(await revokes(disk.item.id as string), 1, 'revoked after the resumed download too');
+    await assertSameData(file, disk.item.id as string);
   });
 
   it('Download Disks saves every disk of a restore point into the chosen folder, each revoked after', async () => {
@@ -136,6 +146,20 @@ describe('export: Download VHD, resume, revoke, and refusals', function () {
       assert.strictEqual(fs.statSync(file).size, (await blobOf(disk.item.id as string)).blobBytes);
       assert.strictEqual(await revokes(disk.item.id as string), 1);
     }
+  });
+
+  it('keeps the download in the journal when revoking access fails, so the next start revokes it', async () => {
+    const disk = await firstDisk();
+    const file = path.join(dir, 'disk.vhd');
+    await control('POST', '/faults', { pathPattern: '/endGetAccess$', method: 'POST', status: 403, count: 1 });
+    const { result } = await drive<string>(suite.api, 'restorePoints.downloadVhd', [answer.saveAs(file), answer.acceptDefault()], [disk.node], { clockStepMs: 1_000 });
+    assert.strictEqual(result, file, 'the download itself succeeded');
+    assert.deepStrictEqual(
+      suite.api.operations.list().map((r) => [r.kind, r.resourceId]),
+      [['downloadDisk', disk.item.id]],
+      'the grant is still recorded',
+    );
+    await suite.api.operations.remove(disk.item.id as string);
   });
 
   it('revokes access when the download is cancelled', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, truncateSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { stateFileOf } from '../../../src/azure/download/downloadState';
 import { StorageAccessError } from '../../../src/azure/download/storageErrors';
 import { demoCatalog } from '../../../src/emulator/data/demoCatalog';
 import { useEmulator } from '../../emulator/harness';
+import { fileDigest } from '../../support/fileDigest';
 import { finishOnAccept, useRecordingClient } from './actionHarness';
 
 const dev = demoCatalog.devTest;
@@ -38,12 +39,26 @@ describe('actions: grant access to a disk restore point and download it as a spa
     h.emulator.controls.requestLog
       .filter((e) => e.method === 'GET' && e.range && e.query.comp === undefined)
       .map((e) => /bytes=(\d+)-(\d+)/.exec(e.range!)!.slice(1).map(Number) as [number, number]);
+  /** A download of one range at a time, cancelled once 8 MiB arrived: its state file stays. */
+  const interruptAfter8MiB = async (url: string, file: string): Promise<void> => {
+    const stop = new AbortController();
+    await assert.rejects(
+      downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 1, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
+      (e: Error) => e.name === 'AbortError',
+    );
+  };
+  /** Every page range of the file holds the emulator's bytes. */
+  const assertSameData = (file: string): void => {
+    for (const r of h.emulator.controls.blobOf(diskRestorePointId)!.pageRanges) {
+      assert.equal(fileDigest(file, r.start, r.end), h.emulator.controls.blobDigest(diskRestorePointId, r.start, r.end), `bytes ${r.start}-${r.end} match the blob`);
+    }
+  };
 
   it('fetches only the page ranges, into a sparse file of the blob size that ends with a valid footer', async () => {
     const { url } = await grant();
     const file = join(dir, 'disk.vhd');
     h.emulator.controls.clearRequestLog();
-    const result = await downloadVhd({ url, file, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
+    const result = await downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
     const blob = h.emulator.controls.blobOf(diskRestorePointId)!;
     assert.equal(statSync(file).size, blob.blobBytes);
     assert.equal(result.dataBytes, blob.dataBytes + 512);
@@ -61,6 +76,7 @@ describe('actions: grant access to a disk restore point and download it as a spa
     assert.equal(footer.toString('ascii', 0, 8), 'conectix');
     assert.ok(first.some((b) => b !== 0), 'data arrived at its offset');
     assert.equal(existsSync(stateFileOf(file)), false, 'no state file is left after success');
+    assertSameData(file);
   });
 
   it('after an interruption, continues without fetching a finished range again', async () => {
@@ -72,7 +88,7 @@ describe('actions: grant access to a disk restore point and download it as a spa
     // on a fast machine the whole disk could otherwise arrive before the first report.
     h.emulator.controls.injectFault({ method: 'GET', pathPattern: '^/md-impexp-', delayMs: 60, count: 1000 });
     await assert.rejects(
-      downloadVhd({ url, file, extraCertificates: ca(), storage, parallel: 2, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
+      downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 2, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
       (e: Error) => e.name === 'AbortError',
     );
     h.emulator.controls.clearFaults();
@@ -80,7 +96,7 @@ describe('actions: grant access to a disk restore point and download it as a spa
     assert.ok(saved.finished.length >= 4, `some pieces were finished: ${saved.finished.length}`);
     const finishedBytes = rangesFetched().filter(([s]) => saved.finished.includes(s)).reduce((sum, [s, e]) => sum + e - s + 1, 0);
     h.emulator.controls.clearRequestLog();
-    const result = await downloadVhd({ url, file, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
+    const result = await downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
     assert.equal(result.resumed, true);
     const again = rangesFetched().filter(([s]) => saved.finished.includes(s));
     assert.deepEqual(again, [], 'no finished piece is fetched again');
@@ -91,6 +107,60 @@ describe('actions: grant access to a disk restore point and download it as a spa
     await handle.read(footer, 0, 512, result.fileBytes - 512);
     await handle.close();
     assert.equal(footer.toString('ascii', 0, 8), 'conectix');
+    assertSameData(file);
+  });
+
+  it('when the interrupted file is gone or has another size, fetches every piece again rather than trusting the state', async () => {
+    // Enough data that the download is still running when the first progress report after 8 MiB comes.
+    h.emulator.controls.setDiskData(diskRestorePointId, 96 * MiB);
+    const { url } = await grant();
+    for (const damage of ['removed', 'truncated'] as const) {
+      const file = join(dir, `disk-${damage}.vhd`);
+      await interruptAfter8MiB(url, file);
+      assert.ok(existsSync(stateFileOf(file)), 'the interrupted run left its state');
+      if (damage === 'removed') rmSync(file);
+      else truncateSync(file, 4 * MiB);
+      h.emulator.controls.clearRequestLog();
+      const result = await downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
+      assert.equal(result.resumed, false, damage);
+      assert.equal(result.fetchedBytes, result.dataBytes, `${damage}: every piece fetched again`);
+      assert.equal(rangesFetched().reduce((sum, [s, e]) => sum + e - s + 1, 0), result.dataBytes);
+      assertSameData(file);
+    }
+  });
+
+  it('a state file left by another restore point or another piece size is not resumed', async () => {
+    h.emulator.controls.setDiskData(diskRestorePointId, 96 * MiB);
+    const { url } = await grant();
+    const file = join(dir, 'disk.vhd');
+    for (const other of [{ source: `${diskRestorePointId}-other`, pieceBytes: MiB }, { source: diskRestorePointId, pieceBytes: 2 * MiB }]) {
+      await interruptAfter8MiB(url, file);
+      const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { source: string; pieceBytes: number; lastModified?: string; finished: number[] };
+      assert.equal(saved.source, diskRestorePointId);
+      assert.equal(saved.pieceBytes, MiB);
+      assert.ok(saved.lastModified, 'the blob\'s Last-Modified is recorded');
+      assert.ok(saved.finished.length > 0);
+      h.emulator.controls.clearRequestLog();
+      const result = await downloadVhd({ url, file, ...other, extraCertificates: ca(), storage, parallel: 4 });
+      assert.equal(result.resumed, false, JSON.stringify(other));
+      assert.equal(result.fetchedBytes, result.dataBytes, 'every piece fetched again');
+    }
+  });
+
+  it('a footer that fails the check drops the state, so the next run fetches every piece again and succeeds', async () => {
+    h.emulator.controls.setDiskData(diskRestorePointId, 96 * MiB);
+    const { url } = await grant();
+    const file = join(dir, 'disk.vhd');
+    await interruptAfter8MiB(url, file);
+    // The footer recorded as finished while the file holds zeros there: what a damaged file looks like.
+    const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { finished: number[] };
+    const footer = h.emulator.controls.blobOf(diskRestorePointId)!.pageRanges.at(-1)!;
+    writeFileSync(stateFileOf(file), JSON.stringify({ ...saved, finished: [...saved.finished, footer.start] }));
+    await assert.rejects(downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, pieceBytes: MiB }), /footer|VHD/i);
+    assert.equal(existsSync(stateFileOf(file)), false, 'the state is dropped');
+    const result = await downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, pieceBytes: MiB });
+    assert.equal(result.fetchedBytes, result.dataBytes);
+    assertSameData(file);
   });
 
   it('a revoked or tampered URL fails with a clear message that does not hold the URL', async () => {
@@ -99,7 +169,7 @@ describe('actions: grant access to a disk restore point and download it as a spa
     const file = join(dir, 'disk.vhd');
     for (const attempt of [tampered, url]) {
       if (attempt === url) await revokeAccess(arm.client, diskRestorePointId, finishOnAccept(h, undefined, 5_000));
-      const error = await downloadVhd({ url: attempt, file, extraCertificates: ca(), storage }).catch((e: unknown) => e);
+      const error = await downloadVhd({ url: attempt, file, source: diskRestorePointId, extraCertificates: ca(), storage }).catch((e: unknown) => e);
       assert.ok(error instanceof StorageAccessError, String(error));
       assert.equal(error.status, 403);
       assert.match(error.message, /expired, was revoked or is not valid/);

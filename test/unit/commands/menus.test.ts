@@ -29,6 +29,7 @@ const CONTEXT_VALUES = {
   orphanCollection: 'restorePointCollection;azureResource;orphan',
   restorePoint: 'restorePoint;azureResource;state:succeeded',
   copy: 'restorePoint;azureResource;state:succeeded;copy',
+  completedCopy: 'restorePoint;azureResource;state:succeeded;copy;replication:succeeded',
   disk: 'diskRestorePoint;azureResource;disk:os',
   replicatingDisk: 'diskRestorePoint;azureResource;disk:data;replication:replicating',
   creatingRestorePoint: 'restorePoint;azureResource;state:creating',
@@ -62,7 +63,7 @@ const ACTIONS: Record<string, Kind[]> = {
   'restorePoints.createRestorePoint': ['vm', 'collection'],
   'restorePoints.createRestorePointCollection': ['vm'],
   // A copy still replicating may be deleted; one being created or worked on by this extension may not.
-  'restorePoints.deleteRestorePoint': ['restorePoint', 'copy', 'replicatingCopy', 'failedCopy', 'unknownCopy'],
+  'restorePoints.deleteRestorePoint': ['restorePoint', 'copy', 'completedCopy', 'replicatingCopy', 'failedCopy', 'unknownCopy'],
   'restorePoints.deleteRestorePointCollection': ['collection', 'copyCollection', 'orphanCollection'],
   'restorePoints.copyRestorePoint': ['restorePoint'],
   'restorePoints.restoreDisk': ['disk', 'diskWithAccess'],
@@ -71,7 +72,8 @@ const ACTIONS: Record<string, Kind[]> = {
   // Export needs a complete disk restore point, as ARM refuses access to one still replicating.
   'restorePoints.downloadVhd': ['disk', 'diskWithAccess'],
   'restorePoints.copyAccessUrl': ['disk', 'diskWithAccess'],
-  'restorePoints.downloadDisks': ['restorePoint'],
+  // Every disk of a complete restore point, a copy whose replication finished included.
+  'restorePoints.downloadDisks': ['restorePoint', 'copy', 'completedCopy'],
   // Only while access this window granted is active.
   'restorePoints.revokeAccess': ['diskWithAccess'],
   // A complete copy restores as a new VM in its region; only a restore point in the VM's own region reverts it.
@@ -111,7 +113,7 @@ describe('package.json menus and commands', () => {
   }
 
   it('offers Refresh only where there is something to read again: not on disk rows, info rows, "Load more…" or groups', () => {
-    assert.deepEqual(shownOn('restorePoints.refresh'), ['subscription', 'vm', 'collection', 'copyCollection', 'orphanCollection', 'restorePoint', 'copy', 'creatingRestorePoint', 'busyRestorePoint', 'replicatingCopy', 'failedCopy', 'unknownCopy', 'busyCollection']);
+    assert.deepEqual(shownOn('restorePoints.refresh'), ['subscription', 'vm', 'collection', 'copyCollection', 'orphanCollection', 'restorePoint', 'copy', 'completedCopy', 'creatingRestorePoint', 'busyRestorePoint', 'replicatingCopy', 'failedCopy', 'unknownCopy', 'busyCollection']);
   });
 
   it('hides Delete, Copy and Restore on items being created or busy with an operation of ours', () => {
