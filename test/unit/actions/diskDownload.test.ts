@@ -39,13 +39,22 @@ describe('actions: grant access to a disk restore point and download it as a spa
     h.emulator.controls.requestLog
       .filter((e) => e.method === 'GET' && e.range && e.query.comp === undefined)
       .map((e) => /bytes=(\d+)-(\d+)/.exec(e.range!)!.slice(1).map(Number) as [number, number]);
-  /** A download of one range at a time, cancelled once 8 MiB arrived: its state file stays. */
-  const interruptAfter8MiB = async (url: string, file: string): Promise<void> => {
+  /**
+   * A download of one range at a time, cancelled once 8 MiB arrived: its state file stays. The ranged
+   * reads are slowed, so progress is reported (at most every 250 ms) while pieces are still to fetch:
+   * on a fast machine the whole disk could otherwise arrive before the first report.
+   */
+  const interruptAfter8MiB = async (url: string, file: string, parallel = 1): Promise<void> => {
     const stop = new AbortController();
-    await assert.rejects(
-      downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 1, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
-      (e: Error) => e.name === 'AbortError',
-    );
+    h.emulator.controls.injectFault({ method: 'GET', pathPattern: '^/md-impexp-', delayMs: 60, count: 1000 });
+    try {
+      await assert.rejects(
+        downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
+        (e: Error) => e.name === 'AbortError',
+      );
+    } finally {
+      h.emulator.controls.clearFaults();
+    }
   };
   /** Every page range of the file holds the emulator's bytes. */
   const assertSameData = (file: string): void => {
@@ -82,16 +91,8 @@ describe('actions: grant access to a disk restore point and download it as a spa
   it('after an interruption, continues without fetching a finished range again', async () => {
     const { url } = await grant();
     const file = join(dir, 'disk.vhd');
-    const stop = new AbortController();
     h.emulator.controls.clearRequestLog();
-    // Slow ranged reads, so progress is reported (at most every 250 ms) while pieces are still to fetch:
-    // on a fast machine the whole disk could otherwise arrive before the first report.
-    h.emulator.controls.injectFault({ method: 'GET', pathPattern: '^/md-impexp-', delayMs: 60, count: 1000 });
-    await assert.rejects(
-      downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 2, pieceBytes: MiB, signal: stop.signal, onProgress: (p) => { if (p.doneBytes > 8 * MiB) stop.abort(); } }),
-      (e: Error) => e.name === 'AbortError',
-    );
-    h.emulator.controls.clearFaults();
+    await interruptAfter8MiB(url, file, 2);
     const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { finished: number[] };
     assert.ok(saved.finished.length >= 4, `some pieces were finished: ${saved.finished.length}`);
     const finishedBytes = rangesFetched().filter(([s]) => saved.finished.includes(s)).reduce((sum, [s, e]) => sum + e - s + 1, 0);
