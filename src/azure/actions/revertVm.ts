@@ -96,8 +96,10 @@ export const revertedDiskName = (currentName: string, stamp: string): string => 
  * deallocated, its disks swapped for the restored ones at the same slots, the disks it had tagged
  * with what replaced them (kept, never deleted), and the VM started again if it was running.
  */
-export function revertVmRun(input: SwapInput & { restorePoint: RestorePoint; stamp: string }, runId: string, now: number): SwapPlan {
+export function revertVmRun(input: SwapInput & { restorePoint: RestorePoint; stamp: string; groupDisks?: readonly Disk[] }, runId: string, now: number): SwapPlan {
   const vm = input.vm;
+  // A PATCH of tags replaces them all: the kept disk's own tags go with the revert's, so none is lost.
+  const tagsOf = (id: string): Record<string, string> => input.groupDisks?.find((d) => idKey(d.id ?? '') === idKey(id))?.tags ?? {};
   const group = parseResourceId(vm.id!)!.resourceGroup;
   const disks = restorePointDisks(input.restorePoint);
   const swaps: DiskSwap[] = disks.flatMap((d) => {
@@ -114,7 +116,7 @@ export function revertVmRun(input: SwapInput & { restorePoint: RestorePoint; sta
   const replaced = swaps.filter((s) => s.currentDiskId && idKey(s.currentDiskId) !== idKey(s.newDiskId) && currentDiskIn(vm, s.slot));
   const tagging = replaced.map((s) =>
     step(
-      { kind: 'tagDisk', diskId: s.currentDiskId, tags: { [KEPT_DISK_TAGS.vm]: vm.id!, [KEPT_DISK_TAGS.slot]: s.slot, [KEPT_DISK_TAGS.replacedBy]: lastSegment(s.newDiskId), [KEPT_DISK_TAGS.restorePoint]: input.restorePoint.name ?? '' } },
+      { kind: 'tagDisk', diskId: s.currentDiskId, tags: { ...tagsOf(s.currentDiskId), [KEPT_DISK_TAGS.vm]: vm.id!, [KEPT_DISK_TAGS.slot]: s.slot, [KEPT_DISK_TAGS.replacedBy]: lastSegment(s.newDiskId), [KEPT_DISK_TAGS.restorePoint]: input.restorePoint.name ?? '' } },
       l10n.t("Tag the kept disk '{0}'", lastSegment(s.currentDiskId)),
     ),
   );
@@ -130,7 +132,7 @@ export function keptDisksOf(vmId: string, disks: readonly Disk[]): Disk[] {
 const withoutKeptTags = (tags: Record<string, string> | undefined): Record<string, string> =>
   Object.fromEntries(Object.entries(tags ?? {}).filter(([k]) => !(Object.values(KEPT_DISK_TAGS) as string[]).includes(k)));
 
-/** Undo Revert: the kept disks back in their slots, their revert tags removed; the restored disks stay, detached. */
+/** Undo Revert: the kept disks back in their slots with their own tags (the revert's removed); the restored disks stay, detached. */
 export function undoRevertRun(input: SwapInput & { kept: readonly Disk[] }, runId: string, now: number): SwapPlan {
   const swaps: DiskSwap[] = input.kept.map((d) => {
     const slot = d.tags![KEPT_DISK_TAGS.slot];

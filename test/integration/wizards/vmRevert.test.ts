@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { KEPT_DISK_TAGS } from '../../../src/azure/actions/revertVm';
 import { demoCatalog } from '../../../src/emulator';
-import { drive, writes } from '../../support/commandDriver';
+import { clearRequestLog, drive, writes } from '../../support/commandDriver';
 import { answer } from '../../support/scriptedPrompter';
 import { computeClient } from '../../emulator/sdkClients';
 import { byLabel, children, emulatorAddress, type Shown } from '../helpers';
@@ -30,6 +30,10 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
     const originalOs = before.storageProfile!.osDisk!.managedDisk!.id!;
     const originalData = before.storageProfile!.dataDisks!.map((d) => [d.lun, d.managedDisk!.id!] as const);
     assert.strictEqual(await power(), 'PowerState/running');
+    // The user's own tag on the OS disk: a PATCH of tags replaces them all, so the revert must carry it.
+    const userTags = { ...(await client.disks.get(web02.resourceGroup, nameOf(originalOs))).tags, owner: 'team-web' };
+    await client.disks.beginUpdateAndWait(web02.resourceGroup, nameOf(originalOs), { tags: userTags });
+    await clearRequestLog();
     const rp = await node(web02.vm, web02.collection, web02.restorePoints[0]);
 
     const { result, prompter } = await drive<string>(suite.api, 'restorePoints.revertVm', [answer.confirm()], [rp.node]);
@@ -51,6 +55,7 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
     assert.strictEqual(keptOs.diskState, 'Unattached');
     assert.strictEqual(keptOs.tags?.[KEPT_DISK_TAGS.slot], 'os');
     assert.strictEqual(keptOs.tags?.[KEPT_DISK_TAGS.replacedBy], nameOf(after.storageProfile!.osDisk!.managedDisk!.id!));
+    assert.strictEqual(keptOs.tags?.owner, 'team-web', "the user's tag survives the revert");
     assert.deepStrictEqual(suite.api.operations.listRuns(), []);
 
     const vmNode = await node(web02.vm);
@@ -61,7 +66,7 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
     assert.deepStrictEqual(back.storageProfile!.dataDisks!.map((d) => [d.lun, d.managedDisk!.id!.toLowerCase()]), originalData.map(([lun, id]) => [lun, id.toLowerCase()]));
     assert.strictEqual(await power(), 'PowerState/running');
     const untagged = await client.disks.get(web02.resourceGroup, nameOf(originalOs));
-    assert.strictEqual(untagged.tags?.[KEPT_DISK_TAGS.vm], undefined, 'the revert tags are gone');
+    assert.deepStrictEqual(untagged.tags, userTags, "the revert's tags are gone, the user's are back");
   });
 
   it('refuses Undo Revert on a VM no revert changed, and sends nothing', async () => {
