@@ -92,6 +92,16 @@ function runOf(kind: RunKind, input: SwapInput, runId: string, now: number, stag
 export const revertedDiskName = (currentName: string, stamp: string): string => `${currentName.slice(0, 80 - stamp.length - 2)}-r${stamp}`;
 
 /**
+ * A restored disk's name no disk of the group has: two reverts in one minute would otherwise pick
+ * the same name, and the second would overwrite (and count as its own) the first one's disk.
+ */
+function freeDiskName(currentName: string, stamp: string, taken: ReadonlySet<string>): string {
+  let name = revertedDiskName(currentName, stamp);
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = revertedDiskName(currentName, `${stamp}-${n}`);
+  return name;
+}
+
+/**
  * Revert in place: every disk of the restore point restored beside the VM (side by side), the VM
  * deallocated, its disks swapped for the restored ones at the same slots, the disks it had tagged
  * with what replaced them (kept, never deleted), and the VM started again if it was running.
@@ -102,9 +112,12 @@ export function revertVmRun(input: SwapInput & { restorePoint: RestorePoint; sta
   const tagsOf = (id: string): Record<string, string> => input.groupDisks?.find((d) => idKey(d.id ?? '') === idKey(id))?.tags ?? {};
   const group = parseResourceId(vm.id!)!.resourceGroup;
   const disks = restorePointDisks(input.restorePoint);
+  const taken = new Set((input.groupDisks ?? []).map((d) => (d.name ?? '').toLowerCase()));
   const swaps: DiskSwap[] = disks.flatMap((d) => {
     const current = currentDiskIn(vm, diskKey(d)) ?? d.sourceDiskId ?? '';
-    const newDiskId = `/subscriptions/${input.subscriptionId}/resourceGroups/${group}/providers/Microsoft.Compute/disks/${revertedDiskName(lastSegment(current || d.name), input.stamp)}`;
+    const name = freeDiskName(lastSegment(current || d.name), input.stamp, taken);
+    taken.add(name.toLowerCase());
+    const newDiskId = `/subscriptions/${input.subscriptionId}/resourceGroups/${group}/providers/Microsoft.Compute/disks/${name}`;
     return [{ slot: diskKey(d), currentDiskId: current, newDiskId }];
   });
   const restores = disks.map((d, i) =>

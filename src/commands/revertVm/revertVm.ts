@@ -88,8 +88,10 @@ const steps: PromptStep<RevertContext>[] = [
 ];
 
 async function execute(ctx: RevertContext): Promise<string | undefined> {
-  const { vm, power, groupDisks } = await targetVm(ctx);
+  const { vm, power } = await targetVm(ctx);
   const { restorePoint } = await checkedSource(ctx);
+  // Read again just before sending: a disk made since the prompt (another revert) must not be taken over.
+  const groupDisks = await listDisksIn(ctx.command.tree.factory, ctx.subscription!, resourceGroupOf(vm.id!));
   const { run, swaps } = revertVmRun({ ...planInput(ctx, vm, power), restorePoint, groupDisks, stamp: stampOf(new Date()) }, randomUUID(), Date.now());
   await ctx.command.operations.runs.save(run);
   const done = await runInNotification(ctx.command, run);

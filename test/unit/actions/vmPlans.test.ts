@@ -98,6 +98,15 @@ describe('plans of the VM actions', () => {
       assert.deepEqual(tagOs, { kind: 'tagDisk', diskId: disk('web-os'), tags: { [KEPT_DISK_TAGS.vm]: vm.id, [KEPT_DISK_TAGS.slot]: 'os', [KEPT_DISK_TAGS.replacedBy]: 'web-os-r202611291100', [KEPT_DISK_TAGS.restorePoint]: 'rp-1' } });
     });
 
+    it('never names a restored disk after one the group has: a second revert in the same minute gets its own disks', () => {
+      const first = revertVmRun({ tenantId: 't', subscriptionId: SUB, vm, restorePoint, running: true, deallocated: false, stamp: '202611291100' }, 'r1', 0);
+      const groupDisks: Disk[] = first.swaps.map((s) => ({ id: s.newDiskId, name: s.newDiskId.split('/').pop(), location: 'eastus' }));
+      const second = revertVmRun({ tenantId: 't', subscriptionId: SUB, vm, restorePoint, running: true, deallocated: false, stamp: '202611291100', groupDisks }, 'r2', 0);
+      assert.deepEqual(second.swaps.map((s) => s.newDiskId), [disk('web-os-r202611291100-2'), disk('web-data-0-r202611291100-2')]);
+      const restored = second.run.stages[0].steps.map((x) => (x.spec.kind === 'restoreDisk' ? x.spec.diskId : ''));
+      for (const taken of first.swaps.map((s) => s.newDiskId)) assert.ok(!restored.includes(taken), `${taken} is not restored over`);
+    });
+
     it('asks no deallocation of a VM already deallocated and starts only one that was running', () => {
       const { run } = revertVmRun({ tenantId: 't', subscriptionId: SUB, vm, restorePoint, running: false, deallocated: true, stamp: 's' }, 'r', 0);
       assert.deepEqual(run.stages.map((s) => s.steps[0].spec.kind), ['restoreDisk', 'putVirtualMachine', 'tagDisk']);
