@@ -72,14 +72,20 @@ export function swappedModel(vm: VirtualMachine, swaps: readonly DiskSwap[]): Vi
   return model;
 }
 
-/** Deallocate, swap, then the tags and the start: shared by Revert and Undo Revert. */
-function swapStages(input: SwapInput, swaps: DiskSwap[], tagging: StepRecord[]): StepRecord[][] {
+/**
+ * Deallocate, swap, then the start: shared by Revert and Undo Revert. A revert tags the disks it
+ * keeps first (`tagFirst`), so that Undo Revert finds them whatever step fails later; Undo Revert
+ * removes its tags only once the disks are back in their slots.
+ */
+function swapStages(input: SwapInput, swaps: DiskSwap[], tagging: StepRecord[], tagFirst: boolean): StepRecord[][] {
   const vmId = input.vm.id!;
   const name = input.vm.name ?? lastSegment(vmId);
+  const tags = tagging.length ? [tagging] : [];
   return [
+    ...(tagFirst ? tags : []),
     ...(input.deallocated ? [] : [[step({ kind: 'deallocateVirtualMachine', vmId }, l10n.t("Stop and deallocate '{0}'", name))]]),
     [step({ kind: 'putVirtualMachine', vmId, vm: swappedModel(input.vm, swaps), creates: false, attaches: swaps.map((s) => s.newDiskId) }, l10n.t("Swap the disks of '{0}'", name))],
-    ...(tagging.length ? [tagging] : []),
+    ...(tagFirst ? [] : tags),
     ...(input.running ? [[step({ kind: 'startVirtualMachine', vmId }, l10n.t("Start '{0}' again", name))]] : []),
   ];
 }
@@ -133,7 +139,7 @@ export function revertVmRun(input: SwapInput & { restorePoint: RestorePoint; sta
       l10n.t("Tag the kept disk '{0}'", lastSegment(s.currentDiskId)),
     ),
   );
-  return { run: runOf('revertVm', input, runId, now, [restores, ...swapStages(input, swaps, tagging)]), swaps };
+  return { run: runOf('revertVm', input, runId, now, [restores, ...swapStages(input, swaps, tagging, true)]), swaps };
 }
 
 /** The disks a revert of this VM kept (by their tags), by slot. */
@@ -152,5 +158,5 @@ export function undoRevertRun(input: SwapInput & { kept: readonly Disk[] }, runI
     return { slot, currentDiskId: currentDiskIn(input.vm, slot) ?? '', newDiskId: d.id! };
   });
   const tagging = input.kept.map((d) => step({ kind: 'tagDisk', diskId: d.id!, tags: withoutKeptTags(d.tags) }, l10n.t("Remove the revert's tags from '{0}'", d.name ?? '')));
-  return { run: runOf('undoRevert', input, runId, now, swapStages(input, swaps, tagging)), swaps };
+  return { run: runOf('undoRevert', input, runId, now, swapStages(input, swaps, tagging, false)), swaps };
 }

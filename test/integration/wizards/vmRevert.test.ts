@@ -4,7 +4,8 @@ import { demoCatalog } from '../../../src/emulator';
 import { clearRequestLog, drive, writes } from '../../support/commandDriver';
 import { answer } from '../../support/scriptedPrompter';
 import { computeClient } from '../../emulator/sdkClients';
-import { byLabel, children, emulatorAddress, type Shown } from '../helpers';
+import { byLabel, children, control, emulatorAddress, eventually, type Shown } from '../helpers';
+import { captureErrorNotifications } from '../../support/notifications';
 import { useActionSuite } from './actionSuite';
 
 const dev = demoCatalog.devTest;
@@ -44,7 +45,7 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
     assert.match(modal.detail ?? '', new RegExp(nameOf(originalOs)));
 
     const sent = (await writes()).map((r) => `${r.method} ${/\/disks\//i.test(r.path) ? 'disk' : nameOf(r.path)}`);
-    assert.deepStrictEqual(sent, ['PUT disk', 'PUT disk', 'POST deallocate', `PUT ${web02.vm}`, 'PATCH disk', 'PATCH disk', 'POST start'], 'each step once, in order');
+    assert.deepStrictEqual(sent, ['PUT disk', 'PUT disk', 'PATCH disk', 'PATCH disk', 'POST deallocate', `PUT ${web02.vm}`, 'POST start'], 'each step once, in order');
 
     const after = await client.virtualMachines.get(web02.resourceGroup, web02.vm);
     assert.match(nameOf(after.storageProfile!.osDisk!.managedDisk!.id!), new RegExp(`^${nameOf(originalOs)}-r\\d{12}$`));
@@ -67,6 +68,24 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
     assert.strictEqual(await power(), 'PowerState/running');
     const untagged = await client.disks.get(web02.resourceGroup, nameOf(originalOs));
     assert.deepStrictEqual(untagged.tags, userTags, "the revert's tags are gone, the user's are back");
+  });
+
+  it('tags the kept disks before the VM is touched: after a fault at the swap they carry the tags Undo Revert finds them by', async () => {
+    const before = await client.virtualMachines.get(web02.resourceGroup, web02.vm);
+    const originalOs = nameOf(before.storageProfile!.osDisk!.managedDisk!.id!);
+    const notifications = captureErrorNotifications();
+    try {
+      await control('POST', '/faults', { method: 'PUT', pathPattern: `/virtualMachines/${web02.vm}`, status: 409, count: 1 });
+      const rp = await node(web02.vm, web02.collection, web02.restorePoints[0]);
+      const { result } = await drive<string>(suite.api, 'restorePoints.revertVm', [answer.confirm()], [rp.node]);
+      assert.strictEqual(result, undefined);
+      await eventually(async () => notifications.shown.find((n) => /InjectedFault/.test(n.message)), 'the failure report');
+    } finally {
+      notifications.restore();
+    }
+    const kept = await client.disks.get(web02.resourceGroup, originalOs);
+    assert.strictEqual(kept.tags?.[KEPT_DISK_TAGS.slot], 'os', 'the original OS disk is tagged as kept although the swap failed');
+    assert.strictEqual(kept.tags?.[KEPT_DISK_TAGS.vm]?.toLowerCase(), before.id!.toLowerCase());
   });
 
   it('refuses Undo Revert on a VM no revert changed, and sends nothing', async () => {
