@@ -114,3 +114,15 @@ export async function listNetworkInterfacesIn(factory: ClientFactory, subscripti
   const client = await networkClientOf(factory, subscription);
   return allPages(factory, subscription.subscriptionId, (o) => client.networkInterfaces.list(resourceGroup, o));
 }
+
+/** The virtual networks of a resource group: the names a new one there may not take. */
+export async function listVirtualNetworksInGroup(factory: ClientFactory, subscription: SubscriptionRef, resourceGroup: string): Promise<VirtualNetwork[]> {
+  const client = await networkClientOf(factory, subscription);
+  return allPages(factory, subscription.subscriptionId, (o) => client.virtualNetworks.list(resourceGroup, o));
+}
+
+/** The public IP addresses of a resource group: the names a new one there may not take. */
+export async function listPublicIpAddressesIn(factory: ClientFactory, subscription: SubscriptionRef, resourceGroup: string): Promise<PublicIPAddress[]> {
+  const client = await networkClientOf(factory, subscription);
+  return allPages(factory, subscription.subscriptionId, (o) => client.publicIPAddresses.list(resourceGroup, o));
+}

@@ -72,14 +72,20 @@ export function swappedModel(vm: VirtualMachine, swaps: readonly DiskSwap[]): Vi
   return model;
 }
 
-/** Deallocate, swap, then the tags and the start: shared by Revert and Undo Revert. */
-function swapStages(input: SwapInput, swaps: DiskSwap[], tagging: StepRecord[]): StepRecord[][] {
+/**
+ * Deallocate, swap, then the start: shared by Revert and Undo Revert. A revert tags the disks it
+ * keeps first (`tagFirst`), so that Undo Revert finds them whatever step fails later; Undo Revert
+ * removes its tags only once the disks are back in their slots.
+ */
+function swapStages(input: SwapInput, swaps: DiskSwap[], tagging: StepRecord[], tagFirst: boolean): StepRecord[][] {
   const vmId = input.vm.id!;
   const name = input.vm.name ?? lastSegment(vmId);
+  const tags = tagging.length ? [tagging] : [];
   return [
+    ...(tagFirst ? tags : []),
     ...(input.deallocated ? [] : [[step({ kind: 'deallocateVirtualMachine', vmId }, l10n.t("Stop and deallocate '{0}'", name))]]),
     [step({ kind: 'putVirtualMachine', vmId, vm: swappedModel(input.vm, swaps), creates: false, attaches: swaps.map((s) => s.newDiskId) }, l10n.t("Swap the disks of '{0}'", name))],
-    ...(tagging.length ? [tagging] : []),
+    ...(tagFirst ? [] : tags),
     ...(input.running ? [[step({ kind: 'startVirtualMachine', vmId }, l10n.t("Start '{0}' again", name))]] : []),
   ];
 }
@@ -92,17 +98,32 @@ function runOf(kind: RunKind, input: SwapInput, runId: string, now: number, stag
 export const revertedDiskName = (currentName: string, stamp: string): string => `${currentName.slice(0, 80 - stamp.length - 2)}-r${stamp}`;
 
 /**
+ * A restored disk's name no disk of the group has: two reverts in one minute would otherwise pick
+ * the same name, and the second would overwrite (and count as its own) the first one's disk.
+ */
+function freeDiskName(currentName: string, stamp: string, taken: ReadonlySet<string>): string {
+  let name = revertedDiskName(currentName, stamp);
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = revertedDiskName(currentName, `${stamp}-${n}`);
+  return name;
+}
+
+/**
  * Revert in place: every disk of the restore point restored beside the VM (side by side), the VM
  * deallocated, its disks swapped for the restored ones at the same slots, the disks it had tagged
  * with what replaced them (kept, never deleted), and the VM started again if it was running.
  */
-export function revertVmRun(input: SwapInput & { restorePoint: RestorePoint; stamp: string }, runId: string, now: number): SwapPlan {
+export function revertVmRun(input: SwapInput & { restorePoint: RestorePoint; stamp: string; groupDisks?: readonly Disk[] }, runId: string, now: number): SwapPlan {
   const vm = input.vm;
+  // A PATCH of tags replaces them all: the kept disk's own tags go with the revert's, so none is lost.
+  const tagsOf = (id: string): Record<string, string> => input.groupDisks?.find((d) => idKey(d.id ?? '') === idKey(id))?.tags ?? {};
   const group = parseResourceId(vm.id!)!.resourceGroup;
   const disks = restorePointDisks(input.restorePoint);
+  const taken = new Set((input.groupDisks ?? []).map((d) => (d.name ?? '').toLowerCase()));
   const swaps: DiskSwap[] = disks.flatMap((d) => {
     const current = currentDiskIn(vm, diskKey(d)) ?? d.sourceDiskId ?? '';
-    const newDiskId = `/subscriptions/${input.subscriptionId}/resourceGroups/${group}/providers/Microsoft.Compute/disks/${revertedDiskName(lastSegment(current || d.name), input.stamp)}`;
+    const name = freeDiskName(lastSegment(current || d.name), input.stamp, taken);
+    taken.add(name.toLowerCase());
+    const newDiskId = `/subscriptions/${input.subscriptionId}/resourceGroups/${group}/providers/Microsoft.Compute/disks/${name}`;
     return [{ slot: diskKey(d), currentDiskId: current, newDiskId }];
   });
   const restores = disks.map((d, i) =>
@@ -114,11 +135,11 @@ export function revertVmRun(input: SwapInput & { restorePoint: RestorePoint; sta
   const replaced = swaps.filter((s) => s.currentDiskId && idKey(s.currentDiskId) !== idKey(s.newDiskId) && currentDiskIn(vm, s.slot));
   const tagging = replaced.map((s) =>
     step(
-      { kind: 'tagDisk', diskId: s.currentDiskId, tags: { [KEPT_DISK_TAGS.vm]: vm.id!, [KEPT_DISK_TAGS.slot]: s.slot, [KEPT_DISK_TAGS.replacedBy]: lastSegment(s.newDiskId), [KEPT_DISK_TAGS.restorePoint]: input.restorePoint.name ?? '' } },
+      { kind: 'tagDisk', diskId: s.currentDiskId, tags: { ...tagsOf(s.currentDiskId), [KEPT_DISK_TAGS.vm]: vm.id!, [KEPT_DISK_TAGS.slot]: s.slot, [KEPT_DISK_TAGS.replacedBy]: lastSegment(s.newDiskId), [KEPT_DISK_TAGS.restorePoint]: input.restorePoint.name ?? '' } },
       l10n.t("Tag the kept disk '{0}'", lastSegment(s.currentDiskId)),
     ),
   );
-  return { run: runOf('revertVm', input, runId, now, [restores, ...swapStages(input, swaps, tagging)]), swaps };
+  return { run: runOf('revertVm', input, runId, now, [restores, ...swapStages(input, swaps, tagging, true)]), swaps };
 }
 
 /** The disks a revert of this VM kept (by their tags), by slot. */
@@ -130,12 +151,12 @@ export function keptDisksOf(vmId: string, disks: readonly Disk[]): Disk[] {
 const withoutKeptTags = (tags: Record<string, string> | undefined): Record<string, string> =>
   Object.fromEntries(Object.entries(tags ?? {}).filter(([k]) => !(Object.values(KEPT_DISK_TAGS) as string[]).includes(k)));
 
-/** Undo Revert: the kept disks back in their slots, their revert tags removed; the restored disks stay, detached. */
+/** Undo Revert: the kept disks back in their slots with their own tags (the revert's removed); the restored disks stay, detached. */
 export function undoRevertRun(input: SwapInput & { kept: readonly Disk[] }, runId: string, now: number): SwapPlan {
   const swaps: DiskSwap[] = input.kept.map((d) => {
     const slot = d.tags![KEPT_DISK_TAGS.slot];
     return { slot, currentDiskId: currentDiskIn(input.vm, slot) ?? '', newDiskId: d.id! };
   });
   const tagging = input.kept.map((d) => step({ kind: 'tagDisk', diskId: d.id!, tags: withoutKeptTags(d.tags) }, l10n.t("Remove the revert's tags from '{0}'", d.name ?? '')));
-  return { run: runOf('undoRevert', input, runId, now, swapStages(input, swaps, tagging)), swaps };
+  return { run: runOf('undoRevert', input, runId, now, swapStages(input, swaps, tagging, false)), swaps };
 }

@@ -9,7 +9,7 @@ import { armOf, subscriptionStep, targetFromNode, vmStep, type TargetContext } f
 import { runInNotification } from '../vmRuns/runNotification';
 import { vmRestorePointStep } from '../vmRuns/vmRestorePointStep';
 import { runWizard, type PromptStep } from '../wizard/wizard';
-import { checkedSource, diskTypesStep, inputOf, networkStep, publicIpStep, resourceGroupStep, sizeStep, summaryStep, vmNameStep, type RestoreVmContext } from './steps';
+import { checkedSource, diskTypesStep, inputOf, networkStep, publicIpStep, refuseTakenNetworkName, resourceGroupStep, sizeStep, summaryStep, vmNameStep, type RestoreVmContext } from './steps';
 
 /** The steps that find the restore point are skipped when the command runs on one. */
 const untilRestorePoint = (step: PromptStep<TargetContext>): PromptStep<RestoreVmContext> => ({
@@ -33,6 +33,9 @@ const steps: PromptStep<RestoreVmContext>[] = [
 async function execute(ctx: RestoreVmContext): Promise<string | undefined> {
   const { restorePoint, location } = await checkedSource(ctx);
   const { factory, subscription } = armOf(ctx);
+  // Read again just before sending: a network or IP made since the prompts must not be replaced.
+  if (ctx.network && 'newNetwork' in ctx.network) await refuseTakenNetworkName(ctx, 'virtualNetwork', true);
+  if (ctx.publicIp) await refuseTakenNetworkName(ctx, 'publicIp', true);
   // A new group first: everything else goes in it. It is not removed with the rest after a failure.
   if (ctx.newResourceGroup) await createResourceGroup(factory, subscription, ctx.resourceGroup!, location);
   const run = restoreAsNewVmRun(inputOf(ctx, restorePoint, location), randomUUID(), Date.now());

@@ -4,8 +4,9 @@ import { aggregateReplication } from '../../azure/actions/replicationProgress';
 import { newVmResources, type NetworkChoice, type RestoreAsNewVmInput } from '../../azure/actions/restoreAsNewVm';
 import { diskKey, excludedDisksOf, restorePointDisks } from '../../azure/actions/restoredDisks';
 import { listDisksIn } from '../../azure/disks';
+import type { ClientFactory } from '../../azure/clients';
 import { collectionIdOf, idKey, lastSegment } from '../../azure/ids';
-import { listNetworkInterfacesIn, listVirtualNetworksIn } from '../../azure/networks';
+import { listNetworkInterfacesIn, listPublicIpAddressesIn, listVirtualNetworksIn, listVirtualNetworksInGroup } from '../../azure/networks';
 import { listResourceGroups } from '../../azure/resourceGroups';
 import { readCollection } from '../../azure/restorePointCollections';
 import { readRestorePoint } from '../../azure/restorePoints';
@@ -13,6 +14,7 @@ import { freeAddressSpace } from '../../azure/rules/addressSpace';
 import { restoreSourceProblem } from '../../azure/rules/copyAndRestore';
 import { resourceGroupNameProblem, vmNameProblem } from '../../azure/rules/vmNames';
 import { listAllVirtualMachines } from '../../azure/virtualMachines';
+import type { SubscriptionRef } from '../../azure/subscriptionScope';
 import { diskSkuChoices } from '../restoreDisk/steps';
 import { readOnce, resourceGroupOf, type TargetContext } from '../steps/targets';
 import { BACK, type Answer, type Prompter } from '../wizard/prompter';
@@ -100,6 +102,25 @@ function clashes(ctx: RestoreVmContext, rp: RestorePoint, location: string, name
   return [r.vmId, ...r.disks.map((d) => d.id), r.networkInterfaceId].filter((id) => taken.has(id.toLowerCase())).map(lastSegment);
 }
 
+/**
+ * Refuses a new network or public IP whose name the group already has: the PUT would replace it,
+ * and Delete What Was Created would then remove a resource the run did not make.
+ */
+export async function refuseTakenNetworkName(ctx: RestoreVmContext, kind: 'virtualNetwork' | 'publicIp', fresh = false): Promise<void> {
+  if (ctx.newResourceGroup) return;
+  const group = ctx.resourceGroup!;
+  const list = kind === 'virtualNetwork' ? listVirtualNetworksInGroup : listPublicIpAddressesIn;
+  const read = (factory: ClientFactory, subscription: SubscriptionRef) => list(factory, subscription, group);
+  const existing = fresh ? await read(ctx.command.tree.factory, ctx.subscription!) : await readOnce(ctx, `${kind}s:${group}`, read);
+  const name = `${ctx.vmName!}-${kind === 'virtualNetwork' ? 'vnet' : 'ip'}`;
+  if (!existing.some((r) => same(r.name ?? '', name))) return;
+  throw new Error(
+    kind === 'virtualNetwork'
+      ? vscode.l10n.t("A virtual network named '{0}' already exists in {1}; choose an existing subnet or another VM name. Nothing was changed.", name, group)
+      : vscode.l10n.t("A public IP address named '{0}' already exists in {1}; choose no public IP or another VM name. Nothing was changed.", name, group),
+  );
+}
+
 export const vmNameStep: PromptStep<RestoreVmContext> = {
   shouldPrompt: (ctx) => !ctx.vmName,
   async prompt(ctx, prompter, earlier) {
@@ -141,6 +162,7 @@ export const networkStep: PromptStep<RestoreVmContext> = {
     });
     if (picked === BACK) return BACK;
     if (picked === NEW_NETWORK && space) {
+      await refuseTakenNetworkName(ctx, 'virtualNetwork');
       ctx.network = { newNetwork: space };
       ctx.networkLabel = vscode.l10n.t("new virtual network '{0}-vnet' ({1}), subnet 'default' ({2})", ctx.vmName!, space.addressPrefix, space.subnetPrefix);
     } else {
@@ -162,6 +184,7 @@ export const publicIpStep: PromptStep<RestoreVmContext> = {
       isDefault: (v) => v === (earlier?.publicIp ?? false),
     });
     if (picked === BACK) return BACK;
+    if (picked) await refuseTakenNetworkName(ctx, 'publicIp');
     ctx.publicIp = picked;
   },
 };

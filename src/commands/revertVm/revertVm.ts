@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { VirtualMachine } from '@azure/arm-compute';
+import type { Disk, VirtualMachine } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { revertVmRun, type DiskSwap } from '../../azure/actions/revertVm';
+import { listDisksIn } from '../../azure/disks';
 import { statusCode } from '../../azure/errors';
 import { collectionIdOf, idKey, lastSegment } from '../../azure/ids';
 import { readCollection } from '../../azure/restorePointCollections';
@@ -10,7 +11,7 @@ import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { checkedSource } from '../restoreAsNewVm/steps';
 import { refuseIncompleteCopy } from '../steps/completeCopy';
-import { readOnce, subscriptionStep, targetFromNode, vmStep, type TargetContext } from '../steps/targets';
+import { readOnce, resourceGroupOf, subscriptionStep, targetFromNode, vmStep, type TargetContext } from '../steps/targets';
 import { runInNotification } from '../vmRuns/runNotification';
 import { vmRestorePointStep } from '../vmRuns/vmRestorePointStep';
 import { BACK } from '../wizard/prompter';
@@ -23,7 +24,7 @@ interface RevertContext extends TargetContext {
 }
 
 /** The VM the restore point was taken of, if it still exists in the restore point's region: the only VM a revert may change. */
-async function targetVm(ctx: RevertContext): Promise<{ vm: VirtualMachine; power: string | undefined }> {
+async function targetVm(ctx: RevertContext): Promise<{ vm: VirtualMachine; power: string | undefined; groupDisks: Disk[] }> {
   const rpId = ctx.restorePoint!.id!;
   const { location } = await checkedSource(ctx);
   const collection = await readOnce(ctx, `restorePointCollection:${idKey(collectionIdOf(rpId))}:alone`, (factory, subscription) => readCollection(factory, subscription, collectionIdOf(rpId)));
@@ -37,8 +38,13 @@ async function targetVm(ctx: RevertContext): Promise<{ vm: VirtualMachine; power
     throw error;
   }
   if (idKey(vm.location ?? '') !== idKey(location)) throw new Error(vscode.l10n.t("Restore point '{0}' is in {1} and its VM in {2}: a VM can only be reverted to a restore point in its own region.", ctx.restorePoint!.name ?? '', location, vm.location ?? ''));
-  const power = await readOnce(ctx, `powerState:${idKey(vmId)}`, (factory, subscription) => readPowerState(factory, subscription, vmId));
-  return { vm, power };
+  const group = resourceGroupOf(vmId);
+  // The group's disks: the tags of the disks that are kept, which a PATCH would otherwise replace.
+  const [power, groupDisks] = await Promise.all([
+    readOnce(ctx, `powerState:${idKey(vmId)}`, (factory, subscription) => readPowerState(factory, subscription, vmId)),
+    readOnce(ctx, `disks:${idKey(group)}`, (factory, subscription) => listDisksIn(factory, subscription, group)),
+  ]);
+  return { vm, power, groupDisks };
 }
 
 const stampOf = (at: Date): string => at.toISOString().replace(/[-:T]/g, '').slice(0, 12);
@@ -47,9 +53,9 @@ const stampOf = (at: Date): string => at.toISOString().replace(/[-:T]/g, '').sli
 const confirmStep: PromptStep<RevertContext> = {
   shouldPrompt: () => true,
   async prompt(ctx, prompter) {
-    const { vm, power } = await targetVm(ctx);
+    const { vm, power, groupDisks } = await targetVm(ctx);
     const { restorePoint } = await checkedSource(ctx);
-    const { swaps } = revertVmRun({ ...planInput(ctx, vm, power), restorePoint, stamp: 'YYYYMMDDHHMM' }, '', 0);
+    const { swaps } = revertVmRun({ ...planInput(ctx, vm, power), restorePoint, groupDisks, stamp: 'YYYYMMDDHHMM' }, '', 0);
     const running = power !== 'deallocated';
     const answer = await prompter.confirm({
       message: vscode.l10n.t("Revert VM '{0}' to restore point '{1}'?", vm.name ?? '', restorePoint.name ?? ''),
@@ -84,7 +90,9 @@ const steps: PromptStep<RevertContext>[] = [
 async function execute(ctx: RevertContext): Promise<string | undefined> {
   const { vm, power } = await targetVm(ctx);
   const { restorePoint } = await checkedSource(ctx);
-  const { run, swaps } = revertVmRun({ ...planInput(ctx, vm, power), restorePoint, stamp: stampOf(new Date()) }, randomUUID(), Date.now());
+  // Read again just before sending: a disk made since the prompt (another revert) must not be taken over.
+  const groupDisks = await listDisksIn(ctx.command.tree.factory, ctx.subscription!, resourceGroupOf(vm.id!));
+  const { run, swaps } = revertVmRun({ ...planInput(ctx, vm, power), restorePoint, groupDisks, stamp: stampOf(new Date()) }, randomUUID(), Date.now());
   await ctx.command.operations.runs.save(run);
   const done = await runInNotification(ctx.command, run);
   if (!done) return undefined;

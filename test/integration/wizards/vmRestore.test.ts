@@ -1,9 +1,9 @@
 import * as assert from 'node:assert';
 import { demoCatalog } from '../../../src/emulator';
-import { drive, requestLog, sentProperties, writes, type LoggedRequest } from '../../support/commandDriver';
+import { clearRequestLog, drive, requestLog, sentProperties, writes, type LoggedRequest } from '../../support/commandDriver';
 import { captureErrorNotifications } from '../../support/notifications';
 import { answer } from '../../support/scriptedPrompter';
-import { computeClient } from '../../emulator/sdkClients';
+import { computeClient, networkClient } from '../../emulator/sdkClients';
 import { byLabel, children, control, emulatorAddress, eventually, type Shown } from '../helpers';
 import { useActionSuite } from './actionSuite';
 
@@ -100,6 +100,28 @@ describe('actions: Restore as New VM', function () {
     const ipConfig = (sentProperties(nic).ipConfigurations as { properties: { subnet: { id: string }; publicIPAddress?: { id: string } } }[])[0].properties;
     assert.match(ipConfig.subnet.id, new RegExp(`/virtualNetworks/${web02.resourceGroup}-vnet/subnets/default$`, 'i'));
     assert.match(ipConfig.publicIPAddress?.id ?? '', /\/publicIPAddresses\/web-02-shared-ip$/);
+  });
+
+  it('refuses a new network or public IP whose name the group already has, and sends nothing', async () => {
+    const network = networkClient(emulatorAddress(), dev.subscriptionId);
+    await network.virtualNetworks.beginCreateOrUpdateAndWait(web02.resourceGroup, 'web-02-taken-vnet', { location: web02.location, addressSpace: { addressPrefixes: ['10.250.0.0/16'] } });
+    await network.publicIPAddresses.beginCreateOrUpdateAndWait(web02.resourceGroup, 'web-02-taken-ip', { location: web02.location, sku: { name: 'Standard' }, publicIPAllocationMethod: 'Static' });
+    await clearRequestLog();
+    const rp = await restorePointNode(web02.vm, web02.collection, web02.restorePoints[0]);
+    const subnet = `${web02.resourceGroup}${demoCatalog.network.vnetSuffix} / ${demoCatalog.network.subnet}`;
+    const notifications = captureErrorNotifications();
+    try {
+      const newNetwork = await drive<string>(suite.api, 'restorePoints.restoreAsNewVm', script('web-02-taken', 2).slice(0, 3), [rp.node]);
+      assert.strictEqual(newNetwork.result, undefined);
+      const newIp = await drive<string>(suite.api, 'restorePoints.restoreAsNewVm', script('web-02-taken', 2, answer.pick(subnet), answer.pick("A new public IP address 'web-02-taken-ip'")).slice(0, 4), [rp.node]);
+      assert.strictEqual(newIp.result, undefined);
+      assert.match(notifications.shown[0]?.message ?? '', /virtual network named 'web-02-taken-vnet' already exists/);
+      assert.match(notifications.shown[1]?.message ?? '', /public IP address named 'web-02-taken-ip' already exists/);
+    } finally {
+      notifications.restore();
+    }
+    assert.deepStrictEqual(await writes(), [], 'nothing sent');
+    assert.deepStrictEqual((await network.virtualNetworks.get(web02.resourceGroup, 'web-02-taken-vnet')).addressSpace?.addressPrefixes, ['10.250.0.0/16'], 'the existing network is untouched');
   });
 
   it('brings a Trusted Launch VM back as Trusted Launch: the OS disk and the VM carry the source security type', async () => {

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert';
 import { KEPT_DISK_TAGS } from '../../../src/azure/actions/revertVm';
 import { demoCatalog } from '../../../src/emulator';
-import { drive, writes } from '../../support/commandDriver';
+import { clearRequestLog, drive, writes } from '../../support/commandDriver';
 import { answer } from '../../support/scriptedPrompter';
 import { computeClient } from '../../emulator/sdkClients';
-import { byLabel, children, emulatorAddress, type Shown } from '../helpers';
+import { byLabel, children, control, emulatorAddress, eventually, type Shown } from '../helpers';
+import { captureErrorNotifications } from '../../support/notifications';
 import { useActionSuite } from './actionSuite';
 
 const dev = demoCatalog.devTest;
@@ -30,6 +31,10 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
     const originalOs = before.storageProfile!.osDisk!.managedDisk!.id!;
     const originalData = before.storageProfile!.dataDisks!.map((d) => [d.lun, d.managedDisk!.id!] as const);
     assert.strictEqual(await power(), 'PowerState/running');
+    // The user's own tag on the OS disk: a PATCH of tags replaces them all, so the revert must carry it.
+    const userTags = { ...(await client.disks.get(web02.resourceGroup, nameOf(originalOs))).tags, owner: 'team-web' };
+    await client.disks.beginUpdateAndWait(web02.resourceGroup, nameOf(originalOs), { tags: userTags });
+    await clearRequestLog();
     const rp = await node(web02.vm, web02.collection, web02.restorePoints[0]);
 
     const { result, prompter } = await drive<string>(suite.api, 'restorePoints.revertVm', [answer.confirm()], [rp.node]);
@@ -40,7 +45,7 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
     assert.match(modal.detail ?? '', new RegExp(nameOf(originalOs)));
 
     const sent = (await writes()).map((r) => `${r.method} ${/\/disks\//i.test(r.path) ? 'disk' : nameOf(r.path)}`);
-    assert.deepStrictEqual(sent, ['PUT disk', 'PUT disk', 'POST deallocate', `PUT ${web02.vm}`, 'PATCH disk', 'PATCH disk', 'POST start'], 'each step once, in order');
+    assert.deepStrictEqual(sent, ['PUT disk', 'PUT disk', 'PATCH disk', 'PATCH disk', 'POST deallocate', `PUT ${web02.vm}`, 'POST start'], 'each step once, in order');
 
     const after = await client.virtualMachines.get(web02.resourceGroup, web02.vm);
     assert.match(nameOf(after.storageProfile!.osDisk!.managedDisk!.id!), new RegExp(`^${nameOf(originalOs)}-r\\d{12}$`));
@@ -51,6 +56,7 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
     assert.strictEqual(keptOs.diskState, 'Unattached');
     assert.strictEqual(keptOs.tags?.[KEPT_DISK_TAGS.slot], 'os');
     assert.strictEqual(keptOs.tags?.[KEPT_DISK_TAGS.replacedBy], nameOf(after.storageProfile!.osDisk!.managedDisk!.id!));
+    assert.strictEqual(keptOs.tags?.owner, 'team-web', "the user's tag survives the revert");
     assert.deepStrictEqual(suite.api.operations.listRuns(), []);
 
     const vmNode = await node(web02.vm);
@@ -61,7 +67,25 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
     assert.deepStrictEqual(back.storageProfile!.dataDisks!.map((d) => [d.lun, d.managedDisk!.id!.toLowerCase()]), originalData.map(([lun, id]) => [lun, id.toLowerCase()]));
     assert.strictEqual(await power(), 'PowerState/running');
     const untagged = await client.disks.get(web02.resourceGroup, nameOf(originalOs));
-    assert.strictEqual(untagged.tags?.[KEPT_DISK_TAGS.vm], undefined, 'the revert tags are gone');
+    assert.deepStrictEqual(untagged.tags, userTags, "the revert's tags are gone, the user's are back");
+  });
+
+  it('tags the kept disks before the VM is touched: after a fault at the swap they carry the tags Undo Revert finds them by', async () => {
+    const before = await client.virtualMachines.get(web02.resourceGroup, web02.vm);
+    const originalOs = nameOf(before.storageProfile!.osDisk!.managedDisk!.id!);
+    const notifications = captureErrorNotifications();
+    try {
+      await control('POST', '/faults', { method: 'PUT', pathPattern: `/virtualMachines/${web02.vm}`, status: 409, count: 1 });
+      const rp = await node(web02.vm, web02.collection, web02.restorePoints[0]);
+      const { result } = await drive<string>(suite.api, 'restorePoints.revertVm', [answer.confirm()], [rp.node]);
+      assert.strictEqual(result, undefined);
+      await eventually(async () => notifications.shown.find((n) => /InjectedFault/.test(n.message)), 'the failure report');
+    } finally {
+      notifications.restore();
+    }
+    const kept = await client.disks.get(web02.resourceGroup, originalOs);
+    assert.strictEqual(kept.tags?.[KEPT_DISK_TAGS.slot], 'os', 'the original OS disk is tagged as kept although the swap failed');
+    assert.strictEqual(kept.tags?.[KEPT_DISK_TAGS.vm]?.toLowerCase(), before.id!.toLowerCase());
   });
 
   it('refuses Undo Revert on a VM no revert changed, and sends nothing', async () => {

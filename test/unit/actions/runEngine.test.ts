@@ -90,4 +90,17 @@ describe('multi-step runs: ordered stages, each step recorded, nothing sent twic
     assert.deepEqual(diskPuts(), ['not-sent', 'after']);
     assert.ok(h.emulator.controls.requestLog.some((r) => r.method === 'GET' && r.path === diskId('sent-before')));
   });
+
+  it('counts a step found done after a reload as created, so Delete What Was Created removes it', async () => {
+    const { store } = recordingStore();
+    await executeRun(factory, run([[restore('made-before-reload')]]), { store, intervalMs: 1 });
+    // The window reloaded after sending the restore and before ARM's answer was saved: no `accepted`.
+    const resumed = run([[restore('made-before-reload')], [restore('doomed-after')]], [{ status: 'running' }]);
+    h.emulator.controls.failNext('diskRestore', 1);
+    const error = await executeRun(factory, resumed, { store, intervalMs: 1 }).then(
+      () => assert.fail('the run succeeded'),
+      (e: unknown) => e as RunFailedError,
+    );
+    assert.deepEqual(createdSoFar(error.run).map((c) => c.id), [diskId('made-before-reload'), diskId('doomed-after')]);
+  });
 });

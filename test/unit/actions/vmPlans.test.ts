@@ -80,27 +80,36 @@ describe('plans of the VM actions', () => {
       },
     } as VirtualMachine;
 
-    it('restores every disk, deallocates, swaps OS and data disks at the same LUNs, tags the kept disks and starts a running VM again', () => {
+    it('restores every disk, deallocates, swaps OS and data disks at the same LUNs, tags the kept disks before anything changes on the VM and starts a running VM again', () => {
       const { run, swaps } = revertVmRun({ tenantId: 't', subscriptionId: SUB, vm, restorePoint, running: true, deallocated: false, stamp: '202611291100' }, 'r', 0);
-      assert.deepEqual(run.stages.map((s) => s.steps.map((x) => x.spec.kind)), [['restoreDisk', 'restoreDisk'], ['deallocateVirtualMachine'], ['putVirtualMachine'], ['tagDisk', 'tagDisk'], ['startVirtualMachine']]);
+      assert.deepEqual(run.stages.map((s) => s.steps.map((x) => x.spec.kind)), [['restoreDisk', 'restoreDisk'], ['tagDisk', 'tagDisk'], ['deallocateVirtualMachine'], ['putVirtualMachine'], ['startVirtualMachine']]);
       assert.deepEqual(swaps.map((s) => [s.slot, s.currentDiskId, s.newDiskId]), [
         ['os', disk('web-os'), disk('web-os-r202611291100')],
         ['0', disk('web-data-0'), disk('web-data-0-r202611291100')],
       ]);
-      const [put] = specs(run.stages[2].steps);
+      const [put] = specs(run.stages[3].steps);
       assert.ok(put.kind === 'putVirtualMachine' && !put.creates);
       assert.deepEqual(put.vm.storageProfile?.osDisk?.managedDisk, { id: disk('web-os-r202611291100') });
       assert.equal(put.vm.storageProfile?.imageReference, undefined);
       // The disk left out of the restore point stays where it is.
       assert.deepEqual(put.vm.storageProfile?.dataDisks?.map((d) => [d.lun, d.managedDisk?.id]), [[0, disk('web-data-0-r202611291100')], [2, disk('web-data-2')]]);
       assert.equal((put.vm as { provisioningState?: string }).provisioningState, undefined);
-      const [tagOs] = specs(run.stages[3].steps);
+      const [tagOs] = specs(run.stages[1].steps);
       assert.deepEqual(tagOs, { kind: 'tagDisk', diskId: disk('web-os'), tags: { [KEPT_DISK_TAGS.vm]: vm.id, [KEPT_DISK_TAGS.slot]: 'os', [KEPT_DISK_TAGS.replacedBy]: 'web-os-r202611291100', [KEPT_DISK_TAGS.restorePoint]: 'rp-1' } });
+    });
+
+    it('never names a restored disk after one the group has: a second revert in the same minute gets its own disks', () => {
+      const first = revertVmRun({ tenantId: 't', subscriptionId: SUB, vm, restorePoint, running: true, deallocated: false, stamp: '202611291100' }, 'r1', 0);
+      const groupDisks: Disk[] = first.swaps.map((s) => ({ id: s.newDiskId, name: s.newDiskId.split('/').pop(), location: 'eastus' }));
+      const second = revertVmRun({ tenantId: 't', subscriptionId: SUB, vm, restorePoint, running: true, deallocated: false, stamp: '202611291100', groupDisks }, 'r2', 0);
+      assert.deepEqual(second.swaps.map((s) => s.newDiskId), [disk('web-os-r202611291100-2'), disk('web-data-0-r202611291100-2')]);
+      const restored = second.run.stages[0].steps.map((x) => (x.spec.kind === 'restoreDisk' ? x.spec.diskId : ''));
+      for (const taken of first.swaps.map((s) => s.newDiskId)) assert.ok(!restored.includes(taken), `${taken} is not restored over`);
     });
 
     it('asks no deallocation of a VM already deallocated and starts only one that was running', () => {
       const { run } = revertVmRun({ tenantId: 't', subscriptionId: SUB, vm, restorePoint, running: false, deallocated: true, stamp: 's' }, 'r', 0);
-      assert.deepEqual(run.stages.map((s) => s.steps[0].spec.kind), ['restoreDisk', 'putVirtualMachine', 'tagDisk']);
+      assert.deepEqual(run.stages.map((s) => s.steps[0].spec.kind), ['restoreDisk', 'tagDisk', 'putVirtualMachine']);
     });
 
     it('Undo Revert puts the kept disks back in their slots and removes only their revert tags', () => {

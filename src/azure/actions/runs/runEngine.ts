@@ -60,7 +60,11 @@ export async function executeRun(factory: ClientFactory, run: RunRecord, options
   async function follow(step: StepRecord): Promise<boolean> {
     for (;;) {
       const found = await checkStep(factory, subscription, step.spec, options.abortSignal);
-      if (found.state === 'done') return false;
+      // Done or under way, the resource exists because this run sent it: it is the run's to remove.
+      if (found.state === 'done') {
+        step.accepted = true;
+        return false;
+      }
       if (found.state === 'failed') throw Object.assign(new Error(found.reason), { name: 'StepFailed' });
       if (found.state === 'absent') return true;
       step.accepted = true;
