@@ -37,6 +37,7 @@ describe('runs: a restore resumed after a reload', function () {
     await suite.api.operations.runs.save(run);
     await control('DELETE', '/requests');
 
+    assert.deepStrictEqual(suite.api.operations.listRuns().map((r) => r.id), [run.id], 'only this run is in the journal');
     const [done] = await whileClockMoves(suite.api.resumeRunsForTests());
     assert.strictEqual(done?.state, 'succeeded');
     const sent = (await requestLog()).filter((r) => r.method !== 'GET' && r.path.startsWith('/subscriptions/')).map((r) => `${r.method} ${r.path.split('/').pop()}`);
