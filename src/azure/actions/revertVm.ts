@@ -2,7 +2,7 @@ import type { DataDisk, Disk, RestorePoint, VirtualMachine } from '@azure/arm-co
 import * as l10n from '@vscode/l10n';
 import { idKey, lastSegment, parseResourceId } from '../ids';
 import { diskKey, restorePointDisks } from './restoredDisks';
-import type { RunKind, RunRecord, StepRecord, StepSpec } from './runs/runRecord';
+import type { DiskSwap, RunKind, RunRecord, StepRecord, StepSpec } from './runs/runRecord';
 
 /**
  * Tags on a disk a revert took off its VM: which VM, at which slot ('os' or the LUN), and the disk
@@ -15,12 +15,7 @@ export const KEPT_DISK_TAGS = {
   restorePoint: 'restorePoints.revertedTo',
 } as const;
 
-/** One disk slot of the VM that changes: the disk there now and the one that takes its place. */
-export interface DiskSwap {
-  slot: string;
-  currentDiskId: string;
-  newDiskId: string;
-}
+export type { DiskSwap };
 
 export interface SwapPlan {
   run: RunRecord;
@@ -90,8 +85,8 @@ function swapStages(input: SwapInput, swaps: DiskSwap[], tagging: StepRecord[], 
   ];
 }
 
-function runOf(kind: RunKind, input: SwapInput, runId: string, now: number, stages: StepRecord[][]): RunRecord {
-  return { id: runId, kind, name: input.vm.name ?? '', vmId: input.vm.id!, tenantId: input.tenantId, subscriptionId: input.subscriptionId, startedAt: now, state: 'running', stages: stages.map((steps) => ({ steps })) };
+function runOf(kind: RunKind, input: SwapInput, runId: string, now: number, stages: StepRecord[][], swaps: DiskSwap[]): RunRecord {
+  return { id: runId, kind, name: input.vm.name ?? '', vmId: input.vm.id!, tenantId: input.tenantId, subscriptionId: input.subscriptionId, startedAt: now, state: 'running', stages: stages.map((steps) => ({ steps })), swaps };
 }
 
 /** A restored disk's name: the disk it replaces, then when (`-r<yyyyMMddHHmm>`), within the 80 characters a disk name may have. */
@@ -126,9 +121,12 @@ export function revertVmRun(input: SwapInput & { restorePoint: RestorePoint; sta
     const newDiskId = `/subscriptions/${input.subscriptionId}/resourceGroups/${group}/providers/Microsoft.Compute/disks/${name}`;
     return [{ slot: diskKey(d), currentDiskId: current, newDiskId }];
   });
+  const source = input.restorePoint.sourceMetadata;
+  // The OS disk comes back as the source's: its OS, generation and security type (Trusted Launch), as for Restore as New VM.
+  const osDiskProperties = { osType: source?.storageProfile?.osDisk?.osType, hyperVGeneration: source?.hyperVGeneration, securityType: source?.securityProfile?.securityType };
   const restores = disks.map((d, i) =>
     step(
-      { kind: 'restoreDisk', diskId: swaps[i].newDiskId, diskRestorePointId: d.diskRestorePointId, location: vm.location!, sku: d.sku },
+      { kind: 'restoreDisk', diskId: swaps[i].newDiskId, diskRestorePointId: d.diskRestorePointId, location: vm.location!, sku: d.sku, ...(d.lun === 'os' ? osDiskProperties : {}) },
       l10n.t("Restore disk '{0}' from '{1}'", lastSegment(swaps[i].newDiskId), d.name),
     ),
   );
@@ -139,12 +137,24 @@ export function revertVmRun(input: SwapInput & { restorePoint: RestorePoint; sta
       l10n.t("Tag the kept disk '{0}'", lastSegment(s.currentDiskId)),
     ),
   );
-  return { run: runOf('revertVm', input, runId, now, [restores, ...swapStages(input, swaps, tagging, true)]), swaps };
+  return { run: runOf('revertVm', input, runId, now, [restores, ...swapStages(input, swaps, tagging, true)], swaps), swaps };
 }
 
-/** The disks a revert of this VM kept (by their tags), by slot. */
-export function keptDisksOf(vmId: string, disks: readonly Disk[]): Disk[] {
-  return disks.filter((d) => idKey(d.tags?.[KEPT_DISK_TAGS.vm] ?? '') === idKey(vmId) && d.tags?.[KEPT_DISK_TAGS.slot] !== undefined);
+/** Whether a disk carries the tags of a disk a revert took off a VM (any VM): it is kept, never deleted as created. */
+export const isKeptDisk = (disk: Disk): boolean => !!disk.tags?.[KEPT_DISK_TAGS.vm] && disk.tags?.[KEPT_DISK_TAGS.slot] !== undefined;
+
+/**
+ * The disks Undo Revert puts back, one per slot: of the disks a revert of this VM kept (by their
+ * tags), the one replaced by the disk the VM has in that slot now. After two reverts both earlier
+ * disks are kept; only the last one's goes back. A kept disk whose replacement is not attached
+ * (the revert stopped before its swap) has nothing to undo.
+ */
+export function keptDisksOf(vm: VirtualMachine, disks: readonly Disk[]): Disk[] {
+  return disks.filter((d) => {
+    if (!isKeptDisk(d) || idKey(d.tags![KEPT_DISK_TAGS.vm]) !== idKey(vm.id ?? '')) return false;
+    const now = currentDiskIn(vm, d.tags![KEPT_DISK_TAGS.slot]);
+    return !!now && lastSegment(now).toLowerCase() === (d.tags![KEPT_DISK_TAGS.replacedBy] ?? '').toLowerCase();
+  });
 }
 
 /** A disk's tags without the ones a revert put on it. */
@@ -158,5 +168,5 @@ export function undoRevertRun(input: SwapInput & { kept: readonly Disk[] }, runI
     return { slot, currentDiskId: currentDiskIn(input.vm, slot) ?? '', newDiskId: d.id! };
   });
   const tagging = input.kept.map((d) => step({ kind: 'tagDisk', diskId: d.id!, tags: withoutKeptTags(d.tags) }, l10n.t("Remove the revert's tags from '{0}'", d.name ?? '')));
-  return { run: runOf('undoRevert', input, runId, now, swapStages(input, swaps, tagging, false)), swaps };
+  return { run: runOf('undoRevert', input, runId, now, swapStages(input, swaps, tagging, false), swaps), swaps };
 }

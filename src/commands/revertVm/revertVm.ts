@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Disk, VirtualMachine } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { revertVmRun, type DiskSwap } from '../../azure/actions/revertVm';
+import { unsupportedSecurityReason } from '../../azure/actions/vmSecurity';
 import { listDisksIn } from '../../azure/disks';
 import { statusCode } from '../../azure/errors';
 import { collectionIdOf, idKey, lastSegment } from '../../azure/ids';
@@ -16,7 +17,7 @@ import { runInNotification } from '../vmRuns/runNotification';
 import { vmRestorePointStep } from '../vmRuns/vmRestorePointStep';
 import { BACK } from '../wizard/prompter';
 import { runWizard, type PromptStep } from '../wizard/wizard';
-import { showKeptDisks, slotLabel } from './keptDisks';
+import { slotLabel } from './keptDisks';
 
 interface RevertContext extends TargetContext {
   vm?: VirtualMachine;
@@ -26,7 +27,9 @@ interface RevertContext extends TargetContext {
 /** The VM the restore point was taken of, if it still exists in the restore point's region: the only VM a revert may change. */
 async function targetVm(ctx: RevertContext): Promise<{ vm: VirtualMachine; power: string | undefined; groupDisks: Disk[] }> {
   const rpId = ctx.restorePoint!.id!;
-  const { location } = await checkedSource(ctx);
+  const { location, restorePoint } = await checkedSource(ctx);
+  const unsupported = unsupportedSecurityReason(restorePoint);
+  if (unsupported) throw new Error(unsupported);
   const collection = await readOnce(ctx, `restorePointCollection:${idKey(collectionIdOf(rpId))}:alone`, (factory, subscription) => readCollection(factory, subscription, collectionIdOf(rpId)));
   const vmId = collection.source?.id ?? '';
   if (!/\/virtualMachines\//i.test(vmId)) throw new Error(vscode.l10n.t("Restore point '{0}' is a copy in another region; revert its VM from a restore point in the VM's own region, or use Restore as New VM.", ctx.restorePoint!.name ?? ''));
@@ -92,16 +95,10 @@ async function execute(ctx: RevertContext): Promise<string | undefined> {
   const { restorePoint } = await checkedSource(ctx);
   // Read again just before sending: a disk made since the prompt (another revert) must not be taken over.
   const groupDisks = await listDisksIn(ctx.command.tree.factory, ctx.subscription!, resourceGroupOf(vm.id!));
-  const { run, swaps } = revertVmRun({ ...planInput(ctx, vm, power), restorePoint, groupDisks, stamp: stampOf(new Date()) }, randomUUID(), Date.now());
+  const { run } = revertVmRun({ ...planInput(ctx, vm, power), restorePoint, groupDisks, stamp: stampOf(new Date()) }, randomUUID(), Date.now());
   await ctx.command.operations.runs.save(run);
   const done = await runInNotification(ctx.command, run);
-  if (!done) return undefined;
-  const kept = swaps.filter((s) => s.currentDiskId);
-  const show = vscode.l10n.t('Show Kept Disks');
-  void vscode.window
-    .showInformationMessage(vscode.l10n.t("VM '{0}' reverted to '{1}'. Its previous disks are kept: {2}.", vm.name ?? '', restorePoint.name ?? '', kept.map((s) => lastSegment(s.currentDiskId)).join(', ')), show)
-    .then((choice) => (choice === show ? showKeptDisks(ctx.command, kept.map((s) => ({ id: s.currentDiskId, slot: s.slot }))) : undefined));
-  return done.vmId;
+  return done?.vmId;
 }
 
 /** On a restore point of an existing VM in its region; from the palette: subscription → VM → restore point. */

@@ -10,7 +10,7 @@ import { readOnce, subscriptionStep, targetFromNode, vmStep, type TargetContext 
 import { runInNotification } from '../vmRuns/runNotification';
 import { BACK } from '../wizard/prompter';
 import { runWizard, type PromptStep } from '../wizard/wizard';
-import { showKeptDisks, slotLabel } from './keptDisks';
+import { slotLabel } from './keptDisks';
 
 /** The VM, its power state and the disks a revert of it kept (found by their tags), read once per run of the command. */
 async function undoTarget(ctx: TargetContext) {
@@ -20,8 +20,8 @@ async function undoTarget(ctx: TargetContext) {
     readOnce(ctx, `powerState:${idKey(vmId)}`, (factory, subscription) => readPowerState(factory, subscription, vmId)),
     readOnce(ctx, 'disks', listAllDisks),
   ]);
-  const kept = keptDisksOf(vmId, disks);
-  if (!kept.length) throw new Error(vscode.l10n.t("VM '{0}' has no reverted disks to put back: no disk is tagged as kept by a revert of it.", vm.name ?? lastSegment(vmId)));
+  const kept = keptDisksOf(vm, disks);
+  if (!kept.length) throw new Error(vscode.l10n.t("VM '{0}' has no reverted disks to put back: no disk is tagged as kept by a revert of it and replaced by a disk it has now.", vm.name ?? lastSegment(vmId)));
   const input = { tenantId: ctx.subscription!.tenantId, subscriptionId: ctx.subscription!.subscriptionId, vm, running: power === 'running', deallocated: power === 'deallocated', kept };
   return { vm, power, kept, input };
 }
@@ -50,19 +50,19 @@ const steps: PromptStep<TargetContext>[] = [subscriptionStep, vmStep, confirmSte
 
 async function execute(ctx: TargetContext): Promise<string | undefined> {
   const { input } = await undoTarget(ctx);
-  const { run, swaps } = undoRevertRun(input, randomUUID(), Date.now());
+  const { run } = undoRevertRun(input, randomUUID(), Date.now());
   await ctx.command.operations.runs.save(run);
   const done = await runInNotification(ctx.command, run);
-  if (!done) return undefined;
-  const detached = swaps.filter((s) => s.currentDiskId).map((s) => ({ id: s.currentDiskId, slot: s.slot }));
-  const show = vscode.l10n.t('Show Detached Disks');
-  void vscode.window
-    .showInformationMessage(vscode.l10n.t("VM '{0}' has its kept disks back. The disks the revert restored are detached and kept: {1}.", input.vm.name ?? '', detached.map((d) => lastSegment(d.id)).join(', ')), show)
-    .then((choice) => (choice === show ? showKeptDisks(ctx.command, detached) : undefined));
-  return done.vmId;
+  return done?.vmId;
 }
 
 /** On a VM (or from the palette: subscription → VM) that a revert changed. */
 export async function undoRevert(context: CommandContext, node?: TreeNode): Promise<string | undefined> {
   return runWizard(steps, { execute }, targetFromNode(context, node), context.prompter, { title: vscode.l10n.t('Undo Revert') });
+}
+
+/** Undo Revert of the VM a failed revert changed, offered by its failure report: the same modal first. */
+export function undoRevertOf(context: CommandContext, run: { vmId: string; tenantId: string; subscriptionId: string }): Promise<string | undefined> {
+  const ctx: TargetContext = { ...targetFromNode(context, undefined), subscription: { tenantId: run.tenantId, subscriptionId: run.subscriptionId }, vmId: run.vmId };
+  return runWizard(steps, { execute }, ctx, context.prompter, { title: vscode.l10n.t('Undo Revert') });
 }

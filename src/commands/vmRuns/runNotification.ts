@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { createdSoFar, failedStep, type RunKind, type RunRecord } from '../../azure/actions/runs/runRecord';
 import { deleteCreated, executeRun, RunFailedError } from '../../azure/actions/runs/runEngine';
+import { createdNow, type CreatedNow } from '../../azure/actions/runs/createdNow';
 import { lastSegment } from '../../azure/ids';
 import { redact } from '../../azure/logging';
 import type { CommandContext } from '../commandContext';
+import { announceSwapDone, swapFailureOffers, type FailureOffers } from '../revertVm/revertOutcome';
 
 /** What each kind of run is called in its notification. */
 const TITLES: Record<RunKind, (name: string) => string> = {
@@ -11,6 +13,12 @@ const TITLES: Record<RunKind, (name: string) => string> = {
   revertVm: (name) => vscode.l10n.t("Reverting '{0}' to a restore point…", name),
   undoRevert: (name) => vscode.l10n.t("Undoing the revert of '{0}'…", name),
 };
+
+/** What a kind of run says when it ends, also after a reload: Restore as New VM says it in its command. */
+const ANNOUNCE: Partial<Record<RunKind, (context: CommandContext, run: RunRecord) => void>> = { revertVm: announceSwapDone, undoRevert: announceSwapDone };
+
+/** What a kind of run adds to its failure report: the VM's state now and what the user can do about it. */
+const FAILURE_OFFERS: Partial<Record<RunKind, (context: CommandContext, run: RunRecord) => Promise<FailureOffers>>> = { revertVm: swapFailureOffers, undoRevert: swapFailureOffers };
 
 /** The VM the run is about was made or changed: the tree reads its subscription's VMs again. */
 function showChange(context: CommandContext, run: RunRecord): void {
@@ -34,37 +42,60 @@ export async function runInNotification(context: CommandContext, run: RunRecord)
     );
     await context.operations.runs.remove(run.id);
     showChange(context, done);
+    ANNOUNCE[run.kind]?.(context, done);
     return done;
   } catch (error) {
     showChange(context, run);
     if (!(error instanceof RunFailedError)) throw error;
-    reportRunFailure(context, error.run);
+    await reportRunFailure(context, error.run);
     return undefined;
   }
 }
 
-/** The resources a run created, by name, for a message. */
-const createdNames = (run: RunRecord): string => createdSoFar(run).map((c) => lastSegment(c.id)).join(', ');
+const names = (created: readonly { id: string }[]): string => created.map((c) => lastSegment(c.id)).join(', ');
+
+/** What the run created as it stands now; when it cannot be read, everything it created (deleting it reads it again). */
+async function createdStanding(context: CommandContext, run: RunRecord): Promise<CreatedNow> {
+  try {
+    return await createdNow(context.tree.factory, { tenantId: run.tenantId, subscriptionId: run.subscriptionId }, run);
+  } catch (error) {
+    context.log.warn(redact(`Reading what ${run.kind} of ${run.vmId} created: ${String(error)}`));
+    return { removable: createdSoFar(run), inUse: [] };
+  }
+}
 
 /**
- * Says which step failed, with ARM's code and message, and what the run created; offers to delete
- * exactly that. The record stays in the journal (a reload reports it again) until the user deletes
- * what was created or keeps it.
+ * Says which step failed, with ARM's code and message, what the run created (and which of it is in
+ * use, so not offered for deletion) and, for a run that changed a VM, the VM's state now and what
+ * can be done about it (Start VM, Undo Revert); offers to delete exactly what nothing uses. The
+ * record stays in the journal (a reload reports it again) until the user deletes what was created
+ * or keeps it; after Start VM or Undo Revert it is reported again as it then stands.
  */
-export function reportRunFailure(context: CommandContext, run: RunRecord): void {
+export async function reportRunFailure(context: CommandContext, run: RunRecord): Promise<void> {
   const step = failedStep(run);
-  const created = createdSoFar(run);
+  const [{ removable, inUse }, state] = await Promise.all([createdStanding(context, run), FAILURE_OFFERS[run.kind]?.(context, run)]);
   const reason = step?.error ? `${step.error.code}: ${step.error.message}` : '';
-  const what = created.length ? vscode.l10n.t('Created so far: {0}.', createdNames(run)) : vscode.l10n.t('Nothing was created.');
-  context.log.error(redact(`${run.kind} of ${run.vmId} stopped at "${step?.title ?? ''}": ${reason}\n    created: ${created.map((c) => c.id).join(', ') || 'nothing'}`));
+  const what = [
+    removable.length ? vscode.l10n.t('Created so far: {0}.', names(removable)) : inUse.length ? '' : vscode.l10n.t('Nothing was created.'),
+    inUse.length ? vscode.l10n.t('Created and in use, so kept: {0}.', names(inUse)) : '',
+    state?.note ?? '',
+  ].filter(Boolean).join(' ');
+  context.log.error(redact(`${run.kind} of ${run.vmId} stopped at "${step?.title ?? ''}": ${reason}\n    created: ${createdSoFar(run).map((c) => c.id).join(', ') || 'nothing'}`));
   const remove = vscode.l10n.t('Delete What Was Created');
   const keep = vscode.l10n.t('Keep');
   const details = vscode.l10n.t('Show details');
-  const buttons = created.length ? [remove, keep, details] : [details];
+  const offers = state?.offers ?? [];
+  const madeAny = createdSoFar(run).length > 0;
+  const buttons = [...offers.map((o) => o.label), ...(removable.length ? [remove] : []), ...(madeAny ? [keep] : []), details];
   void vscode.window.showErrorMessage(vscode.l10n.t("'{0}' stopped at step '{1}': {2} {3}", run.name, step?.title ?? '', reason, what), ...buttons).then(async (choice) => {
     if (choice === details) context.log.show(true);
     if (choice === remove) await vscode.commands.executeCommand('restorePoints.deleteWhatWasCreated', run.id);
-    if (choice === keep || !created.length) await context.operations.runs.remove(run.id);
+    if (choice === keep || !madeAny) await context.operations.runs.remove(run.id);
+    const offer = offers.find((o) => o.label === choice);
+    if (offer) {
+      await offer.act();
+      if (context.operations.listRuns().some((r) => r.id === run.id)) await reportRunFailure(context, run);
+    }
   });
 }
 
@@ -78,14 +109,20 @@ export async function deleteWhatWasCreated(context: CommandContext, runId?: unkn
   let run = failed.find((r) => r.id === runId);
   if (!run) {
     if (!failed.length) throw new Error(vscode.l10n.t('No failed restore or revert has resources left to delete.'));
-    const picked = failed.length === 1 ? failed[0] : await context.prompter.pickOne({ placeholder: vscode.l10n.t('Which failed run?'), items: failed.map((r) => ({ label: r.name, description: createdNames(r), value: r })) });
+    const picked = failed.length === 1 ? failed[0] : await context.prompter.pickOne({ placeholder: vscode.l10n.t('Which failed run?'), items: failed.map((r) => ({ label: r.name, description: names(createdSoFar(r)), value: r })) });
     if (typeof picked === 'symbol') return;
     run = picked;
   }
   const target = run;
+  const { removable, inUse } = await createdNow(context.tree.factory, { tenantId: target.tenantId, subscriptionId: target.subscriptionId }, target);
+  if (!removable.length) {
+    await context.operations.runs.remove(target.id);
+    void vscode.window.showInformationMessage(inUse.length ? vscode.l10n.t('Nothing to delete: what the run created is in use: {0}.', names(inUse)) : vscode.l10n.t('Nothing to delete: what the run created is gone.'));
+    return;
+  }
   await context.prompter.confirm({
-    message: vscode.l10n.t('Delete the {0} resources the run created?', createdSoFar(target).length),
-    detail: createdSoFar(target).map((c) => lastSegment(c.id)).join('\n'),
+    message: vscode.l10n.t('Delete the {0} resources the run created?', removable.length),
+    detail: [...removable.map((c) => lastSegment(c.id)), ...(inUse.length ? [vscode.l10n.t('Kept, in use: {0}', names(inUse))] : [])].join('\n'),
     confirmLabel: vscode.l10n.t('Delete'),
   });
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Deleting what '{0}' created…", target.name), cancellable: false }, () =>
@@ -107,7 +144,7 @@ export function resumeRuns(context: CommandContext): Promise<(RunRecord | undefi
   return Promise.all(
     context.operations.listRuns().map(async (run) => {
       if (run.state === 'failed') {
-        reportRunFailure(context, run);
+        await reportRunFailure(context, run);
         return undefined;
       }
       return runInNotification(context, run);

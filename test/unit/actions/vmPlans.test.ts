@@ -95,6 +95,8 @@ describe('plans of the VM actions', () => {
       assert.deepEqual(put.vm.storageProfile?.dataDisks?.map((d) => [d.lun, d.managedDisk?.id]), [[0, disk('web-data-0-r202611291100')], [2, disk('web-data-2')]]);
       assert.equal((put.vm as { provisioningState?: string }).provisioningState, undefined);
       const [tagOs] = specs(run.stages[1].steps);
+      const [restoreOs, restoreData] = specs(run.stages[0].steps);
+      assert.deepEqual([restoreOs, restoreData].map((r) => r.kind === 'restoreDisk' && [r.osType, r.hyperVGeneration, r.securityType]), [['Linux', 'V2', 'TrustedLaunch'], [undefined, undefined, undefined]], "the OS disk is restored as the source's: a Trusted Launch VM boots from it again");
       assert.deepEqual(tagOs, { kind: 'tagDisk', diskId: disk('web-os'), tags: { [KEPT_DISK_TAGS.vm]: vm.id, [KEPT_DISK_TAGS.slot]: 'os', [KEPT_DISK_TAGS.replacedBy]: 'web-os-r202611291100', [KEPT_DISK_TAGS.restorePoint]: 'rp-1' } });
     });
 
@@ -112,13 +114,22 @@ describe('plans of the VM actions', () => {
       assert.deepEqual(run.stages.map((s) => s.steps[0].spec.kind), ['restoreDisk', 'tagDisk', 'putVirtualMachine']);
     });
 
+    it('Undo Revert after two reverts puts back the disk the last one replaced, found by its replacedBy tag', () => {
+      const tagged = (name: string, replacedBy: string): Disk => ({ id: disk(name), name, location: 'eastus', tags: { [KEPT_DISK_TAGS.vm]: vm.id!, [KEPT_DISK_TAGS.slot]: 'os', [KEPT_DISK_TAGS.replacedBy]: replacedBy } });
+      const twice = { ...vm, storageProfile: { ...vm.storageProfile, osDisk: { ...vm.storageProfile!.osDisk!, managedDisk: { id: disk('web-os-rX-rY') } } } } as VirtualMachine;
+      const kept = [tagged('web-os', 'web-os-rX'), tagged('web-os-rX', 'web-os-rX-rY'), tagged('web-os-stale', 'web-os-never-attached')];
+      assert.deepEqual(keptDisksOf(twice, kept).map((d) => d.name), ['web-os-rX']);
+      const { swaps } = undoRevertRun({ tenantId: 't', subscriptionId: SUB, vm: twice, running: false, deallocated: true, kept: keptDisksOf(twice, kept) }, 'r', 0);
+      assert.deepEqual(swaps, [{ slot: 'os', currentDiskId: disk('web-os-rX-rY'), newDiskId: disk('web-os-rX') }]);
+    });
+
     it('Undo Revert puts the kept disks back in their slots and removes only their revert tags', () => {
       const reverted = { ...vm, storageProfile: { ...vm.storageProfile, osDisk: { ...vm.storageProfile!.osDisk!, managedDisk: { id: disk('web-os-rX') } } } } as VirtualMachine;
       const kept: Disk[] = [
         { id: disk('web-os'), name: 'web-os', location: 'eastus', tags: { owner: 'ops', [KEPT_DISK_TAGS.vm]: vm.id!, [KEPT_DISK_TAGS.slot]: 'os', [KEPT_DISK_TAGS.replacedBy]: 'web-os-rX', [KEPT_DISK_TAGS.restorePoint]: 'rp-1' } },
         { id: disk('other'), name: 'other', location: 'eastus', tags: { [KEPT_DISK_TAGS.vm]: `${RG}/providers/Microsoft.Compute/virtualMachines/another`, [KEPT_DISK_TAGS.slot]: 'os' } },
       ];
-      const mine = keptDisksOf(vm.id!.toUpperCase(), kept);
+      const mine = keptDisksOf({ ...reverted, id: vm.id!.toUpperCase() }, kept);
       assert.deepEqual(mine.map((d) => d.name), ['web-os']);
       const { run, swaps } = undoRevertRun({ tenantId: 't', subscriptionId: SUB, vm: reverted, running: true, deallocated: false, kept: mine }, 'r', 0);
       assert.deepEqual(swaps, [{ slot: 'os', currentDiskId: disk('web-os-rX'), newDiskId: disk('web-os') }]);

@@ -4,7 +4,8 @@ import { statusCode } from '../../errors';
 import type { SubscriptionRef } from '../../subscriptionScope';
 import { describeArmError, type ArmFailure } from '../armError';
 import type { LongRunningOptions } from '../longRunning';
-import { allSteps, createdSoFar, type RunRecord, type RunStore, type StepRecord } from './runRecord';
+import { createdNow } from './createdNow';
+import { allSteps, type RunRecord, type RunStore, type StepRecord } from './runRecord';
 import { checkStep, DELETE_CREATED, sendStep } from './stepActions';
 
 export interface RunOptions {
@@ -115,11 +116,12 @@ export interface CleanupResult {
 
 /**
  * "Delete What Was Created": removes exactly the resources the run's steps created (ARM accepted
- * their creation), the VM first and the disks last, and nothing else: a revert's original disks
- * were never created by it and are never in this list. A resource already gone counts as deleted.
+ * their creation) that nothing else uses now (see createdNow), the VM first and the disks last, and
+ * nothing else: a revert's original disks were never created by it and are never in this list,
+ * nor are the restored disks a revert attached to its VM. A resource already gone counts as deleted.
  */
 export async function deleteCreated(factory: ClientFactory, run: RunRecord, options: Pick<RunOptions, 'intervalMs' | 'abortSignal'> = {}): Promise<CleanupResult> {
-  const created = createdSoFar(run);
+  const created = (await createdNow(factory, subscriptionOf(run), run, options.abortSignal)).removable;
   const result: CleanupResult = { deleted: [], failed: [] };
   for (const kind of DELETE_ORDER) {
     await Promise.all(

@@ -44,6 +44,13 @@ export interface StageRecord {
   steps: StepRecord[];
 }
 
+/** One disk slot of a VM a revert (or Undo Revert) changes: the disk there now and the one that takes its place. */
+export interface DiskSwap {
+  slot: string;
+  currentDiskId: string;
+  newDiskId: string;
+}
+
 export type RunKind = 'restoreAsNewVm' | 'revertVm' | 'undoRevert';
 
 export interface RunRecord {
@@ -57,6 +64,8 @@ export interface RunRecord {
   subscriptionId: string;
   startedAt: number;
   stages: StageRecord[];
+  /** A revert's or Undo Revert's disk slots: what its success message names, also after a reload. */
+  swaps?: DiskSwap[];
   state: 'running' | 'failed' | 'succeeded';
 }
 
