@@ -1,9 +1,10 @@
 import * as assert from 'node:assert';
 import { demoCatalog } from '../../../src/emulator';
 import type { RestorePointsApi } from '../../../src/extension';
-import { drive } from '../../support/commandDriver';
+import { clearRequestLog, drive } from '../../support/commandDriver';
 import { answer } from '../../support/scriptedPrompter';
-import { byLabel, children, type Shown } from '../helpers';
+import { computeClient } from '../../emulator/sdkClients';
+import { byLabel, children, emulatorAddress, type Shown } from '../helpers';
 import { assertAllFaultsHit, injectFaults, recordNotifications, statuses, storeCounts, type ChaosLedger } from './chaosLedger';
 
 const dev = demoCatalog.devTest;
@@ -16,6 +17,13 @@ export function vmActionsUnderFaults(suite: { api: RestorePointsApi }, ledger: C
   let notifications: ReturnType<typeof recordNotifications>;
   beforeEach(() => (notifications = recordNotifications()));
   afterEach(() => notifications.dispose());
+
+  const client = computeClient(emulatorAddress(), dev.subscriptionId);
+  /** web-02's disks, the OS disk first. */
+  const vmDisks = async (): Promise<string[]> => {
+    const vm = await client.virtualMachines.get(web02.resourceGroup, web02.vm);
+    return [vm.storageProfile!.osDisk!.managedDisk!.id!, ...vm.storageProfile!.dataDisks!.map((d) => d.managedDisk!.id!)].map((id) => id.toLowerCase());
+  };
 
   const restorePointNode = async (): Promise<Shown> => {
     let shown = byLabel(await children(suite.api), DEV_TEST);
@@ -55,6 +63,32 @@ export function vmActionsUnderFaults(suite: { api: RestorePointsApi }, ledger: C
     assert.deepStrictEqual(await statuses('PUT', new RegExp(swap, 'i')), [500, 200]);
     assert.deepStrictEqual(notifications.shown.filter((n) => n.severity === 'error').map((n) => n.message), []);
     await ledger.expectCounts(before, { disks: 2 });
+    await assertAllFaultsHit();
+    ledger.completed();
+  });
+
+  it("undo revert after a second revert: a 429 on reading the disks, a 503 on an operation's poll and the swap's answer lost after ARM made it: the last revert's kept disks back, each sent once", async () => {
+    // A second revert first (the case before reverted web-02 once): Undo Revert puts back the disks this one replaced, not the first revert's.
+    const previous = await vmDisks();
+    const { result: reverted } = await drive<string>(suite.api, 'restorePoints.revertVm', [answer.confirm()], [(await restorePointNode()).node]);
+    assert.ok(reverted, 'the second revert succeeded');
+    await clearRequestLog();
+    const before = await storeCounts();
+    const swap = `${group}/Microsoft\\.Compute/virtualMachines/${web02.vm}$`;
+    await injectFaults(
+      { pathPattern: `^/subscriptions/${dev.subscriptionId}/providers/Microsoft\\.Compute/disks$`, method: 'GET', status: 429, retryAfterSeconds: 1, count: 1 },
+      { pathPattern: '/providers/Microsoft\\.Compute/locations/[^/]+/operations/', method: 'GET', status: 503, retryAfterSeconds: 1, count: 1 },
+      { pathPattern: swap, method: 'PUT', dropResponse: true, count: 1 },
+    );
+    const vmNode = byLabel(await children(suite.api, byLabel(await children(suite.api), DEV_TEST).node), web02.vm);
+    const { result } = await drive<string>(suite.api, 'restorePoints.undoRevert', [answer.confirm()], [vmNode.node]);
+    assert.match(result ?? '', new RegExp(`virtualMachines/${web02.vm}$`));
+    assert.deepStrictEqual(await vmDisks(), previous, "the disks web-02 had before the second revert are back");
+    const swaps = await statuses('PUT', new RegExp(swap, 'i'));
+    assert.deepStrictEqual([swaps[0], swaps.at(-1)], [0, 200], 'the swap whose answer was lost is sent again, and ends');
+    assert.strictEqual((await statuses('PATCH', /\/disks\//i)).length, previous.length, "each kept disk's tags are set back once");
+    assert.deepStrictEqual(notifications.shown.filter((n) => n.severity === 'error').map((n) => n.message), []);
+    await ledger.expectCounts(before, {});
     await assertAllFaultsHit();
     ledger.completed();
   });
