@@ -1,9 +1,11 @@
 import * as assert from 'node:assert';
+import * as vscode from 'vscode';
 import { KEPT_DISK_TAGS } from '../../../src/azure/actions/revertVm';
 import { demoCatalog } from '../../../src/emulator';
 import { clearRequestLog, drive, writes } from '../../support/commandDriver';
 import { answer } from '../../support/scriptedPrompter';
-import { computeClient } from '../../emulator/sdkClients';
+import { computeClient, networkClient } from '../../emulator/sdkClients';
+import { whileClockMoves } from './clock';
 import { byLabel, children, control, emulatorAddress, eventually, type Shown } from '../helpers';
 import { captureErrorNotifications } from '../../support/notifications';
 import { useActionSuite } from './actionSuite';
@@ -90,6 +92,42 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
     const failed = suite.api.operations.listRuns();
     assert.deepStrictEqual(failed.map((r) => r.state), ['failed']);
     for (const run of failed) await suite.api.operations.runs.remove(run.id);
+  });
+
+  it('refuses to revert a Confidential VM up front, with the reason, before any question, and sends nothing', async () => {
+    // conf-01: a Confidential VM booting from a disk restored from web-02, in web-02's subnet, with a restore point of its own.
+    const network = networkClient(emulatorAddress(), dev.subscriptionId);
+    const rp = await client.restorePoints.get(web02.resourceGroup, web02.collection, web02.restorePoints[0]);
+    const os = await whileClockMoves(client.disks.beginCreateOrUpdateAndWait(web02.resourceGroup, 'conf-01-os', { location: web02.location, creationData: { createOption: 'Restore', sourceResourceId: rp.sourceMetadata!.storageProfile!.osDisk!.diskRestorePoint!.id } }));
+    const web02Vm = await client.virtualMachines.get(web02.resourceGroup, web02.vm);
+    const web02Nic = await network.networkInterfaces.get(web02.resourceGroup, nameOf(web02Vm.networkProfile!.networkInterfaces![0].id!));
+    const nic = await whileClockMoves(network.networkInterfaces.beginCreateOrUpdateAndWait(web02.resourceGroup, 'conf-01-nic', { location: web02.location, ipConfigurations: [{ name: 'ipconfig1', subnet: { id: web02Nic.ipConfigurations![0].subnet!.id } }] }));
+    const vm = await whileClockMoves(
+      client.virtualMachines.beginCreateOrUpdateAndWait(web02.resourceGroup, 'conf-01', {
+        location: web02.location,
+        hardwareProfile: { vmSize: 'Standard_DC2as_v5' },
+        storageProfile: { osDisk: { osType: 'Windows', createOption: 'Attach', managedDisk: { id: os.id } }, dataDisks: [] },
+        networkProfile: { networkInterfaces: [{ id: nic.id, primary: true }] },
+        securityProfile: { securityType: 'ConfidentialVM', uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } },
+      }),
+    );
+    await client.restorePointCollections.createOrUpdate(web02.resourceGroup, 'conf-01-rpc', { location: web02.location, source: { id: vm.id } });
+    await whileClockMoves(client.restorePoints.beginCreateAndWait(web02.resourceGroup, 'conf-01-rpc', 'rp-conf-01', {}));
+    await vscode.commands.executeCommand('restorePoints.refresh');
+    const rpNode = await node('conf-01', 'conf-01-rpc', 'rp-conf-01');
+    await clearRequestLog();
+
+    const notifications = captureErrorNotifications();
+    try {
+      const { result, prompter } = await drive<string>(suite.api, 'restorePoints.revertVm', [], [rpNode.node]);
+      assert.strictEqual(result, undefined);
+      assert.strictEqual(prompter.asked.length, 0, 'no question is asked');
+      const shown = await eventually(async () => notifications.shown[0], 'the refusal');
+      assert.match(shown.message, /'rp-conf-01' is of a Confidential VM: .*confidential disk encryption set and key/);
+    } finally {
+      notifications.restore();
+    }
+    assert.deepStrictEqual(await writes(), []);
   });
 
   it('refuses Undo Revert on a VM no revert changed, and sends nothing', async () => {
