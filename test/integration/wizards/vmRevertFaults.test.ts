@@ -190,6 +190,24 @@ describe('actions: Revert VM and Undo Revert, a fault at each step', function ()
     for (const d of untagged) assert.strictEqual(d.tags?.[KEPT_DISK_TAGS.slot], undefined, `${d.name} is in its place, untagged`);
   });
 
+  it("a failed revert's disks that a later revert took off and keeps are never deleted by the failed one's Delete What Was Created", async () => {
+    await control('POST', '/faults', { method: 'POST', pathPattern: `${vmPath.slice(0, -1)}/start$`, status: 409, count: 1 });
+    assert.strictEqual(await revert(), undefined);
+    await report(/Start 'web-02' again/);
+    const [failed] = suite.api.operations.listRuns();
+    const firstRestored = (await restoredNow()).map((d) => d.name!);
+    // The user reverts again instead: the first revert's disks, on web-02 until now, are its kept originals.
+    assert.ok(await revert(), 'the second revert succeeded');
+    const keptNow = await Promise.all(firstRestored.map((n) => client.disks.get(web02.resourceGroup, n)));
+    for (const d of keptNow) assert.ok(!d.managedBy && d.tags?.[KEPT_DISK_TAGS.replacedBy], `${d.name} is off web-02 and tagged as kept`);
+
+    await clearRequestLog();
+    await drive(suite.api, 'restorePoints.deleteWhatWasCreated', [], [failed.id]);
+    assert.deepStrictEqual(await writes(), [], 'nothing is deleted');
+    for (const n of firstRestored) assert.ok(await client.disks.get(web02.resourceGroup, n), `${n} stays`);
+    assert.ok(!suite.api.operations.listRuns().some((r) => r.id === failed.id), 'the failed run, with nothing left to delete, leaves the journal');
+  });
+
   it('a revert stopped at the swap: Start VM from the report starts web-02 on its own disks', async () => {
     await control('POST', '/faults', { method: 'PUT', pathPattern: vmPath, status: 409, count: 1 });
     assert.strictEqual(await revert(), undefined);
