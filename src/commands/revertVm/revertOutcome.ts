@@ -1,3 +1,4 @@
+import type { VirtualMachine } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { describeArmError } from '../../azure/actions/armError';
 import { KEPT_DISK_TAGS } from '../../azure/actions/revertVm';
@@ -19,7 +20,7 @@ export interface FailureOffers {
 const subscriptionOf = (run: RunRecord) => ({ tenantId: run.tenantId, subscriptionId: run.subscriptionId });
 
 /** Whether the VM has any disk the run's swap attaches: the swap took effect. */
-function swapped(vm: { storageProfile?: { osDisk?: { managedDisk?: { id?: string } }; dataDisks?: { managedDisk?: { id?: string } }[] } }, run: RunRecord): boolean {
+function swapped(vm: VirtualMachine, run: RunRecord): boolean {
   const attached = new Set([vm.storageProfile?.osDisk?.managedDisk?.id, ...(vm.storageProfile?.dataDisks ?? []).map((d) => d.managedDisk?.id)].map((id) => idKey(id ?? '')));
   return allSteps(run).some((s) => s.spec.kind === 'putVirtualMachine' && s.spec.attaches.some((id) => attached.has(idKey(id))));
 }
@@ -35,7 +36,7 @@ async function startVm(context: CommandContext, run: RunRecord): Promise<void> {
  * revert whose swap took effect, **Undo Revert** (its kept disks are tagged before the VM is touched).
  */
 export async function swapFailureOffers(context: CommandContext, run: RunRecord): Promise<FailureOffers> {
-  let vm, power;
+  let vm: VirtualMachine, power: string | undefined;
   try {
     [vm, power] = await Promise.all([readVirtualMachine(context.tree.factory, subscriptionOf(run), run.vmId), readPowerState(context.tree.factory, subscriptionOf(run), run.vmId)]);
   } catch (error) {
@@ -45,8 +46,8 @@ export async function swapFailureOffers(context: CommandContext, run: RunRecord)
   const offers: FailureOffers['offers'] = [];
   const wasRunning = allSteps(run).some((s) => s.spec.kind === 'startVirtualMachine');
   // Each offer is run as a command is: a failure is shown, a cancelled prompt is silent.
-  const asCommand = (id: string, task: () => Promise<unknown>) => runCommand(context.log, id, task);
-  if (power === 'deallocated' && wasRunning) offers.push({ label: vscode.l10n.t('Start VM'), act: asCommand('restorePoints.startVm', () => startVm(context, run)) });
+  const asCommand = (what: string, task: () => Promise<unknown>) => runCommand(context.log, what, task);
+  if (power === 'deallocated' && wasRunning) offers.push({ label: vscode.l10n.t('Start VM'), act: asCommand(`Start VM ${run.vmId}`, () => startVm(context, run)) });
   if (run.kind === 'revertVm' && swapped(vm, run)) offers.push({ label: vscode.l10n.t('Undo Revert'), act: asCommand('restorePoints.undoRevert', () => undoRevertOf(context, run)) });
   return { note: vscode.l10n.t("VM '{0}' is {1} now.", run.name, power ?? vscode.l10n.t('in an unknown power state')), offers };
 }

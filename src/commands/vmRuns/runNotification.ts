@@ -117,7 +117,7 @@ export async function deleteWhatWasCreated(context: CommandContext, runId?: unkn
   const { removable, inUse } = await createdNow(context.tree.factory, { tenantId: target.tenantId, subscriptionId: target.subscriptionId }, target);
   if (!removable.length) {
     await context.operations.runs.remove(target.id);
-    void vscode.window.showInformationMessage(inUse.length ? vscode.l10n.t('Nothing to delete: what the run created is in use: {0}.', names(inUse)) : vscode.l10n.t('Nothing to delete: what the run created is gone.'));
+    void vscode.window.showInformationMessage(inUse.length ? vscode.l10n.t('Nothing to delete: what the run created is in use, or kept by a later revert: {0}.', names(inUse)) : vscode.l10n.t('Nothing to delete: what the run created is gone.'));
     return;
   }
   await context.prompter.confirm({

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { createdSoFar, type RunRecord, type StepSpec } from '../../../src/azure/actions/runs/runRecord';
-import { executeRun, RunFailedError } from '../../../src/azure/actions/runs/runEngine';
+import { createdNow } from '../../../src/azure/actions/runs/createdNow';
+import { deleteCreated, executeRun, RunFailedError } from '../../../src/azure/actions/runs/runEngine';
+import { KEPT_DISK_TAGS } from '../../../src/azure/actions/revertVm';
 import type { ClientFactory } from '../../../src/azure/clients';
 import { demoCatalog } from '../../../src/emulator/data/demoCatalog';
 import { DEMO_TENANTS } from '../../../src/emulator/demoIdentity';
@@ -102,5 +104,19 @@ describe('multi-step runs: ordered stages, each step recorded, nothing sent twic
       (e: unknown) => e as RunFailedError,
     );
     assert.deepEqual(createdSoFar(error.run).map((c) => c.id), [diskId('made-before-reload'), diskId('doomed-after')]);
+  });
+
+  it('Delete What Was Created leaves a disk a later revert keeps as its original, and counts one already gone as neither', async () => {
+    const { store } = recordingStore();
+    const made = await executeRun(factory, run([[restore('free-to-delete'), restore('kept-by-a-later-revert'), restore('gone-since')]]), { store, intervalMs: 1 });
+    const client = computeClient(h.emulator, dev.subscriptionId);
+    await client.disks.beginUpdateAndWait(web02.resourceGroup, 'kept-by-a-later-revert', { tags: { [KEPT_DISK_TAGS.vm]: 'vm', [KEPT_DISK_TAGS.slot]: 'os', [KEPT_DISK_TAGS.replacedBy]: 'other' } }, { updateIntervalInMs: 1 });
+    await client.disks.beginDeleteAndWait(web02.resourceGroup, 'gone-since', { updateIntervalInMs: 1 });
+    const now = await createdNow(factory, { tenantId: TENANT, subscriptionId: dev.subscriptionId }, made);
+    assert.deepEqual([now.removable.map((c) => c.id), now.inUse.map((c) => c.id)], [[diskId('free-to-delete')], [diskId('kept-by-a-later-revert')]]);
+    h.emulator.controls.clearRequestLog();
+    const result = await deleteCreated(factory, made, { intervalMs: 1 });
+    assert.deepEqual(result.deleted, [diskId('free-to-delete')]);
+    assert.deepEqual(h.emulator.controls.requestLog.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').pop()), ['free-to-delete']);
   });
 });
