@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Disk, VirtualMachine } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { revertVmRun, type DiskSwap } from '../../azure/actions/revertVm';
-import { unsupportedSecurityReason } from '../../azure/actions/vmSecurity';
+import { vmSecurityProblem } from '../../azure/actions/vmSecurity';
 import { listDisksIn } from '../../azure/disks';
 import { statusCode } from '../../azure/errors';
 import { collectionIdOf, idKey, lastSegment } from '../../azure/ids';
@@ -28,7 +28,8 @@ interface RevertContext extends TargetContext {
 async function targetVm(ctx: RevertContext): Promise<{ vm: VirtualMachine; power: string | undefined; groupDisks: Disk[] }> {
   const rpId = ctx.restorePoint!.id!;
   const { location, restorePoint } = await checkedSource(ctx);
-  const unsupported = unsupportedSecurityReason(restorePoint);
+  // Also checked by checkedSource once Restore as New VM's refusal is in it; the same reason either way.
+  const unsupported = vmSecurityProblem(restorePoint);
   if (unsupported) throw new Error(unsupported);
   const collection = await readOnce(ctx, `restorePointCollection:${idKey(collectionIdOf(rpId))}:alone`, (factory, subscription) => readCollection(factory, subscription, collectionIdOf(rpId)));
   const vmId = collection.source?.id ?? '';

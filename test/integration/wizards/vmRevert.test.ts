@@ -123,7 +123,7 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
       assert.strictEqual(result, undefined);
       assert.strictEqual(prompter.asked.length, 0, 'no question is asked');
       const shown = await eventually(async () => notifications.shown[0], 'the refusal');
-      assert.match(shown.message, /'rp-conf-01' is of a Confidential VM: .*confidential disk encryption set and key/);
+      assert.match(shown.message, /'rp-conf-01' is of a Confidential VM: its OS disk is encrypted with keys bound to that VM/);
     } finally {
       notifications.restore();
     }
