@@ -121,6 +121,13 @@ export async function refuseTakenNetworkName(ctx: RestoreVmContext, kind: 'virtu
   );
 }
 
+/** Refuses, just before sending, a new group whose name was taken since it was chosen. */
+export async function refuseTakenResourceGroup(ctx: RestoreVmContext): Promise<void> {
+  const groups = await listResourceGroups(ctx.command.tree.factory, ctx.subscription!);
+  if (!groups.some((g) => same(g.name, ctx.resourceGroup!))) return;
+  throw new Error(vscode.l10n.t("A resource group named '{0}' now exists; run Restore as New VM again and pick it from the list. Nothing was changed.", ctx.resourceGroup!));
+}
+
 export const vmNameStep: PromptStep<RestoreVmContext> = {
   shouldPrompt: (ctx) => !ctx.vmName,
   async prompt(ctx, prompter, earlier) {
@@ -251,6 +258,7 @@ export function inputOf(ctx: RestoreVmContext, restorePoint: RestorePoint, locat
     publicIp: ctx.publicIp ?? false,
     vmSize: ctx.vmSize ?? '',
     diskSkus: ctx.diskSkus,
+    newResourceGroup: ctx.newResourceGroup,
     ...override,
   };
 }
