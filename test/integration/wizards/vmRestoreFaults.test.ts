@@ -127,4 +127,34 @@ describe('actions: Restore as New VM, a fault at each step', function () {
       }
     });
   }
+
+  it('keeps in the run what Delete What Was Created could not delete, says why, and deletes only that on Try Again', async () => {
+    const notifications = captureErrorNotifications();
+    try {
+      await control('POST', '/faults', { method: 'PUT', pathPattern: '/networkInterfaces/w2f-keep-nic$', status: 409, count: 1 });
+      const rp = await restorePointNode(suite.api, web02.vm, web02.collection, web02.restorePoints[0]);
+      await drive<string>(suite.api, 'restorePoints.restoreAsNewVm', restoreScript({ vmName: 'w2f-keep', disks: 2, network: answer.pick(web02Subnet) }), [rp.node]);
+      await eventually(async () => notifications.shown.find((n) => /stopped at step/.test(n.message)), 'the failure report');
+      const [run] = suite.api.operations.listRuns();
+
+      await control('POST', '/faults', { method: 'DELETE', pathPattern: '/disks/w2f-keep-osdisk$', status: 409, count: 1 });
+      await drive(suite.api, 'restorePoints.deleteWhatWasCreated', [answer.confirm()], [run.id]);
+      const partial = await eventually(async () => notifications.shown.find((n) => /not deleted/.test(n.message)), 'the clean-up report');
+      assert.match(partial.message, /Deleted w2f-keep-datadisk-0; not deleted: w2f-keep-osdisk \(InjectedFault: /);
+      assert.deepStrictEqual(partial.buttons, ['Try Again', 'Keep']);
+      const [kept] = suite.api.operations.listRuns();
+      assert.strictEqual(kept?.id, run.id, 'the run stays in the journal');
+
+      await control('DELETE', '/requests');
+      const retry = await drive(suite.api, 'restorePoints.deleteWhatWasCreated', [answer.confirm()], [run.id]);
+      assert.match(retry.prompter.asked[0].detail ?? '', /^w2f-keep-osdisk$/, 'only what is left is offered');
+      const deleted = (await requestLog()).filter((r) => r.method === 'DELETE').map((r) => nameOf(r.path));
+      assert.deepStrictEqual(deleted, ['w2f-keep-osdisk']);
+      assert.deepStrictEqual(suite.api.operations.listRuns(), []);
+    } finally {
+      notifications.restore();
+      await control('DELETE', '/faults');
+      for (const run of suite.api.operations.listRuns()) await suite.api.operations.runs.remove(run.id);
+    }
+  });
 });
