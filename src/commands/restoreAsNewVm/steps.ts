@@ -12,6 +12,7 @@ import { readCollection } from '../../azure/restorePointCollections';
 import { readRestorePoint } from '../../azure/restorePoints';
 import { freeAddressSpace } from '../../azure/rules/addressSpace';
 import { restoreSourceProblem } from '../../azure/rules/copyAndRestore';
+import { vmSecurityProblem } from '../../azure/actions/vmSecurity';
 import { resourceGroupNameProblem, vmNameProblem } from '../../azure/rules/vmNames';
 import { listAllVirtualMachines } from '../../azure/virtualMachines';
 import type { SubscriptionRef } from '../../azure/subscriptionScope';
@@ -33,14 +34,17 @@ export interface RestoreVmContext extends TargetContext {
   diskSkus?: Record<string, DiskStorageAccountTypes | undefined>;
 }
 
-/** The restore point with its instance view, and its region, once checked: refused, with the reason, unless it can be restored from. */
+/**
+ * The restore point with its instance view, and its region, once checked: refused, with the reason,
+ * unless it can be restored from (it succeeded, a copy finished replicating, not a Confidential VM).
+ */
 export async function checkedSource(ctx: TargetContext): Promise<{ restorePoint: RestorePoint; location: string }> {
   const id = ctx.restorePoint!.id!;
   const [rp, collection] = await Promise.all([
     readOnce(ctx, `restorePoint:${idKey(id)}:instanceView`, (factory, subscription) => readRestorePoint(factory, subscription, id, { instanceView: true })),
     readOnce(ctx, `restorePointCollection:${idKey(collectionIdOf(id))}:alone`, (factory, subscription) => readCollection(factory, subscription, collectionIdOf(id))),
   ]);
-  const problem = restoreSourceProblem(rp, rp.sourceRestorePoint?.id ? aggregateReplication(rp) : undefined);
+  const problem = restoreSourceProblem(rp, rp.sourceRestorePoint?.id ? aggregateReplication(rp) : undefined) ?? vmSecurityProblem(rp);
   if (problem) throw new Error(problem);
   return { restorePoint: rp, location: collection.location ?? '' };
 }

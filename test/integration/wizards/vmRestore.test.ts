@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import * as vscode from 'vscode';
 import { demoCatalog } from '../../../src/emulator';
 import { clearRequestLog, drive, sentProperties, writes, type LoggedRequest } from '../../support/commandDriver';
 import { captureErrorNotifications } from '../../support/notifications';
@@ -35,6 +36,48 @@ describe('actions: Restore as New VM', function () {
       assert.strictEqual(prompter.asked.length, 0);
       assert.deepStrictEqual(await writes(), []);
       assert.match(notifications.shown[0]?.message ?? '', /still being copied/);
+    } finally {
+      notifications.restore();
+    }
+  });
+
+  it('refuses a restore point of a Confidential VM before any question, with the reason, and sends nothing', async () => {
+    // A Confidential VM made from a disk restored from web-02, with a restore point of its own.
+    const group = web02.resourceGroup;
+    const advance = async <T>(poller: { submitted(): Promise<void>; pollUntilDone(): Promise<T> }): Promise<T> => {
+      await poller.submitted();
+      await control('POST', '/clock/advance', { ms: 60_000 });
+      return poller.pollUntilDone();
+    };
+    const sources = [];
+    for await (const d of client.diskRestorePoint.listByRestorePoint(group, web02.collection, web02.restorePoints[0])) sources.push(d);
+    const osSource = sources.find((d) => d.osType)!;
+    const disk = await advance(client.disks.createOrUpdate(group, 'cvm-01-os', { location: web02.location, creationData: { createOption: 'Restore', sourceResourceId: osSource.id } }));
+    const network = networkClient(emulatorAddress(), dev.subscriptionId);
+    const subnet = (await network.virtualNetworks.get(group, `${group}${demoCatalog.network.vnetSuffix}`)).subnets![0];
+    const nic = await network.networkInterfaces.beginCreateOrUpdateAndWait(group, 'cvm-01-nic', { location: web02.location, ipConfigurations: [{ name: 'ipconfig1', subnet: { id: subnet.id } }] });
+    const vm = await advance(
+      client.virtualMachines.createOrUpdate(group, 'cvm-01', {
+        location: web02.location,
+        hardwareProfile: { vmSize: 'Standard_DC2as_v5' },
+        storageProfile: { osDisk: { createOption: 'Attach', osType: osSource.osType, managedDisk: { id: disk.id } } },
+        networkProfile: { networkInterfaces: [{ id: nic.id }] },
+        securityProfile: { securityType: 'ConfidentialVM', uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } },
+      }),
+    );
+    await client.restorePointCollections.createOrUpdate(group, 'cvm-01-rpc', { location: web02.location, source: { id: vm.id } });
+    await advance(client.restorePoints.create(group, 'cvm-01-rpc', 'rp-cvm-01', {}));
+    await vscode.commands.executeCommand('restorePoints.refresh');
+    await clearRequestLog();
+
+    const notifications = captureErrorNotifications();
+    try {
+      const rp = await restorePointNode('cvm-01', 'cvm-01-rpc', 'rp-cvm-01');
+      const { result, prompter } = await drive<string>(suite.api, 'restorePoints.restoreAsNewVm', [], [rp.node]);
+      assert.strictEqual(result, undefined);
+      assert.strictEqual(prompter.asked.length, 0, 'no question asked');
+      assert.deepStrictEqual(await writes(), [], 'nothing sent');
+      assert.match(notifications.shown[0]?.message ?? '', /Restore point 'rp-cvm-01' is of a Confidential VM/);
     } finally {
       notifications.restore();
     }
