@@ -1,4 +1,4 @@
-import type { DiskStorageAccountTypes, RestorePoint } from '@azure/arm-compute';
+import type { DiskStorageAccountTypes, RestorePoint, VirtualMachineSize } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { aggregateReplication } from '../../azure/actions/replicationProgress';
 import { newVmResources, type NetworkChoice, type RestoreAsNewVmInput } from '../../azure/actions/restoreAsNewVm';
@@ -14,7 +14,7 @@ import { freeAddressSpace } from '../../azure/rules/addressSpace';
 import { restoreSourceProblem } from '../../azure/rules/copyAndRestore';
 import { vmSecurityProblem } from '../../azure/actions/vmSecurity';
 import { resourceGroupNameProblem, vmNameProblem } from '../../azure/rules/vmNames';
-import { listAllVirtualMachines } from '../../azure/virtualMachines';
+import { listAllVirtualMachines, listVmSizes } from '../../azure/virtualMachines';
 import type { SubscriptionRef } from '../../azure/subscriptionScope';
 import { diskSkuChoices } from '../restoreDisk/steps';
 import { readOnce, resourceGroupOf, type TargetContext } from '../steps/targets';
@@ -200,16 +200,31 @@ export const publicIpStep: PromptStep<RestoreVmContext> = {
   },
 };
 
-/** Sizes are the source's by default; any size name of the region may be typed. */
+/** A size's figures for the picker, e.g. "4 vCPUs · 16 GiB · 8 data disks". */
+const sizeDetail = (s: VirtualMachineSize): string =>
+  vscode.l10n.t('{0} vCPUs · {1} GiB · {2} data disks', s.numberOfCores ?? '?', Math.round((s.memoryInMB ?? 0) / 1024), s.maxDataDiskCount ?? '?');
+
+/**
+ * The sizes the restore point's region offers, the source's first and the default. A source size
+ * the region no longer lists is still offered (first, marked), so the default never disappears.
+ */
 export const sizeStep: PromptStep<RestoreVmContext> = {
   shouldPrompt: (ctx) => !ctx.vmSize,
   async prompt(ctx, prompter, earlier) {
-    const { restorePoint } = await checkedSource(ctx);
+    const { restorePoint, location } = await checkedSource(ctx);
     const source = restorePoint.sourceMetadata?.hardwareProfile?.vmSize ?? '';
-    const size = await prompter.input({
-      prompt: vscode.l10n.t('Size of the new VM (the source was {0})', source || '?'),
-      value: earlier?.vmSize ?? source,
-      validate: (v) => (/^[A-Za-z][A-Za-z0-9_]*$/.test(v) ? undefined : vscode.l10n.t('Enter a VM size such as Standard_D2s_v5.')),
+    const items = readOnce(ctx, `vmSizes:${location}`, (factory, subscription) => listVmSizes(factory, subscription, location)).then((sizes) => {
+      const sourceSize = sizes.find((s) => same(s.name ?? '', source));
+      const others = sizes.filter((s) => s !== sourceSize && s.name).sort((a, b) => a.name!.localeCompare(b.name!));
+      return [
+        ...(source ? [{ label: source, description: vscode.l10n.t('the source VM\'s size'), detail: sourceSize ? sizeDetail(sourceSize) : vscode.l10n.t('not listed in {0}', location), value: source }] : []),
+        ...others.map((s) => ({ label: s.name!, detail: sizeDetail(s), value: s.name! })),
+      ];
+    });
+    const size = await prompter.pickOne({
+      placeholder: vscode.l10n.t('Size of the new VM (sizes offered in {0})', location),
+      items,
+      isDefault: (v) => same(v, earlier?.vmSize ?? source),
     });
     if (size === BACK) return BACK;
     ctx.vmSize = size;
