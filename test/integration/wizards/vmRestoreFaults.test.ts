@@ -3,7 +3,7 @@ import { demoCatalog } from '../../../src/emulator';
 import { drive, requestLog } from '../../support/commandDriver';
 import { captureErrorNotifications } from '../../support/notifications';
 import { answer } from '../../support/scriptedPrompter';
-import { resourceClient } from '../../emulator/sdkClients';
+import { networkClient, resourceClient } from '../../emulator/sdkClients';
 import { control, emulatorAddress, eventually } from '../helpers';
 import { useActionSuite } from './actionSuite';
 import { restorePointNode, restoreScript, web02Subnet } from './vmRestoreSupport';
@@ -151,6 +151,31 @@ describe('actions: Restore as New VM, a fault at each step', function () {
       const deleted = (await requestLog()).filter((r) => r.method === 'DELETE').map((r) => nameOf(r.path));
       assert.deepStrictEqual(deleted, ['w2f-keep-osdisk']);
       assert.deepStrictEqual(suite.api.operations.listRuns(), []);
+    } finally {
+      notifications.restore();
+      await control('DELETE', '/faults');
+      for (const run of suite.api.operations.listRuns()) await suite.api.operations.runs.remove(run.id);
+    }
+  });
+
+  it('keeps a new group the run created once something else is in it, and says what it holds', async () => {
+    const notifications = captureErrorNotifications();
+    try {
+      await control('POST', '/faults', { method: 'PUT', pathPattern: '/networkInterfaces/w2f-busy-nic$', status: 409, count: 1 });
+      const rp = await restorePointNode(suite.api, web02.vm, web02.collection, web02.restorePoints[0]);
+      const script = restoreScript({ vmName: 'w2f-busy', disks: 2, newGroup: { name: 'rg-w2f-busy', location: web02.location }, network: answer.pick(web02Subnet) });
+      await drive<string>(suite.api, 'restorePoints.restoreAsNewVm', script, [rp.node]);
+      await eventually(async () => notifications.shown.find((n) => /stopped at step/.test(n.message)), 'the failure report');
+      const [run] = suite.api.operations.listRuns();
+      // Someone puts a resource of their own in the new group before the clean-up.
+      await networkClient(emulatorAddress(), dev.subscriptionId).publicIPAddresses.beginCreateOrUpdateAndWait('rg-w2f-busy', 'someone-else-ip', { location: web02.location, sku: { name: 'Standard' }, publicIPAllocationMethod: 'Static' });
+
+      const { prompter } = await drive(suite.api, 'restorePoints.deleteWhatWasCreated', [answer.confirm()], [run.id]);
+      assert.match(prompter.asked[0].detail ?? '', /resource group 'rg-w2f-busy'[\s\S]*only if nothing else is in it/, 'the modal says the group goes only if empty');
+      const partial = await eventually(async () => notifications.shown.find((n) => /not deleted/.test(n.message)), 'the clean-up report');
+      assert.match(partial.message, /not deleted: rg-w2f-busy \(ResourceGroupNotEmpty: Resource group 'rg-w2f-busy' was kept: it holds someone-else-ip\./);
+      assert.deepStrictEqual(await namesIn('rg-w2f-busy'), ['someone-else-ip'], "the run's disks are gone, the other resource and its group stay");
+      assert.strictEqual(suite.api.operations.listRuns()[0]?.id, run.id, 'the group stays in the run, to try again once it is empty');
     } finally {
       notifications.restore();
       await control('DELETE', '/faults');
