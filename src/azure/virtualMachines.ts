@@ -1,4 +1,4 @@
-import type { VirtualMachine } from '@azure/arm-compute';
+import type { VirtualMachine, VirtualMachineSize } from '@azure/arm-compute';
 import { sdkOptions, type LongRunningOptions } from './actions/longRunning';
 import { allPages, onePage, type Page } from './paging';
 import type { ClientFactory } from './clients';
@@ -14,6 +14,12 @@ export function readVirtualMachine(factory: ClientFactory, subscription: Subscri
 export async function listAllVirtualMachines(factory: ClientFactory, subscription: SubscriptionRef): Promise<VirtualMachine[]> {
   const client = await computeClientOf(factory, subscription);
   return allPages(factory, subscription.subscriptionId, (o) => client.virtualMachines.listAll(o));
+}
+
+/** The VM sizes a region offers (VirtualMachineSizes_List: one list, no paging in practice). */
+export async function listVmSizes(factory: ClientFactory, subscription: SubscriptionRef, location: string): Promise<VirtualMachineSize[]> {
+  const client = await computeClientOf(factory, subscription);
+  return allPages(factory, subscription.subscriptionId, (o) => client.virtualMachineSizes.list(location, o));
 }
 
 /** One page of the subscription's VMs, with power state (statusOnly=true puts the instance view in the same call). */

@@ -50,6 +50,13 @@ describe('emulator responses validate against the Azure REST API specs', functio
     expectValid('VirtualMachines_InstanceView', await h.arm('GET', `${rg(dev.sql01.resourceGroup)}/providers/Microsoft.Compute/virtualMachines/${dev.sql01.vm}/instanceView?api-version=${C}`), 200);
   });
 
+  it("VM sizes of a region, and an unknown region's error", async () => {
+    const sizes = await h.arm('GET', `${sub}/providers/Microsoft.Compute/locations/${dev.web02.location}/vmSizes?api-version=${C}`);
+    expectValid('VirtualMachineSizes_List', sizes, 200);
+    assert.ok((sizes.json.value as { name: string }[]).some((s) => s.name === 'Standard_D4s_v3'), "web-02's size is offered in its region");
+    expectValid('VirtualMachineSizes_List', await h.arm('GET', `${sub}/providers/Microsoft.Compute/locations/atlantis/vmSizes?api-version=${C}`), 400);
+  });
+
   it('disks: list, list by group, get, create from a disk restore point', async () => {
     expectValid('Disks_List', await h.arm('GET', `${sub}/providers/Microsoft.Compute/disks?api-version=${D}`), 200);
     const list = await h.arm('GET', `${rg(dev.web02.resourceGroup)}/providers/Microsoft.Compute/disks?api-version=${D}`);

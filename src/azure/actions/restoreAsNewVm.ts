@@ -10,6 +10,8 @@ export interface RestoreAsNewVmInput {
   tenantId: string;
   subscriptionId: string;
   resourceGroup: string;
+  /** The group is new: the run creates it first, and it is the run's to delete. */
+  newResourceGroup?: boolean;
   /** The restore point's region: disks restore only there, and the VM must be with its disks. */
   location: string;
   vmName: string;
@@ -76,7 +78,7 @@ export function newVmModel(input: RestoreAsNewVmInput, resources: NewVmResources
 }
 
 /**
- * The run that restores a restore point as a new VM: the disks side by side, then the network
+ * The run that restores a restore point as a new VM: a new resource group if asked, the disks side by side, then the network
  * (a new network and the public IP, when asked), the network interface, and the VM attaching them.
  */
 export function restoreAsNewVmRun(input: RestoreAsNewVmInput, runId: string, now: number): RunRecord {
@@ -107,6 +109,8 @@ export function restoreAsNewVmRun(input: RestoreAsNewVmInput, runId: string, now
     { kind: 'createNetworkInterface', id: r.networkInterfaceId, location: input.location, subnetId: r.subnetId, publicIpAddressId: r.publicIpAddressId },
     l10n.t("Create network interface '{0}'", nameOf(r.networkInterfaceId)),
   );
+  const groupId = `/subscriptions/${input.subscriptionId}/resourceGroups/${input.resourceGroup}`;
+  const group = input.newResourceGroup ? [{ steps: [step({ kind: 'createResourceGroup', id: groupId, location: input.location }, l10n.t("Create resource group '{0}' in {1}", input.resourceGroup, input.location))] }] : [];
   const vm = step({ kind: 'putVirtualMachine', vmId: r.vmId, vm: newVmModel(input, r), creates: true, attaches: r.disks.map((d) => d.id) }, l10n.t("Create virtual machine '{0}'", input.vmName));
   return {
     id: runId,
@@ -118,6 +122,6 @@ export function restoreAsNewVmRun(input: RestoreAsNewVmInput, runId: string, now
     startedAt: now,
     state: 'running',
     // The network goes beside the disks: neither needs the other, and disks take longest.
-    stages: [{ steps: [...disks, ...network] }, { steps: [nic] }, { steps: [vm] }],
+    stages: [...group, { steps: [...disks, ...network] }, { steps: [nic] }, { steps: [vm] }],
   };
 }

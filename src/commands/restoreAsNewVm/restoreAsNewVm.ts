@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { restoreAsNewVmRun } from '../../azure/actions/restoreAsNewVm';
-import { createResourceGroup } from '../../azure/resourceGroups';
 import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 import type { CommandContext } from '../commandContext';
 import { refuseIncompleteCopy } from '../steps/completeCopy';
-import { armOf, subscriptionStep, targetFromNode, vmStep, type TargetContext } from '../steps/targets';
+import { subscriptionStep, targetFromNode, vmStep, type TargetContext } from '../steps/targets';
 import { runInNotification } from '../vmRuns/runNotification';
 import { vmRestorePointStep } from '../vmRuns/vmRestorePointStep';
 import { runWizard, type PromptStep } from '../wizard/wizard';
-import { checkedSource, diskTypesStep, inputOf, networkStep, publicIpStep, refuseTakenNetworkName, resourceGroupStep, sizeStep, summaryStep, vmNameStep, type RestoreVmContext } from './steps';
+import { checkedSource, diskTypesStep, inputOf, networkStep, publicIpStep, refuseTakenNetworkName, refuseTakenResourceGroup, resourceGroupStep, sizeStep, summaryStep, vmNameStep, type RestoreVmContext } from './steps';
 
 /** The steps that find the restore point are skipped when the command runs on one. */
 const untilRestorePoint = (step: PromptStep<TargetContext>): PromptStep<RestoreVmContext> => ({
@@ -32,12 +31,11 @@ const steps: PromptStep<RestoreVmContext>[] = [
 
 async function execute(ctx: RestoreVmContext): Promise<string | undefined> {
   const { restorePoint, location } = await checkedSource(ctx);
-  const { factory, subscription } = armOf(ctx);
   // Read again just before sending: a network or IP made since the prompts must not be replaced.
   if (ctx.network && 'newNetwork' in ctx.network) await refuseTakenNetworkName(ctx, 'virtualNetwork', true);
   if (ctx.publicIp) await refuseTakenNetworkName(ctx, 'publicIp', true);
-  // A new group first: everything else goes in it. It is not removed with the rest after a failure.
-  if (ctx.newResourceGroup) await createResourceGroup(factory, subscription, ctx.resourceGroup!, location);
+  // A group made since the prompts is someone else's: the run would take it for its own.
+  if (ctx.newResourceGroup) await refuseTakenResourceGroup(ctx);
   const run = restoreAsNewVmRun(inputOf(ctx, restorePoint, location), randomUUID(), Date.now());
   await ctx.command.operations.runs.save(run);
   const done = await runInNotification(ctx.command, run);

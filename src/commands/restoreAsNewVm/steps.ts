@@ -1,4 +1,4 @@
-import type { DiskStorageAccountTypes, RestorePoint } from '@azure/arm-compute';
+import type { DiskStorageAccountTypes, RestorePoint, VirtualMachineSize } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { aggregateReplication } from '../../azure/actions/replicationProgress';
 import { newVmResources, type NetworkChoice, type RestoreAsNewVmInput } from '../../azure/actions/restoreAsNewVm';
@@ -12,8 +12,9 @@ import { readCollection } from '../../azure/restorePointCollections';
 import { readRestorePoint } from '../../azure/restorePoints';
 import { freeAddressSpace } from '../../azure/rules/addressSpace';
 import { restoreSourceProblem } from '../../azure/rules/copyAndRestore';
+import { vmSecurityProblem } from '../../azure/actions/vmSecurity';
 import { resourceGroupNameProblem, vmNameProblem } from '../../azure/rules/vmNames';
-import { listAllVirtualMachines } from '../../azure/virtualMachines';
+import { listAllVirtualMachines, listVmSizes } from '../../azure/virtualMachines';
 import type { SubscriptionRef } from '../../azure/subscriptionScope';
 import { diskSkuChoices } from '../restoreDisk/steps';
 import { readOnce, resourceGroupOf, type TargetContext } from '../steps/targets';
@@ -33,14 +34,17 @@ export interface RestoreVmContext extends TargetContext {
   diskSkus?: Record<string, DiskStorageAccountTypes | undefined>;
 }
 
-/** The restore point with its instance view, and its region, once checked: refused, with the reason, unless it can be restored from. */
+/**
+ * The restore point with its instance view, and its region, once checked: refused, with the reason,
+ * unless it can be restored from (it succeeded, a copy finished replicating, not a Confidential VM).
+ */
 export async function checkedSource(ctx: TargetContext): Promise<{ restorePoint: RestorePoint; location: string }> {
   const id = ctx.restorePoint!.id!;
   const [rp, collection] = await Promise.all([
     readOnce(ctx, `restorePoint:${idKey(id)}:instanceView`, (factory, subscription) => readRestorePoint(factory, subscription, id, { instanceView: true })),
     readOnce(ctx, `restorePointCollection:${idKey(collectionIdOf(id))}:alone`, (factory, subscription) => readCollection(factory, subscription, collectionIdOf(id))),
   ]);
-  const problem = restoreSourceProblem(rp, rp.sourceRestorePoint?.id ? aggregateReplication(rp) : undefined);
+  const problem = restoreSourceProblem(rp, rp.sourceRestorePoint?.id ? aggregateReplication(rp) : undefined) ?? vmSecurityProblem(rp);
   if (problem) throw new Error(problem);
   return { restorePoint: rp, location: collection.location ?? '' };
 }
@@ -121,6 +125,13 @@ export async function refuseTakenNetworkName(ctx: RestoreVmContext, kind: 'virtu
   );
 }
 
+/** Refuses, just before sending, a new group whose name was taken since it was chosen. */
+export async function refuseTakenResourceGroup(ctx: RestoreVmContext): Promise<void> {
+  const groups = await listResourceGroups(ctx.command.tree.factory, ctx.subscription!);
+  if (!groups.some((g) => same(g.name, ctx.resourceGroup!))) return;
+  throw new Error(vscode.l10n.t("A resource group named '{0}' now exists; run Restore as New VM again and pick it from the list. Nothing was changed.", ctx.resourceGroup!));
+}
+
 export const vmNameStep: PromptStep<RestoreVmContext> = {
   shouldPrompt: (ctx) => !ctx.vmName,
   async prompt(ctx, prompter, earlier) {
@@ -189,16 +200,31 @@ export const publicIpStep: PromptStep<RestoreVmContext> = {
   },
 };
 
-/** Sizes are the source's by default; any size name of the region may be typed. */
+/** A size's figures for the picker, e.g. "4 vCPUs · 16 GiB · 8 data disks". */
+const sizeDetail = (s: VirtualMachineSize): string =>
+  vscode.l10n.t('{0} vCPUs · {1} GiB · {2} data disks', s.numberOfCores ?? '?', Math.round((s.memoryInMB ?? 0) / 1024), s.maxDataDiskCount ?? '?');
+
+/**
+ * The sizes the restore point's region offers, the source's first and the default. A source size
+ * the region no longer lists is still offered (first, marked), so the default never disappears.
+ */
 export const sizeStep: PromptStep<RestoreVmContext> = {
   shouldPrompt: (ctx) => !ctx.vmSize,
   async prompt(ctx, prompter, earlier) {
-    const { restorePoint } = await checkedSource(ctx);
+    const { restorePoint, location } = await checkedSource(ctx);
     const source = restorePoint.sourceMetadata?.hardwareProfile?.vmSize ?? '';
-    const size = await prompter.input({
-      prompt: vscode.l10n.t('Size of the new VM (the source was {0})', source || '?'),
-      value: earlier?.vmSize ?? source,
-      validate: (v) => (/^[A-Za-z][A-Za-z0-9_]*$/.test(v) ? undefined : vscode.l10n.t('Enter a VM size such as Standard_D2s_v5.')),
+    const items = readOnce(ctx, `vmSizes:${location}`, (factory, subscription) => listVmSizes(factory, subscription, location)).then((sizes) => {
+      const sourceSize = sizes.find((s) => same(s.name ?? '', source));
+      const others = sizes.filter((s) => s !== sourceSize && s.name).sort((a, b) => a.name!.localeCompare(b.name!));
+      return [
+        ...(source ? [{ label: source, description: vscode.l10n.t('the source VM\'s size'), detail: sourceSize ? sizeDetail(sourceSize) : vscode.l10n.t('not listed in {0}', location), value: source }] : []),
+        ...others.map((s) => ({ label: s.name!, detail: sizeDetail(s), value: s.name! })),
+      ];
+    });
+    const size = await prompter.pickOne({
+      placeholder: vscode.l10n.t('Size of the new VM (sizes offered in {0})', location),
+      items,
+      isDefault: (v) => same(v, earlier?.vmSize ?? source),
     });
     if (size === BACK) return BACK;
     ctx.vmSize = size;
@@ -251,6 +277,7 @@ export function inputOf(ctx: RestoreVmContext, restorePoint: RestorePoint, locat
     publicIp: ctx.publicIp ?? false,
     vmSize: ctx.vmSize ?? '',
     diskSkus: ctx.diskSkus,
+    newResourceGroup: ctx.newResourceGroup,
     ...override,
   };
 }

@@ -52,7 +52,11 @@ export async function runInNotification(context: CommandContext, run: RunRecord)
   }
 }
 
-const names = (created: readonly { id: string }[]): string => created.map((c) => lastSegment(c.id)).join(', ');
+/** A created resource by name; a group says it is one, as its name alone looks like any other. */
+const createdLabel = (c: { id: string; kind: string }): string => (c.kind === 'createResourceGroup' ? vscode.l10n.t("resource group '{0}'", lastSegment(c.id)) : lastSegment(c.id));
+
+/** Created resources by name, for a message. */
+const names = (created: readonly { id: string; kind: string }[]): string => created.map(createdLabel).join(', ');
 
 /** What the run created as it stands now; when it cannot be read, everything it created (deleting it reads it again). */
 async function createdStanding(context: CommandContext, run: RunRecord): Promise<CreatedNow> {
@@ -122,20 +126,31 @@ export async function deleteWhatWasCreated(context: CommandContext, runId?: unkn
   }
   await context.prompter.confirm({
     message: vscode.l10n.t('Delete the {0} resources the run created?', removable.length),
-    detail: [...removable.map((c) => lastSegment(c.id)), ...(inUse.length ? [vscode.l10n.t('Kept, in use: {0}', names(inUse))] : [])].join('\n'),
+    detail: [
+      ...removable.map(createdLabel),
+      ...(removable.some((c) => c.kind === 'createResourceGroup') ? [vscode.l10n.t('The resource group is deleted last, and only if nothing else is in it.')] : []),
+      ...(inUse.length ? [vscode.l10n.t('Kept, in use: {0}', names(inUse))] : []),
+    ].join('\n'),
     confirmLabel: vscode.l10n.t('Delete'),
   });
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Deleting what '{0}' created…", target.name), cancellable: false }, () =>
     deleteCreated(context.tree.factory, target, { intervalMs: context.replicationIntervalMs }),
   );
-  await context.operations.runs.remove(target.id);
   showChange(context, target);
   if (result.failed.length) {
+    // What could not be deleted stays in the run's record: Try Again (or the palette) deletes only that.
+    await context.operations.runs.save(target);
     const list = result.failed.map((f) => `${lastSegment(f.id)} (${f.failure.code}: ${f.failure.message})`).join('; ');
     context.log.error(redact(`Deleting what ${target.kind} of ${target.vmId} created: ${list}`));
-    void vscode.window.showErrorMessage(vscode.l10n.t('Deleted {0}; not deleted: {1}', result.deleted.map(lastSegment).join(', ') || '-', list));
+    const again = vscode.l10n.t('Try Again');
+    const keep = vscode.l10n.t('Keep');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Deleted {0}; not deleted: {1}', result.deleted.map(lastSegment).join(', ') || '-', list), again, keep).then(async (choice) => {
+      if (choice === again) await vscode.commands.executeCommand('restorePoints.deleteWhatWasCreated', target.id);
+      if (choice === keep) await context.operations.runs.remove(target.id);
+    });
     return;
   }
+  await context.operations.runs.remove(target.id);
   void vscode.window.showInformationMessage(vscode.l10n.t('Deleted: {0}.', result.deleted.map(lastSegment).join(', ')));
 }
 

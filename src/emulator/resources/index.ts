@@ -14,6 +14,7 @@ import { subscriptionRoutes } from './subscriptions';
 import { virtualMachineRoutes } from './virtualMachines';
 import { virtualNetworkRoutes } from './virtualNetworks';
 import { vmPowerRoutes } from './vmPower';
+import { vmSizeRoutes } from './vmSizes';
 import { vmWriteRoutes } from './vmWrite';
 
 export const allRoutes: readonly ArmRoute[] = [
@@ -22,6 +23,7 @@ export const allRoutes: readonly ArmRoute[] = [
   ...virtualMachineRoutes,
   ...vmPowerRoutes,
   ...vmWriteRoutes,
+  ...vmSizeRoutes,
   ...diskRoutes,
   ...diskUpdateRoutes,
   ...restorePointCollectionRoutes,

@@ -269,7 +269,9 @@ describe('wizards: Back from every step, then other answers: ARM gets the last o
       answer.pick("A new public IP address 'web-02-again-ip'"),
       answer.back(), // size → public IP
       answer.pick('No public IP address'),
-      answer.input('Standard_B2s'),
+      answer.pick('Standard_B2s'),
+      answer.back(), // OS disk type → size
+      answer.pick('Standard_D2s_v5'),
       answer.pick('Premium SSD (LRS)'), // OS disk
       answer.back(), // data disk → OS disk
       answer.pick('Standard SSD (LRS)'),
@@ -282,6 +284,10 @@ describe('wizards: Back from every step, then other answers: ARM gets the last o
     assert.deepStrictEqual(defaults(prompter.asked[3]), [dev.web01.vm], 'the VM picked before is the default');
     assert.strictEqual(prompter.asked[12].value, 'web-02-first', 'the name typed before is offered again');
     assert.deepStrictEqual(defaults(prompter.asked[15]).length, 1);
+    // The size step lists the region's sizes, the source's first and the default; after Back, the size picked before.
+    assert.strictEqual(prompter.asked[17].items?.[0].label, 'Standard_D4s_v3');
+    assert.deepStrictEqual(defaults(prompter.asked[17]), ['Standard_D4s_v3']);
+    assert.deepStrictEqual(defaults(prompter.asked[21]), ['Standard_B2s']);
     const puts = (await writes()).filter((r) => r.method === 'PUT');
     assert.deepStrictEqual(puts.map((r) => r.path.split('/').slice(-2).join('/')).sort(), [
       'disks/web-02-again-datadisk-0',
@@ -294,7 +300,7 @@ describe('wizards: Back from every step, then other answers: ARM gets the last o
     assert.strictEqual((os.body as { sku?: { name: string } }).sku?.name, 'StandardSSD_LRS', 'the OS disk type answered last');
     assert.match((sentProperties(os).creationData as { sourceResourceId: string }).sourceResourceId, new RegExp(`/restorePoints/${dev.web02.restorePoints[0]}/`), 'from the restore point picked last');
     const vm = puts.find((r) => /virtualMachines/.test(r.path))!;
-    assert.strictEqual((sentProperties(vm).hardwareProfile as { vmSize: string }).vmSize, 'Standard_B2s');
+    assert.strictEqual((sentProperties(vm).hardwareProfile as { vmSize: string }).vmSize, 'Standard_D2s_v5', 'the size answered last');
     const nic = puts.find((r) => /networkInterfaces/.test(r.path))!;
     const ip = (sentProperties(nic).ipConfigurations as { properties: { subnet: { id: string }; publicIPAddress?: unknown } }[])[0].properties;
     assert.match(ip.subnet.id, /\/subnets\/default$/);

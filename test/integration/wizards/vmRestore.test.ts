@@ -1,14 +1,15 @@
 import * as assert from 'node:assert';
+import * as vscode from 'vscode';
 import { demoCatalog } from '../../../src/emulator';
-import { clearRequestLog, drive, requestLog, sentProperties, writes, type LoggedRequest } from '../../support/commandDriver';
+import { clearRequestLog, drive, sentProperties, writes, type LoggedRequest } from '../../support/commandDriver';
 import { captureErrorNotifications } from '../../support/notifications';
-import { answer } from '../../support/scriptedPrompter';
+import { answer, type ScriptedAnswer } from '../../support/scriptedPrompter';
 import { computeClient, networkClient } from '../../emulator/sdkClients';
 import { byLabel, children, control, emulatorAddress, eventually, type Shown } from '../helpers';
 import { useActionSuite } from './actionSuite';
+import { DEV_TEST, restorePointNode as restorePointNodeOf, restoreScript } from './vmRestoreSupport';
 
 const dev = demoCatalog.devTest;
-const DEV_TEST = 'Contoso Dev/Test';
 const web02 = dev.web02;
 const web01 = dev.web01;
 
@@ -21,23 +22,10 @@ describe('actions: Restore as New VM', function () {
   const suite = useActionSuite();
   const client = computeClient(emulatorAddress(), dev.subscriptionId);
 
-  async function restorePointNode(vm: string, collection: string, name: string): Promise<Shown> {
-    const sub = byLabel(await children(suite.api), DEV_TEST);
-    const vmNode = byLabel(await children(suite.api, sub.node), vm);
-    const c = byLabel(await children(suite.api, vmNode.node), collection);
-    return byLabel(await children(suite.api, c.node), name);
-  }
+  const restorePointNode = (vm: string, collection: string, name: string): Promise<Shown> => restorePointNodeOf(suite.api, vm, collection, name);
 
   /** Group, name, network, public IP, size, one disk type per disk (the source's), summary. */
-  const script = (vmName: string, disks: number, network = answer.acceptDefault(), publicIp = answer.acceptDefault()) => [
-    answer.pick(web02.resourceGroup),
-    answer.input(vmName),
-    network,
-    publicIp,
-    answer.acceptDefault(),
-    ...Array.from({ length: disks }, () => answer.acceptDefault()),
-    answer.confirm(),
-  ];
+  const script = (vmName: string, disks: number, network?: ScriptedAnswer, publicIp?: ScriptedAnswer): ScriptedAnswer[] => restoreScript({ vmName, disks, network, publicIp });
 
   it('refuses a copy still replicating before any question, and sends nothing (first: the clock has not moved yet)', async () => {
     const notifications = captureErrorNotifications();
@@ -48,6 +36,48 @@ describe('actions: Restore as New VM', function () {
       assert.strictEqual(prompter.asked.length, 0);
       assert.deepStrictEqual(await writes(), []);
       assert.match(notifications.shown[0]?.message ?? '', /still being copied/);
+    } finally {
+      notifications.restore();
+    }
+  });
+
+  it('refuses a restore point of a Confidential VM before any question, with the reason, and sends nothing', async () => {
+    // A Confidential VM made from a disk restored from web-02, with a restore point of its own.
+    const group = web02.resourceGroup;
+    const advance = async <T>(poller: { submitted(): Promise<void>; pollUntilDone(): Promise<T> }): Promise<T> => {
+      await poller.submitted();
+      await control('POST', '/clock/advance', { ms: 60_000 });
+      return poller.pollUntilDone();
+    };
+    const sources = [];
+    for await (const d of client.diskRestorePoint.listByRestorePoint(group, web02.collection, web02.restorePoints[0])) sources.push(d);
+    const osSource = sources.find((d) => d.osType)!;
+    const disk = await advance(client.disks.createOrUpdate(group, 'cvm-01-os', { location: web02.location, creationData: { createOption: 'Restore', sourceResourceId: osSource.id } }));
+    const network = networkClient(emulatorAddress(), dev.subscriptionId);
+    const subnet = (await network.virtualNetworks.get(group, `${group}${demoCatalog.network.vnetSuffix}`)).subnets![0];
+    const nic = await network.networkInterfaces.beginCreateOrUpdateAndWait(group, 'cvm-01-nic', { location: web02.location, ipConfigurations: [{ name: 'ipconfig1', subnet: { id: subnet.id } }] });
+    const vm = await advance(
+      client.virtualMachines.createOrUpdate(group, 'cvm-01', {
+        location: web02.location,
+        hardwareProfile: { vmSize: 'Standard_DC2as_v5' },
+        storageProfile: { osDisk: { createOption: 'Attach', osType: osSource.osType, managedDisk: { id: disk.id } } },
+        networkProfile: { networkInterfaces: [{ id: nic.id }] },
+        securityProfile: { securityType: 'ConfidentialVM', uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } },
+      }),
+    );
+    await client.restorePointCollections.createOrUpdate(group, 'cvm-01-rpc', { location: web02.location, source: { id: vm.id } });
+    await advance(client.restorePoints.create(group, 'cvm-01-rpc', 'rp-cvm-01', {}));
+    await vscode.commands.executeCommand('restorePoints.refresh');
+    await clearRequestLog();
+
+    const notifications = captureErrorNotifications();
+    try {
+      const rp = await restorePointNode('cvm-01', 'cvm-01-rpc', 'rp-cvm-01');
+      const { result, prompter } = await drive<string>(suite.api, 'restorePoints.restoreAsNewVm', [], [rp.node]);
+      assert.strictEqual(result, undefined);
+      assert.strictEqual(prompter.asked.length, 0, 'no question asked');
+      assert.deepStrictEqual(await writes(), [], 'nothing sent');
+      assert.match(notifications.shown[0]?.message ?? '', /Restore point 'rp-cvm-01' is of a Confidential VM/);
     } finally {
       notifications.restore();
     }
@@ -156,35 +186,4 @@ describe('actions: Restore as New VM', function () {
     assert.deepStrictEqual(restored, ['web-01-part-datadisk-1', 'web-01-part-osdisk']);
   });
 
-  for (const failing of ['disks', 'virtualNetworks', 'networkInterfaces', 'virtualMachines']) {
-    it(`a fault at the ${failing} step stops the run with ARM's code, lists what was created, and Delete What Was Created removes exactly that`, async () => {
-      const notifications = captureErrorNotifications();
-      try {
-        await control('POST', '/faults', { method: 'PUT', pathPattern: `/${failing}/web-02-fault`, status: 409, count: 1 });
-        const rp = await restorePointNode(web02.vm, web02.collection, web02.restorePoints[0]);
-        const { result } = await drive<string>(suite.api, 'restorePoints.restoreAsNewVm', script('web-02-fault', 2), [rp.node]);
-        assert.strictEqual(result, undefined);
-        const report = await eventually(async () => notifications.shown.find((n) => /stopped at step/.test(n.message)), `the failure report (shown: ${JSON.stringify(notifications.shown.map((n) => n.message))})`);
-        assert.match(report.message, /InjectedFault/);
-        const [run] = suite.api.operations.listRuns();
-        assert.strictEqual(run.state, 'failed');
-        const accepted = (await requestLog()).filter((r) => r.method === 'PUT' && r.status < 300 && r.path.startsWith('/subscriptions/')).map((r) => r.path);
-        // Whatever step failed, the steps beside or before it had created something (for disks: the other disk and the network).
-        assert.ok(accepted.length > 0, 'something was created before the failure');
-        assert.ok(report.buttons.includes('Delete What Was Created'));
-        for (const id of accepted) assert.match(report.message, new RegExp(nameOf(id)), `the report names ${nameOf(id)}`);
-        await control('DELETE', '/requests');
-        await drive(suite.api, 'restorePoints.deleteWhatWasCreated', [answer.confirm()], [run.id]);
-        const deleted = (await writes()).filter((r) => r.method === 'DELETE').map((r) => r.path.toLowerCase()).sort();
-        assert.deepStrictEqual(deleted, [...new Set(accepted.map((p) => p.toLowerCase()))].sort(), 'exactly what was created is deleted');
-        for (const id of accepted.filter((p) => /\/disks\//i.test(p))) {
-          await assert.rejects(client.disks.get(web02.resourceGroup, nameOf(id)), (e: { statusCode?: number }) => e.statusCode === 404);
-        }
-        assert.deepStrictEqual(suite.api.operations.listRuns(), []);
-      } finally {
-        notifications.restore();
-        await control('DELETE', '/faults');
-      }
-    });
-  }
 });

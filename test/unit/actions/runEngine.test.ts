@@ -34,7 +34,7 @@ describe('multi-step runs: ordered stages, each step recorded, nothing sent twic
     for await (const d of client.diskRestorePoint.listByRestorePoint(web02.resourceGroup, web02.collection, web02.restorePoints[0])) sources.push(d.id!);
   });
 
-  const restore = (name: string, source = sources[0]): StepSpec => ({ kind: 'restoreDisk', diskId: diskId(name), diskRestorePointId: source, location: web02.location });
+  const restore = (name: string, source = sources[0], id = diskId(name)): StepSpec => ({ kind: 'restoreDisk', diskId: id, diskRestorePointId: source, location: web02.location });
   const run = (stages: StepSpec[][], steps: Partial<RunRecord['stages'][number]['steps'][number]>[] = []): RunRecord => {
     let i = 0;
     return {
@@ -118,5 +118,30 @@ describe('multi-step runs: ordered stages, each step recorded, nothing sent twic
     const result = await deleteCreated(factory, made, { intervalMs: 1 });
     assert.deepEqual(result.deleted, [diskId('free-to-delete')]);
     assert.deepEqual(h.emulator.controls.requestLog.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').pop()), ['free-to-delete']);
+  });
+
+  it('deletes a group the run created last and only once it is empty; what it could not delete stays in the run for a second try', async () => {
+    const { store } = recordingStore();
+    const group = `/subscriptions/${dev.subscriptionId}/resourceGroups/rg-run-new`;
+    const inGroup = `${group}/providers/Microsoft.Compute/disks/in-new-group`;
+    h.emulator.controls.failNext('diskRestore', 1);
+    const failed = await executeRun(factory, run([[{ kind: 'createResourceGroup', id: group, location: web02.location }], [restore('x', sources[0], inGroup)]]), { store, intervalMs: 1 }).then(
+      () => assert.fail('the run succeeded'),
+      (e: unknown) => (e as RunFailedError).run,
+    );
+    assert.deepEqual(createdSoFar(failed).map((c) => c.id), [group, inGroup]);
+
+    h.emulator.controls.injectFault({ method: 'DELETE', pathPattern: '/disks/in-new-group', status: 409, count: 1 });
+    const first = await deleteCreated(factory, failed, { intervalMs: 1 });
+    assert.deepEqual(first.deleted, []);
+    assert.deepEqual(first.failed.map((f) => [f.id, f.failure.code]), [[inGroup, 'InjectedFault'], [group, 'ResourceGroupNotEmpty']]);
+    assert.ok(h.emulator.controls.store.getResourceGroup(dev.subscriptionId, 'rg-run-new'), 'the group holding the disk is kept');
+    assert.deepEqual(createdSoFar(failed).map((c) => c.id), [group, inGroup], 'both are left to try again');
+
+    const second = await deleteCreated(factory, failed, { intervalMs: 1 });
+    assert.deepEqual(second.failed, []);
+    assert.deepEqual(second.deleted, [inGroup, group]);
+    assert.equal(h.emulator.controls.store.getResourceGroup(dev.subscriptionId, 'rg-run-new'), undefined);
+    assert.deepEqual(createdSoFar(failed), []);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Disk, RestorePoint, VirtualMachine } from '@azure/arm-compute';
 import { restoreAsNewVmRun } from '../../../src/azure/actions/restoreAsNewVm';
+import { vmSecurityProblem } from '../../../src/azure/actions/vmSecurity';
 import { KEPT_DISK_TAGS, keptDisksOf, revertVmRun, undoRevertRun } from '../../../src/azure/actions/revertVm';
 import { allSteps, type StepSpec } from '../../../src/azure/actions/runs/runRecord';
 
@@ -49,6 +50,18 @@ describe('plans of the VM actions', () => {
       assert.deepEqual(vm.vm.storageProfile?.dataDisks?.map((d) => [d.lun, d.createOption, d.managedDisk?.id]), [[0, 'Attach', `${group}/Microsoft.Compute/disks/web-back-datadisk-0`]]);
       assert.deepEqual(vm.vm.networkProfile?.networkInterfaces, [{ id: `${group}/Microsoft.Network/networkInterfaces/web-back-nic`, primary: true }]);
       assert.equal(vm.vm.hardwareProfile?.vmSize, 'Standard_D2s_v5');
+    });
+
+    it('creates a new resource group first, in the restore point\'s region, before anything goes in it', () => {
+      const run = restoreAsNewVmRun({ ...base, newResourceGroup: true, network: { newNetwork: { addressPrefix: '10.3.0.0/16', subnetPrefix: '10.3.0.0/24' } } }, 'r', 0);
+      assert.deepEqual(specs(run.stages[0].steps), [{ kind: 'createResourceGroup', id: `/subscriptions/${SUB}/resourceGroups/rg-new`, location: 'eastus' }]);
+      assert.deepEqual(run.stages.slice(1).map((s) => s.steps.map((x) => x.spec.kind)), [['restoreDisk', 'restoreDisk', 'createVirtualNetwork'], ['createNetworkInterface'], ['putVirtualMachine']]);
+    });
+
+    it('refuses a Confidential VM\'s restore point with the reason, and nothing else', () => {
+      assert.equal(vmSecurityProblem(restorePoint), undefined, 'Trusted Launch is restored');
+      const confidential = { ...restorePoint, sourceMetadata: { ...restorePoint.sourceMetadata, securityProfile: { securityType: 'ConfidentialVM' } } } as RestorePoint;
+      assert.match(vmSecurityProblem(confidential) ?? '', /^Restore point 'rp-1' is of a Confidential VM: /);
     });
 
     it('uses an existing subnet, adds a public IP only when asked, and restores no disk left out of the restore point', () => {

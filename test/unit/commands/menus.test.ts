@@ -76,8 +76,9 @@ const ACTIONS: Record<string, Kind[]> = {
   'restorePoints.downloadDisks': ['restorePoint', 'copy', 'completedCopy'],
   // Only while access this window granted is active.
   'restorePoints.revokeAccess': ['diskWithAccess'],
-  // A complete copy restores as a new VM in its region; only a restore point in the VM's own region reverts it.
-  'restorePoints.restoreAsNewVm': ['restorePoint', 'copy'],
+  // A complete copy (its replication finished, or not watched) restores as a new VM in its region;
+  // only a restore point in the VM's own region reverts it.
+  'restorePoints.restoreAsNewVm': ['restorePoint', 'copy', 'completedCopy'],
   'restorePoints.revertVm': ['restorePoint'],
   'restorePoints.undoRevert': ['vm'],
 };

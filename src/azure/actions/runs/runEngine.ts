@@ -5,7 +5,7 @@ import type { SubscriptionRef } from '../../subscriptionScope';
 import { describeArmError, type ArmFailure } from '../armError';
 import type { LongRunningOptions } from '../longRunning';
 import { createdNow } from './createdNow';
-import { allSteps, type RunRecord, type RunStore, type StepRecord } from './runRecord';
+import { allSteps, createdIdOf, type RunRecord, type RunStore, type StepRecord } from './runRecord';
 import { checkStep, DELETE_CREATED, sendStep } from './stepActions';
 
 export interface RunOptions {
@@ -107,7 +107,7 @@ export async function executeRun(factory: ClientFactory, run: RunRecord, options
 }
 
 /** The order created resources are removed in: what uses a resource goes before it. */
-const DELETE_ORDER = ['putVirtualMachine', 'createNetworkInterface', 'createPublicIpAddress', 'createVirtualNetwork', 'restoreDisk'] as const;
+const DELETE_ORDER = ['putVirtualMachine', 'createNetworkInterface', 'createPublicIpAddress', 'createVirtualNetwork', 'restoreDisk', 'createResourceGroup'] as const;
 
 export interface CleanupResult {
   deleted: string[];
@@ -116,9 +116,11 @@ export interface CleanupResult {
 
 /**
  * "Delete What Was Created": removes exactly the resources the run's steps created (ARM accepted
- * their creation) that nothing else uses now (see createdNow), the VM first and the disks last, and
- * nothing else: a revert's original disks were never created by it and are never in this list,
- * nor are the restored disks a revert attached to its VM. A resource already gone counts as deleted.
+ * their creation) that nothing else uses now (see createdNow), the VM first, then the disks and
+ * last a group the run created, if nothing is left in it; nothing else: a revert's original disks
+ * were never created by it and are never in this list, nor are the restored disks a revert attached
+ * to its VM. A resource already gone counts as deleted. Each deleted resource is marked removed in
+ * the run, so a resource whose delete failed is all that is left to try again.
  */
 export async function deleteCreated(factory: ClientFactory, run: RunRecord, options: Pick<RunOptions, 'intervalMs' | 'abortSignal'> = {}): Promise<CleanupResult> {
   const created = (await createdNow(factory, subscriptionOf(run), run, options.abortSignal)).removable;
@@ -130,11 +132,14 @@ export async function deleteCreated(factory: ClientFactory, run: RunRecord, opti
         .map(async ({ id }) => {
           try {
             await DELETE_CREATED[kind]!(factory, subscriptionOf(run), id, { updateIntervalInMs: options.intervalMs, abortSignal: options.abortSignal });
-            result.deleted.push(id);
           } catch (error) {
-            if (statusCode(error) === 404) result.deleted.push(id);
-            else result.failed.push({ id, failure: describeArmError(error) });
+            if (statusCode(error) !== 404) {
+              result.failed.push({ id, failure: describeArmError(error) });
+              return;
+            }
           }
+          result.deleted.push(id);
+          for (const step of allSteps(run)) if (createdIdOf(step.spec) === id) step.removed = true;
         }),
     );
   }

@@ -7,6 +7,8 @@ import type { ArmFailure } from '../armError';
  * run is kept in the operation journal as it goes and a reloaded window can pick it up where it was.
  */
 export type StepSpec =
+  /** A new resource group (`id` is the group's), made before anything goes in it. */
+  | { kind: 'createResourceGroup'; id: string; location: string }
   | {
       kind: 'restoreDisk';
       diskId: string;
@@ -36,6 +38,8 @@ export interface StepRecord {
   status: StepStatus;
   /** ARM has accepted the request: the resource exists from then on, even if the operation fails. */
   accepted?: boolean;
+  /** Delete What Was Created removed what the step made; a resource whose delete failed stays listed. */
+  removed?: boolean;
   error?: ArmFailure;
 }
 
@@ -80,6 +84,7 @@ export function createdIdOf(spec: StepSpec): string | undefined {
   switch (spec.kind) {
     case 'restoreDisk':
       return spec.diskId;
+    case 'createResourceGroup':
     case 'createVirtualNetwork':
     case 'createPublicIpAddress':
     case 'createNetworkInterface':
@@ -93,11 +98,11 @@ export function createdIdOf(spec: StepSpec): string | undefined {
 
 export const allSteps = (run: RunRecord): StepRecord[] => run.stages.flatMap((s) => s.steps);
 
-/** The resources the run has made so far (ARM accepted their creation), in the order they were made. */
+/** The resources the run has made so far (ARM accepted their creation) and not yet removed, in the order they were made. */
 export function createdSoFar(run: RunRecord): { id: string; kind: StepSpec['kind'] }[] {
   return allSteps(run).flatMap((step) => {
     const id = createdIdOf(step.spec);
-    return id && step.accepted ? [{ id, kind: step.spec.kind }] : [];
+    return id && step.accepted && !step.removed ? [{ id, kind: step.spec.kind }] : [];
   });
 }
 

@@ -2,7 +2,7 @@ import type { VirtualMachine } from '@azure/arm-compute';
 import type { ClientFactory } from '../../clients';
 import { deleteDisk, readDisk, restoreDisk, tagDisk } from '../../disks';
 import { statusCode } from '../../errors';
-import { idKey, parseResourceId } from '../../ids';
+import { idKey, lastSegment, parseResourceId } from '../../ids';
 import {
   createNetworkInterface,
   createPublicIpAddress,
@@ -14,6 +14,7 @@ import {
   readPublicIpAddress,
   readVirtualNetwork,
 } from '../../networks';
+import { createResourceGroup, deleteResourceGroupIfEmpty, readResourceGroup } from '../../resourceGroups';
 import type { SubscriptionRef } from '../../subscriptionScope';
 import { deallocateVirtualMachine, deleteVirtualMachine, putVirtualMachine, readPowerState, readVirtualMachine, startVirtualMachine } from '../../virtualMachines';
 import type { LongRunningOptions } from '../longRunning';
@@ -54,6 +55,14 @@ async function powerCheck(factory: ClientFactory, subscription: SubscriptionRef,
 }
 
 export const STEP_ACTIONS = {
+  createResourceGroup: {
+    // One synchronous PUT: once it answers, the group exists and is the run's.
+    async send(factory, subscription, spec, options) {
+      await createResourceGroup(factory, subscription, lastSegment(spec.id), spec.location);
+      await options.onAccepted?.();
+    },
+    check: (factory, subscription, spec) => provisioned(spec.id, () => readResourceGroup(factory, subscription, lastSegment(spec.id))),
+  },
   restoreDisk: {
     send: (factory, subscription, spec, options) => {
       const { resourceGroup, name } = parseResourceId(spec.diskId)!;
@@ -114,8 +123,9 @@ export function checkStep(factory: ClientFactory, subscription: SubscriptionRef,
   return (STEP_ACTIONS[spec.kind] as StepAction<StepSpec>).check(factory, subscription, spec, abortSignal);
 }
 
-/** How each kind of created resource is deleted again. */
+/** How each kind of created resource is deleted again; a group only when nothing is left in it. */
 export const DELETE_CREATED: Partial<Record<StepSpec['kind'], (factory: ClientFactory, subscription: SubscriptionRef, id: string, options: LongRunningOptions) => Promise<void>>> = {
+  createResourceGroup: (factory, subscription, id, options) => deleteResourceGroupIfEmpty(factory, subscription, lastSegment(id), options),
   putVirtualMachine: deleteVirtualMachine,
   createNetworkInterface: deleteNetworkInterface,
   createPublicIpAddress: deletePublicIpAddress,
