@@ -53,7 +53,9 @@ const COMMANDS: Record<string, Command> = {
   'restorePoints.deleteRestorePoint': deleteRestorePoint,
   'restorePoints.deleteRestorePointCollection': deleteRestorePointCollection,
   'restorePoints.cleanUpRestorePoints': cleanUpRestorePoints,
-  'restorePoints.showCoverage': showCoverage,
+  // The view's title bar passes the tree's selection along: the report covers every subscription shown whatever is selected.
+  'restorePoints.showCoverage': (context) => showCoverage(context),
+  'restorePoints.showSubscriptionCoverage': showCoverage,
   'restorePoints.exportCoverage': (context) => exportCoverage(context),
   'restorePoints.downloadVhd': downloadVhdCommand,
   'restorePoints.downloadDisks': downloadDisksCommand,

@@ -90,7 +90,7 @@ describe('Show Restore Point Coverage…', function () {
     await setSetting('restorePoints.coverage.staleAfterDays', 1.5);
     try {
       const production = byLabel(await children(suite.api), 'Contoso Production');
-      const report = await vscode.commands.executeCommand<CoverageReport>(COMMAND, production.node);
+      const report = await vscode.commands.executeCommand<CoverageReport>('restorePoints.showSubscriptionCoverage', production.node);
       assert.ok(report);
       assert.strictEqual(report.rows.length, demoCatalog.large.virtualMachines);
       assert.strictEqual(report.staleAfterDays, 1.5);
