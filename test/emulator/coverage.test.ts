@@ -79,6 +79,15 @@ describe('src/azure coverage against the emulator\'s demo data', function () {
     assert.equal(h.emulator.controls.requestLog.filter((e) => /\/restorePoints\//i.test(e.path)).length, 0, 'no restore point read by itself');
   });
 
+  it('sends a Resource Graph query again when its connection drops: the query only reads', async () => {
+    h.emulator.controls.injectFault({ method: 'POST', pathPattern: 'Microsoft\\.ResourceGraph/resources$', drop: true, count: 1 });
+    const report = await read(7);
+    assert.equal(report.rows.length, demoCatalog.large.virtualMachines + 4 + 2);
+    assert.equal(h.emulator.controls.faultReport().pending.length, 0, 'the dropped attempt happened');
+    const graph = h.emulator.controls.requestLog.filter((e) => e.path === '/providers/Microsoft.ResourceGraph/resources');
+    assert.equal(graph.filter((e) => e.status === 200).length, 2, 'one answered query per tenant');
+  });
+
   it('marks a VM whose collection could not be read, and stops at once when cancelled', async () => {
     h.emulator.controls.injectFault({ method: 'GET', pathPattern: `restorePointCollections/${demoCatalog.devTest.sql01.collection}$`, status: 403 });
     const report = await read(7);
