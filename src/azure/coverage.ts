@@ -129,28 +129,24 @@ export async function readCoverage(factory: ClientFactory, subscriptions: readon
   };
 }
 
+/** The collections whose source is one of `sources`, by that source's id key. */
+function bySource(collections: readonly FleetCollection[], sources: ReadonlySet<string>): Map<string, FleetCollection[]> {
+  const grouped = new Map<string, FleetCollection[]>();
+  for (const c of collections) {
+    const source = idKey(c.sourceId ?? '');
+    if (!sources.has(source)) continue;
+    const list = grouped.get(source);
+    if (list) list.push(c);
+    else grouped.set(source, [c]);
+  }
+  return grouped;
+}
+
 /** Each VM's collections (by VM id key), and each of those collections' copies (by collection id key); collections of no listed VM are left out. */
 function groupCollections(vms: readonly FleetVirtualMachine[], collections: readonly FleetCollection[]): { own: Map<string, FleetCollection[]>; copies: Map<string, FleetCollection[]> } {
-  const vmKeys = new Set(vms.map((vm) => idKey(vm.id)));
-  const own = new Map<string, FleetCollection[]>();
-  const ownKeys = new Set<string>();
-  for (const c of collections) {
-    const source = idKey(c.sourceId ?? '');
-    if (!vmKeys.has(source)) continue;
-    const list = own.get(source);
-    if (list) list.push(c);
-    else own.set(source, [c]);
-    ownKeys.add(idKey(c.id));
-  }
-  const copies = new Map<string, FleetCollection[]>();
-  for (const c of collections) {
-    const source = idKey(c.sourceId ?? '');
-    if (!ownKeys.has(source)) continue;
-    const list = copies.get(source);
-    if (list) list.push(c);
-    else copies.set(source, [c]);
-  }
-  return { own, copies };
+  const own = bySource(collections, new Set(vms.map((vm) => idKey(vm.id))));
+  const ownKeys = new Set([...own.values()].flat().map((c) => idKey(c.id)));
+  return { own, copies: bySource(collections, ownKeys) };
 }
 
 function coverageRow(
