@@ -58,7 +58,11 @@ const coverageOf = (context: CommandContext): Coverage => {
   return coverage;
 };
 
-const scopeKey = (subscriptions: readonly SubscriptionInfo[]): string => subscriptions.map((s) => subscriptionKey(s).toLowerCase()).sort().join(',');
+/** Who is signed in and which subscriptions: a report read for one account is never shown to another. */
+async function scopeKey(context: CommandContext, subscriptions: readonly SubscriptionInfo[]): Promise<string> {
+  const identity = (await context.tree.signIn.identity?.().catch(() => undefined)) ?? '';
+  return `${identity}|${subscriptions.map((s) => subscriptionKey(s).toLowerCase()).sort().join(',')}`;
+}
 
 /** A subscription's item: that one; otherwise every subscription the view shows (the tenant and subscription filters apply). */
 async function subscriptionsFor(context: CommandContext, node: TreeNode | undefined): Promise<SubscriptionInfo[]> {
@@ -100,7 +104,7 @@ function readWithProgress(context: CommandContext, subscriptions: SubscriptionIn
 
 async function showCoverageOf(context: CommandContext, subscriptions: SubscriptionInfo[], reread: boolean): Promise<CoverageReport> {
   const coverage = coverageOf(context);
-  const key = scopeKey(subscriptions);
+  const key = await scopeKey(context, subscriptions);
   const cached = coverage.cache.get(key);
   if (cached && !reread) {
     coverage.show(cached);
