@@ -21,6 +21,14 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 export const isIdempotent = (method: string): boolean => IDEMPOTENT.has(method.toUpperCase());
 
+/**
+ * A Resource Graph query is a read that travels as a POST (its body holds the query): repeating it
+ * changes nothing, so a dropped connection or a 5xx is retried like a GET's. A large query keeps the
+ * service busy long enough for an idle keep-alive connection to be closed under the next page.
+ */
+const READ_BY_POST = /\/providers\/Microsoft\.ResourceGraph\/resources$/i;
+export const isReadByPost = (url: string): boolean => READ_BY_POST.test(new URL(url).pathname);
+
 /** Statuses the SDK retries: its throttling strategy (429, 503 with Retry-After) and its exponential one (408, 5xx but 501 and 505). */
 export const isRetriedStatus = (status: number): boolean => status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
 
@@ -54,6 +62,8 @@ export type AttemptVerdict =
 
 export interface Attempt {
   method: string;
+  /** A POST that only reads (isReadByPost): as safe to repeat as a GET. */
+  readOnly?: boolean;
   /** Absent when the connection failed before an answer. */
   status?: number;
   retryAfterMs?: number;
@@ -61,7 +71,7 @@ export interface Attempt {
 
 export function attemptVerdict(attempt: Attempt, maxRetryAfterMs: number): AttemptVerdict {
   const retried = attempt.status === undefined || isRetriedStatus(attempt.status);
-  if (retried && !isIdempotent(attempt.method)) return 'doNotRepeat';
+  if (retried && !isIdempotent(attempt.method) && !attempt.readOnly) return 'doNotRepeat';
   // Only 429 and 503 make the SDK honour Retry-After (a 202's Retry-After is a polling interval).
   if ((attempt.status === 429 || attempt.status === 503) && attempt.retryAfterMs !== undefined && attempt.retryAfterMs > maxRetryAfterMs) return 'waitTooLong';
   return 'pass';
@@ -139,17 +149,18 @@ export function retryGuardPolicy(maxRetryAfterMs: number): PipelinePolicy {
   return {
     name: RETRY_GUARD_POLICY,
     async sendRequest(request, next) {
+      const readOnly = isReadByPost(request.url);
       let response: PipelineResponse;
       try {
         response = await next(request);
       } catch (error) {
         if (!isDroppedConnection(error)) throw error;
-        if (attemptVerdict({ method: request.method }, maxRetryAfterMs) === 'doNotRepeat') throw new NotRepeatedError(request.method, error as Error);
+        if (attemptVerdict({ method: request.method, readOnly }, maxRetryAfterMs) === 'doNotRepeat') throw new NotRepeatedError(request.method, error as Error);
         unknownFate.add(request);
         throw error;
       }
       const wait = retryAfterMs((name) => response.headers.get(name), Date.now());
-      const verdict = attemptVerdict({ method: request.method, status: response.status, retryAfterMs: wait }, maxRetryAfterMs);
+      const verdict = attemptVerdict({ method: request.method, readOnly, status: response.status, retryAfterMs: wait }, maxRetryAfterMs);
       // Thrown errors that are not RestErrors go straight through the SDK's retry loop.
       if (verdict === 'waitTooLong') throw new RetryAfterTooLongError(response, wait!, maxRetryAfterMs);
       if (verdict === 'doNotRepeat') throw new NotRepeatedError(request.method, response);

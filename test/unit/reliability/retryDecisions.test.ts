@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { attemptVerdict, fateUnknown, isDroppedConnection, isIdempotent, isRetriedStatus, retryAfterMs, shouldReadBack } from '../../../src/azure/retryPolicy';
+import { attemptVerdict, fateUnknown, isDroppedConnection, isIdempotent, isReadByPost, isRetriedStatus, retryAfterMs, shouldReadBack } from '../../../src/azure/retryPolicy';
 
 const CAP = 60_000;
 const NOW = Date.parse('2026-01-10T12:00:00Z');
@@ -43,6 +43,13 @@ describe('retry policy decisions', () => {
   it('ignores the Retry-After of an accepted long-running operation (a polling interval, not a throttle)', () => {
     assert.equal(attemptVerdict({ method: 'PUT', status: 201, retryAfterMs: 600_000 }, CAP), 'pass');
     assert.equal(attemptVerdict({ method: 'DELETE', status: 202, retryAfterMs: 600_000 }, CAP), 'pass');
+  });
+
+  it('repeats a Resource Graph query like a GET: a POST that only reads', () => {
+    assert.ok(isReadByPost('https://management.azure.com/providers/Microsoft.ResourceGraph/resources?api-version=2021-03-01'));
+    assert.ok(!isReadByPost('https://management.azure.com/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm/restart?api-version=2024-07-01'));
+    assert.ok(!isReadByPost('https://management.azure.com/subscriptions/s/providers/Microsoft.ResourceGraph/resources/x?api-version=2021-03-01'));
+    for (const status of [undefined, 500, 503]) assert.equal(attemptVerdict({ method: 'POST', readOnly: true, status }, CAP), 'pass', `dropped or ${status ?? 'dropped'}`);
   });
 
   it('never repeats a POST or PATCH that failed in a way the SDK would retry, and leaves its other outcomes alone', () => {
