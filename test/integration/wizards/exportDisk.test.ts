@@ -151,6 +151,50 @@ describe('export: Download VHD, resume, revoke, and refusals', function () {
     }
   });
 
+  it('Download Disks asks before replacing files already in the folder; Cancel changes nothing, Replace downloads', async () => {
+    const rp = await restorePointNode(dev.web02.collection, dev.web02.restorePoints[0]);
+    const disks = await children(suite.api, rp.node);
+    const kept = path.join(dir, `${disks[0].label}.vhd`);
+    fs.writeFileSync(kept, 'an earlier export');
+    await control('DELETE', '/requests');
+    const cancelled = await drive<string[]>(suite.api, 'restorePoints.downloadDisks', [answer.saveAs(dir), answer.acceptDefault(), answer.escape()], [rp.node], { clockStepMs: 1_000 });
+    assert.strictEqual(cancelled.result, undefined);
+    const asked = cancelled.prompter.asked.at(-1)!;
+    assert.strictEqual(asked.kind, 'confirm');
+    assert.match(asked.message ?? '', /Replace 1 of the files in /);
+    assert.match(asked.detail ?? '', new RegExp(`${disks[0].label}\\.vhd`));
+    assert.strictEqual(fs.readFileSync(kept, 'utf8'), 'an earlier export', 'the file is untouched');
+    assert.deepStrictEqual(fs.readdirSync(dir), [path.basename(kept)], 'no other file was written');
+    assert.deepStrictEqual(await writes(), [], 'no access was granted');
+
+    const replaced = await drive<string[]>(suite.api, 'restorePoints.downloadDisks', [answer.saveAs(dir), answer.acceptDefault(), answer.confirm()], [rp.node], { clockStepMs: 1_000 });
+    assert.strictEqual(replaced.result?.length, disks.length);
+    assert.strictEqual(fs.statSync(kept).size, (await blobOf(disks[0].item.id as string)).blobBytes, 'the file was replaced by the disk');
+  });
+
+  it('asks before a download ends an access URL the user copied; Cancel keeps the URL working, Download revokes it at the end', async () => {
+    const disk = await firstDisk();
+    const id = disk.item.id as string;
+    const file = path.join(dir, 'disk.vhd');
+    await drive(suite.api, 'restorePoints.copyAccessUrl', [answer.acceptDefault()], [disk.node], { clockStepMs: 1_000 });
+    await control('DELETE', '/requests');
+    const cancelled = await drive<string>(suite.api, 'restorePoints.downloadVhd', [answer.saveAs(file), answer.acceptDefault(), answer.escape()], [disk.node], { clockStepMs: 1_000 });
+    assert.strictEqual(cancelled.result, undefined);
+    const asked = cancelled.prompter.asked.at(-1)!;
+    assert.strictEqual(asked.kind, 'confirm');
+    assert.match(asked.message ?? '', new RegExp(`The access URL copied for '${disk.item.label as string}' stops working when this download ends`));
+    assert.deepStrictEqual(await writes(), [], 'nothing was granted or revoked');
+    assert.strictEqual((await blobOf(id)).active, true, 'the copied URL still works');
+    assert.deepStrictEqual(suite.api.operations.list().map((r) => r.kind), ['accessGranted']);
+    assert.ok(!fs.existsSync(file));
+
+    const { result } = await drive<string>(suite.api, 'restorePoints.downloadVhd', [answer.saveAs(file), answer.acceptDefault(), answer.confirm()], [disk.node], { clockStepMs: 1_000 });
+    assert.strictEqual(result, file);
+    assert.strictEqual(await revokes(id), 1);
+    assert.strictEqual((await blobOf(id)).active, false, 'as the question said, the copied URL stopped working');
+    assert.deepStrictEqual(suite.api.operations.list(), [], 'the copied grant is no longer shown as active');
+  });
+
   it('keeps the download in the journal when revoking access fails, so the next start revokes it', async () => {
     const disk = await firstDisk();
     const file = path.join(dir, 'disk.vhd');
