@@ -244,6 +244,29 @@ describe('export: Download VHD, resume, revoke, and refusals', function () {
     }
     assert.strictEqual(await revokes(disk.item.id as string), 1);
   });
+
+  it('an altered access URL gives a clear message without the URL, writes no file, and access is revoked', async () => {
+    const disk = await firstDisk();
+    const id = disk.item.id as string;
+    const file = path.join(dir, 'disk.vhd');
+    await control('POST', '/blobs/tamper', { resourceId: id });
+    const errors = captureErrorNotifications();
+    try {
+      const { result } = await drive<string>(suite.api, 'restorePoints.downloadVhd', [answer.saveAs(file), answer.acceptDefault()], [disk.node], { clockStepMs: 1_000 });
+      assert.strictEqual(result, undefined);
+      const shown = await eventually(async () => errors.shown[0], 'the failure is shown');
+      assert.match(shown.message, /refused the access URL \(AuthenticationFailed\): it has expired, was revoked or is not valid/);
+      const { value: signatures } = await control<{ value: string[] }>('GET', '/blobs/signatures');
+      assert.ok(!/sig=|md-impexp-/.test(shown.message) && !signatures.some((sig) => shown.message.includes(sig) || shown.message.includes(sig.slice(1))), 'the message holds no URL and no signature');
+    } finally {
+      errors.restore();
+    }
+    const refused = (await requestLog()).filter((r) => r.path.startsWith('/md-impexp-'));
+    assert.ok(refused.length > 0 && refused.every((r) => r.status === 403), `Storage refused the altered URL: ${JSON.stringify(refused.map((r) => r.status))}`);
+    assert.ok(!fs.existsSync(file), 'no file was written');
+    assert.strictEqual(await revokes(id), 1, 'access revoked after the failure');
+    assert.deepStrictEqual(suite.api.operations.list(), []);
+  });
 });
 
 /** Adjacent or touching ranges as one, as page ranges list them. */
