@@ -85,6 +85,11 @@ export class DownloadState {
     this.saveNext();
   }
 
+  /** A flush or save failed (a full disk): nothing more is worth fetching. */
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
   /** Waits until every piece marked written is flushed and saved; throws what a flush or save threw. */
   async settled(): Promise<void> {
     while (this.saving) await this.saving;

@@ -91,7 +91,7 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
     signal?.addEventListener('abort', onAbort);
     const fetchNext = async (): Promise<void> => {
       try {
-        for (let piece = queue.shift(); piece && !stop.signal.aborted; piece = queue.shift()) {
+        for (let piece = queue.shift(); piece && !stop.signal.aborted && !state.failed; piece = queue.shift()) {
           await fetchPiece(blob, handle, piece, stop.signal, (bytes) => {
             doneBytes += bytes;
             fetchedBytes += bytes;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, existsSync, truncateSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,6 +157,18 @@ describe('actions: grant access to a disk restore point and download it as a spa
     assert.deepEqual(rangesFetched().filter(([s, e]) => finished.some(([from, to]) => from <= s && e <= to)), []);
     assert.ok(resumed.fetchedBytes < resumed.dataBytes);
     assertSameData(file);
+  });
+
+  it('a state that cannot be saved stops the download with that error instead of fetching the rest', async () => {
+    h.emulator.controls.setDiskData(diskRestorePointId, 96 * MiB);
+    const { url } = await grant();
+    const file = join(dir, 'disk.vhd');
+    // The state is written to <state>.tmp first: a folder there makes every save fail, as a full disk would.
+    mkdirSync(`${stateFileOf(file)}.tmp`);
+    h.emulator.controls.clearRequestLog();
+    await assert.rejects(downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 1, pieceBytes: MiB }), /EISDIR/);
+    const fetched = rangesFetched().reduce((sum, [s, e]) => sum + e - s + 1, 0);
+    assert.ok(fetched < 96 * MiB / 2, `the download stopped early: ${fetched} bytes fetched`);
   });
 
   it('a footer that fails the check drops the state, so the next run fetches every piece again and succeeds', async () => {
