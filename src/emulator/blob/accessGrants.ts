@@ -90,6 +90,8 @@ export class AccessGrants {
     if (!this.tamperNext.delete(key(request.resourceId))) return granted;
     const { signature } = granted.grant;
     const altered = `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
+    // Handed out as a secret like any other: the tests that search logs for signatures look for it too.
+    this.issued.push(altered);
     return { ...granted, url: granted.url.replace(`sig=${encodeURIComponent(signature)}`, `sig=${encodeURIComponent(altered)}`) };
   }
 

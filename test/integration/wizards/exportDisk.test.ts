@@ -265,7 +265,7 @@ describe('export: Download VHD, resume, revoke, and refusals', function () {
       const shown = await eventually(async () => errors.shown[0], 'the failure is shown');
       assert.match(shown.message, /refused the access URL \(AuthenticationFailed\): it has expired, was revoked or is not valid/);
       const { value: signatures } = await control<{ value: string[] }>('GET', '/blobs/signatures');
-      assert.ok(!/sig=|md-impexp-/.test(shown.message) && !signatures.some((sig) => shown.message.includes(sig) || shown.message.includes(sig.slice(1))), 'the message holds no URL and no signature');
+      assert.ok(!/sig=|md-impexp-/.test(shown.message) && !signatures.some((sig) => shown.message.includes(sig)), 'the message holds no URL and no signature');
     } finally {
       errors.restore();
     }
