@@ -141,6 +141,20 @@ describe('emulator: access to disk restore points and disks (GrantAccess, Revoke
     assert.equal(h.emulator.controls.blobOf(drp.id)!.active, false);
   });
 
+  it('the tamper control alters the signature of the next URL only: Storage refuses it, the grant itself works', async () => {
+    const drp = await firstDisk(`${web02}/restorePoints/${dev.web02.restorePoints[0]}`);
+    h.emulator.controls.tamperNextAccessUrl(drp.id);
+    const { sas: altered } = await grant(drp.path);
+    const refused = await blob(altered, 'GET', { 'x-ms-range': 'bytes=0-511' });
+    assert.equal(refused.status, 403);
+    assert.match(refused.text, /<Code>AuthenticationFailed<\/Code>[\s\S]*Signature did not match/);
+    assert.ok(h.emulator.controls.sasSignatures().includes(new URL(altered).searchParams.get('sig')!), 'the altered signature counts as issued, for the log scans');
+    const { sas } = await grant(drp.path);
+    assert.notEqual(sas, altered);
+    assert.equal(new URL(sas).pathname, new URL(altered).pathname, 'the same grant, extended');
+    assert.equal((await blob(sas, 'GET', { 'x-ms-range': 'bytes=0-511' })).status, 206);
+  });
+
   it('grants a 1 TiB disk without holding it: its size, its last data and its footer', async () => {
     const disk = `/subscriptions/${dev.subscriptionId}/resourceGroups/${dev.web02.resourceGroup}/providers/Microsoft.Compute/disks/export-1tib`;
     const put = await h.arm('PUT', `${disk}?api-version=${D}`, { body: { location: dev.web02.location, properties: { creationData: { createOption: 'Empty' }, diskSizeGB: 1024 } } });

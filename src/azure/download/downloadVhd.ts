@@ -16,7 +16,7 @@ export interface VhdDownload {
   extraCertificates?: readonly string[];
   /** Ranges fetched at once. */
   parallel?: number;
-  /** The largest range fetched in one request (Storage serves up to 4 MiB per ranged GET with MD5; larger is fine without). */
+  /** The largest range fetched in one request (Storage serves up to 4 MiB per ranged GET with MD5; larger is fine without). Touching page ranges are joined up to it. */
   pieceBytes?: number;
   signal?: AbortSignal;
   onProgress?: (progress: DownloadProgress) => void;
@@ -44,7 +44,8 @@ const WRITE_BATCH_BYTES = 1024 * 1024;
  * 128 GiB holding 4 GiB costs 4 GiB), several at once, each written at its offset into a file the
  * size of the blob that was made by truncation, so the never-written parts stay holes on
  * file systems that keep files sparse (ext4, APFS, XFS; NTFS only for files flagged sparse, which
- * this is not, so there the file takes the disk's full size). Finished pieces are recorded next to the file; running it again continues.
+ * this is not, so there the file takes the disk's full size). Finished pieces are flushed and recorded next to the file in
+ * batches; running it again continues.
  * Ends by checking the VHD footer.
  */
 export async function downloadVhd(request: VhdDownload): Promise<VhdDownloadResult> {
@@ -63,12 +64,13 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
   const pieceBytes = request.pieceBytes ?? DEFAULT_PIECE_BYTES;
   // Last-Modified rather than the ETag: it names the blob's content, while a new grant may serve it under a new ETag.
   const lastModified = properties.lastModified?.toUTCString();
-  const state = await DownloadState.open(request.file, { source: request.source, blobBytes: fileBytes, lastModified, pieceBytes }, ranges);
+  const state = await DownloadState.open(request.file, { source: request.source, blobBytes: fileBytes, lastModified }, ranges);
   const pieces = piecesOf(ranges, pieceBytes);
   const dataBytes = sizeOf(pieces);
   const { handle, kept } = await openTarget(request.file, fileBytes, state.resumed);
   // Pieces recorded as finished live in the file: without it (gone, or another size) they must be fetched again.
   if (!kept) state.forget();
+  state.flushBeforeSave(() => handle.datasync());
   const resumed = state.resumed;
   let doneBytes = sizeOf(pieces.filter((p) => state.isFinished(p)));
   let fetchedBytes = 0;
@@ -89,16 +91,14 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
     signal?.addEventListener('abort', onAbort);
     const fetchNext = async (): Promise<void> => {
       try {
-        for (let piece = queue.shift(); piece && !stop.signal.aborted; piece = queue.shift()) {
+        for (let piece = queue.shift(); piece && !stop.signal.aborted && !state.failed; piece = queue.shift()) {
           await fetchPiece(blob, handle, piece, stop.signal, (bytes) => {
             doneBytes += bytes;
             fetchedBytes += bytes;
             rate.add(bytes);
             report();
           });
-          // On the disk before it counts as finished: a crash after the record must not leave a hole a resume skips.
-          await handle.datasync();
-          await state.markFinished(piece);
+          state.markWritten(piece);
         }
       } catch (error) {
         stop.abort();
@@ -107,7 +107,9 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
     };
     const loops = await Promise.allSettled(Array.from({ length: Math.min(request.parallel ?? DEFAULT_PARALLEL, Math.max(1, queue.length)) }, fetchNext));
     signal?.removeEventListener('abort', onAbort);
-    const reasons = loops.filter((w): w is PromiseRejectedResult => w.status === 'rejected').map((w) => w.reason as unknown);
+    // What was written is recorded even when the download stops: a resume continues after it.
+    const saved = await state.settled().then(() => [], (error: unknown) => [error]);
+    const reasons = [...loops.filter((w): w is PromiseRejectedResult => w.status === 'rejected').map((w) => w.reason as unknown), ...saved];
     // The user's cancel, or else the first real failure: the other loops only stopped because of it.
     if (signal?.aborted) throw reasons.find(isAbort) ?? signal.reason;
     if (reasons.length) throw reasons.find((r) => !isAbort(r)) ?? reasons[0];

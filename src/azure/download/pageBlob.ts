@@ -38,13 +38,30 @@ export async function pageRangesOf(blob: PageBlobClient, signal?: AbortSignal): 
 }
 
 /**
- * Page ranges cut into pieces of at most `pieceBytes`: the unit fetched, written and recorded as
- * finished. Its start names a piece, so a resume knows which are done.
+ * Page ranges as the reads that fetch them: ranges that touch are joined first (a page list may
+ * give a disk written in small steps as many small adjacent ranges, and one read per range would
+ * cost a request each), then cut into pieces of at most `pieceBytes`. A piece is the unit fetched,
+ * written and recorded as finished.
  */
 export function piecesOf(ranges: readonly ByteRange[], pieceBytes: number): ByteRange[] {
+  const joined: ByteRange[] = [];
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = joined[joined.length - 1];
+    if (last && r.start <= last.end + 1) last.end = Math.max(last.end, r.end);
+    else joined.push({ ...r });
+  }
   const pieces: ByteRange[] = [];
-  for (const range of ranges) {
+  for (const range of joined) {
     for (let start = range.start; start <= range.end; start += pieceBytes) pieces.push({ start, end: Math.min(range.end, start + pieceBytes - 1) });
   }
   return pieces;
+}
+
+/** `ranges` (sorted, none touching) with `range` added: it is merged with every range it overlaps or touches. */
+export function withRange(ranges: readonly ByteRange[], range: ByteRange): ByteRange[] {
+  const before = ranges.filter((r) => r.end + 1 < range.start);
+  const after = ranges.filter((r) => r.start > range.end + 1);
+  const joined = ranges.filter((r) => r.end + 1 >= range.start && r.start <= range.end + 1);
+  const merged = joined.reduce((m, r) => ({ start: Math.min(m.start, r.start), end: Math.max(m.end, r.end) }), range);
+  return [...before, merged, ...after];
 }

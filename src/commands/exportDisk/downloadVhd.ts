@@ -8,6 +8,7 @@ import { refuseIncompleteCopy } from '../steps/completeCopy';
 import { armOf, collectionStep, restorePointStep, subscriptionStep, targetFromNode } from '../steps/targets';
 import { diskRestorePointStep } from '../restoreDisk/steps';
 import { runWizard, type PromptStep } from '../wizard/wizard';
+import { confirmDownload } from './confirmDownload';
 import { durationStep, saveStep, type ExportContext } from './steps';
 import { downloadDisk, downloadedMessage } from './transfer';
 
@@ -45,6 +46,8 @@ async function execute(ctx: ExportContext): Promise<string> {
   const { subscription } = armOf(ctx);
   const { id, name } = ctx.diskRestorePoint!;
   const file = ctx.target!;
+  // The save dialog asked about replacing the file.
+  await confirmDownload(ctx.command, [{ id, name, file }], { namedByUs: false });
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Downloading '{0}'", name), cancellable: true }, (progress, token) =>
     downloadDisk(ctx.command, { subscription, diskRestorePointId: id, name, file, durationSeconds: ctx.durationSeconds! }, progress, token),
   );
@@ -67,11 +70,12 @@ async function executeAll(ctx: ExportContext): Promise<string[]> {
   const restorePointId = ctx.restorePoint!.id!;
   const disks = (await listDiskRestorePointsOf(factory, subscription, restorePointId)).map((d) => ({ id: d.id!, name: d.name ?? '' }));
   if (!disks.length) throw new Error(vscode.l10n.t("Restore point '{0}' has no disk restore points.", ctx.restorePoint!.name ?? ''));
+  const planned = disks.map((d) => ({ ...d, file: path.join(ctx.target!, `${diskNameOf(d.name)}.vhd`) }));
+  await confirmDownload(ctx.command, planned, { namedByUs: true });
   const files: string[] = [];
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Downloading the disks of '{0}'", ctx.restorePoint!.name ?? ''), cancellable: true }, async (progress, token) => {
-    for (const [i, disk] of disks.entries()) {
+    for (const [i, { file, ...disk }] of planned.entries()) {
       if (token.isCancellationRequested) throw new vscode.CancellationError();
-      const file = path.join(ctx.target!, `${diskNameOf(disk.name)}.vhd`);
       const labelled = { report: (p: { message?: string; increment?: number }) => progress.report({ message: `${i + 1}/${disks.length} ${disk.name}: ${p.message ?? ''}`, increment: p.increment === undefined ? undefined : p.increment / disks.length }) };
       await downloadDisk(ctx.command, { subscription, diskRestorePointId: disk.id, name: disk.name, file, durationSeconds: ctx.durationSeconds! }, labelled, token);
       files.push(file);

@@ -56,11 +56,23 @@ export class AccessGrants {
   private readonly issued: string[] = [];
   /** Data sizes a test chose for a disk, by id; otherwise the image picks its own. */
   private readonly dataBytes = new Map<string, number>();
+  /** Resources whose next grant hands out a URL with an altered signature. */
+  private readonly tamperNext = new Set<string>();
 
   clear(): void {
     this.byResource.clear();
     this.byPath.clear();
     this.dataBytes.clear();
+    this.tamperNext.clear();
+  }
+
+  /**
+   * The next grant for the resource returns its URL with one character of the signature changed,
+   * as a URL damaged on its way (a rewriting proxy, a bad copy) would arrive: Storage refuses it
+   * with 403 AuthenticationFailed, "Signature did not match". The grant itself is as usual.
+   */
+  tamperNextUrl(resourceId: string): void {
+    this.tamperNext.add(key(resourceId));
   }
 
   setDataBytes(resourceId: string, bytes: number): void {
@@ -74,6 +86,16 @@ export class AccessGrants {
   }
 
   grant(request: GrantRequest): { url: string; grant: AccessGrant } {
+    const granted = this.grantUntampered(request);
+    if (!this.tamperNext.delete(key(request.resourceId))) return granted;
+    const { signature } = granted.grant;
+    const altered = `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
+    // Handed out as a secret like any other: the tests that search logs for signatures look for it too.
+    this.issued.push(altered);
+    return { ...granted, url: granted.url.replace(`sig=${encodeURIComponent(signature)}`, `sig=${encodeURIComponent(altered)}`) };
+  }
+
+  private grantUntampered(request: GrantRequest): { url: string; grant: AccessGrant } {
     const expiresAt = request.now + request.durationSeconds * 1000;
     const current = this.active(request.resourceId, request.now);
     if (current) {

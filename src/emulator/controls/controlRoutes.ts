@@ -107,6 +107,12 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
       controls.setDiskData(resourceId, dataBytes);
       return ok();
     }
+    case 'POST /blobs/tamper': {
+      const resourceId = body.string('resourceId');
+      if (!resourceId) throw new ArmError(400, 'InvalidControlRequest', 'Body must be {"resourceId": <id>}.');
+      controls.tamperNextAccessUrl(resourceId);
+      return ok();
+    }
     case 'GET /blobs/signatures':
       return ok({ value: controls.sasSignatures() });
     case 'GET /blobs/digest': {

@@ -106,6 +106,11 @@ export class EmulatorControls {
     this.app.state.grants.setDataBytes(resourceId, dataBytes);
   }
 
+  /** The next access granted to a resource hands out a URL whose signature was altered (Storage answers 403). */
+  tamperNextAccessUrl(resourceId: string): void {
+    this.app.state.grants.tamperNextUrl(resourceId);
+  }
+
   /** The blob last granted for a resource: its page ranges, and whether the grant is active. */
   blobOf(resourceId: string): BlobDescription | undefined {
     return this.app.state.grants.describe(resourceId, this.app.state.clock.now());

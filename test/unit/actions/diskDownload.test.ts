@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, existsSync, truncateSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +56,8 @@ describe('actions: grant access to a disk restore point and download it as a spa
       h.emulator.controls.clearFaults();
     }
   };
+  /** The byte ranges the state file records as finished. */
+  const savedFinished = (file: string): [number, number][] => (JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { finished: [number, number][] }).finished;
   /** Every page range of the file holds the emulator's bytes. */
   const assertSameData = (file: string): void => {
     for (const r of h.emulator.controls.blobOf(diskRestorePointId)!.pageRanges) {
@@ -93,14 +95,17 @@ describe('actions: grant access to a disk restore point and download it as a spa
     const file = join(dir, 'disk.vhd');
     h.emulator.controls.clearRequestLog();
     await interruptAfter8MiB(url, file, 2);
-    const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { finished: number[] };
-    assert.ok(saved.finished.length >= 4, `some pieces were finished: ${saved.finished.length}`);
-    const finishedBytes = rangesFetched().filter(([s]) => saved.finished.includes(s)).reduce((sum, [s, e]) => sum + e - s + 1, 0);
+    const finished = savedFinished(file);
+    const finishedBytes = finished.reduce((sum, [s, e]) => sum + e - s + 1, 0);
+    assert.ok(finishedBytes >= 4 * MiB, `some pieces were finished: ${finishedBytes} bytes`);
+    // Pieces of 1 MiB, two at a time: with ranges merged, at most two entries per page range (one ending where a read is in flight).
+    const pageRanges = h.emulator.controls.blobOf(diskRestorePointId)!.pageRanges;
+    assert.ok(finished.length < finishedBytes / MiB && finished.length <= 2 * pageRanges.length, `finished pieces are kept as merged ranges, not one entry each: ${JSON.stringify(finished)}`);
     h.emulator.controls.clearRequestLog();
     const result = await downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
     assert.equal(result.resumed, true);
-    const again = rangesFetched().filter(([s]) => saved.finished.includes(s));
-    assert.deepEqual(again, [], 'no finished piece is fetched again');
+    const again = rangesFetched().filter(([s, e]) => finished.some(([from, to]) => s <= to && e >= from));
+    assert.deepEqual(again, [], 'no finished byte is fetched again');
     assert.equal(result.fetchedBytes, result.dataBytes - finishedBytes, 'the second run fetched exactly what the first had not finished');
     assert.equal(rangesFetched().reduce((sum, [s, e]) => sum + e - s + 1, 0), result.fetchedBytes);
     const footer = Buffer.alloc(512);
@@ -130,22 +135,40 @@ describe('actions: grant access to a disk restore point and download it as a spa
     }
   });
 
-  it('a state file left by another restore point or another piece size is not resumed', async () => {
+  it('a state file left by another restore point is not resumed; another piece size resumes, since the state records bytes', async () => {
     h.emulator.controls.setDiskData(diskRestorePointId, 96 * MiB);
     const { url } = await grant();
     const file = join(dir, 'disk.vhd');
-    for (const other of [{ source: `${diskRestorePointId}-other`, pieceBytes: MiB }, { source: diskRestorePointId, pieceBytes: 2 * MiB }]) {
-      await interruptAfter8MiB(url, file);
-      const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { source: string; pieceBytes: number; lastModified?: string; finished: number[] };
-      assert.equal(saved.source, diskRestorePointId);
-      assert.equal(saved.pieceBytes, MiB);
-      assert.ok(saved.lastModified, 'the blob\'s Last-Modified is recorded');
-      assert.ok(saved.finished.length > 0);
-      h.emulator.controls.clearRequestLog();
-      const result = await downloadVhd({ url, file, ...other, extraCertificates: ca(), storage, parallel: 4 });
-      assert.equal(result.resumed, false, JSON.stringify(other));
-      assert.equal(result.fetchedBytes, result.dataBytes, 'every piece fetched again');
-    }
+    await interruptAfter8MiB(url, file);
+    const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { source: string; lastModified?: string };
+    assert.equal(saved.source, diskRestorePointId);
+    assert.ok(saved.lastModified, 'the blob\'s Last-Modified is recorded');
+    h.emulator.controls.clearRequestLog();
+    const other = await downloadVhd({ url, file, source: `${diskRestorePointId}-other`, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
+    assert.equal(other.resumed, false);
+    assert.equal(other.fetchedBytes, other.dataBytes, 'every piece fetched again');
+
+    await interruptAfter8MiB(url, file);
+    const finished = savedFinished(file);
+    h.emulator.controls.clearRequestLog();
+    const resumed = await downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 4, pieceBytes: 3 * MiB });
+    assert.equal(resumed.resumed, true);
+    // A piece of the new size that is only partly finished is fetched whole; none that is wholly finished is fetched.
+    assert.deepEqual(rangesFetched().filter(([s, e]) => finished.some(([from, to]) => from <= s && e <= to)), []);
+    assert.ok(resumed.fetchedBytes < resumed.dataBytes);
+    assertSameData(file);
+  });
+
+  it('a state that cannot be saved stops the download with that error instead of fetching the rest', async () => {
+    h.emulator.controls.setDiskData(diskRestorePointId, 96 * MiB);
+    const { url } = await grant();
+    const file = join(dir, 'disk.vhd');
+    // The state is written to <state>.tmp first: a folder there makes every save fail, as a full disk would.
+    mkdirSync(`${stateFileOf(file)}.tmp`);
+    h.emulator.controls.clearRequestLog();
+    await assert.rejects(downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 1, pieceBytes: MiB }), /EISDIR/);
+    const fetched = rangesFetched().reduce((sum, [s, e]) => sum + e - s + 1, 0);
+    assert.ok(fetched < 96 * MiB / 2, `the download stopped early: ${fetched} bytes fetched`);
   });
 
   it('a footer that fails the check drops the state, so the next run fetches every piece again and succeeds', async () => {
@@ -154,9 +177,9 @@ describe('actions: grant access to a disk restore point and download it as a spa
     const file = join(dir, 'disk.vhd');
     await interruptAfter8MiB(url, file);
     // The footer recorded as finished while the file holds zeros there: what a damaged file looks like.
-    const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { finished: number[] };
+    const saved = JSON.parse(readFileSync(stateFileOf(file), 'utf8')) as { finished: [number, number][] };
     const footer = h.emulator.controls.blobOf(diskRestorePointId)!.pageRanges.at(-1)!;
-    writeFileSync(stateFileOf(file), JSON.stringify({ ...saved, finished: [...saved.finished, footer.start] }));
+    writeFileSync(stateFileOf(file), JSON.stringify({ ...saved, finished: [...saved.finished, [footer.start, footer.end]] }));
     await assert.rejects(downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, pieceBytes: MiB }), /footer|VHD/i);
     assert.equal(existsSync(stateFileOf(file)), false, 'the state is dropped');
     const result = await downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, pieceBytes: MiB });
