@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { listSubscriptions } from '../../src/azure/arm';
 import { listFleet, type FleetListing } from '../../src/azure/fleet';
 import { readCollection } from '../../src/azure/restorePointCollections';
 import { fleetCatalog, fleetSubscriptionId } from '../../src/emulator/data/fleetCatalog';
@@ -46,6 +47,17 @@ describe('src/azure fleet listing against the emulator', function () {
       assert.match(vm.powerState ?? '', /^PowerState\//);
       const rpc = listing.collections.find((c) => c.name === 'vm-000-001-rpc')!;
       assert.equal(rpc.sourceId?.toLowerCase(), vm.id.toLowerCase());
+    });
+
+    it('lists every subscription of a tenant with more than one page of them (100 a page)', async () => {
+      const factory = emulatorClientFactory(h.emulator);
+      for (const [t, tenant] of fleetCatalog.tenants.entries()) {
+        const names = (await listSubscriptions(factory, tenant.tenantId)).map((s) => s.displayName);
+        const fleet = names.filter((n) => n.startsWith('Fleet '));
+        assert.equal(fleet.length, fleetCatalog.subscriptionsPerTenant);
+        assert.ok(fleet.includes(fleetCatalog.displayName(t, fleetCatalog.subscriptionsPerTenant)), 'the last one too');
+        assert.equal(names.length, fleetCatalog.subscriptionsPerTenant + demoCatalog.subscriptions.filter((s) => s.tenantId === tenant.tenantId).length, 'and the demo subscriptions, listed empty');
+      }
     });
   });
 
