@@ -53,7 +53,9 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi | u
   const tree = new AzureTree(context, { operations, replication });
   const properties = new PropertiesDocuments();
   const ui = new VSCodePrompter();
-  const commandContext: CommandContext = { tree, properties, log, replication, operations, cleanUps: new CleanUpRuns(), prompter: ui };
+  // A tree view (rather than a registered provider) so that the coverage report can reveal a VM in it.
+  const treeView = vscode.window.createTreeView('restorePoints.tree', { treeDataProvider: tree.provider });
+  const commandContext: CommandContext = { tree, properties, log, replication, operations, cleanUps: new CleanUpRuns(), prompter: ui, treeView, extensionUri: context.extensionUri };
   context.subscriptions.push(
     log,
     { dispose: () => setLogSink(undefined) },
@@ -61,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi | u
     tree,
     replication,
     operations,
-    vscode.window.registerTreeDataProvider('restorePoints.tree', tree.provider),
+    treeView,
     properties,
     vscode.workspace.registerTextDocumentContentProvider(PROPERTIES_SCHEME, properties),
     ...registerCommands(commandContext),

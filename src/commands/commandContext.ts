@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AzureTree } from '../tree/AzureTree';
+import type { TreeNode } from '../tree/RestorePointsTreeProvider';
 import type { CleanUpRuns } from './cleanUp/cleanUpRun';
 import type { ReplicationStatusStore } from './copyRestorePoint/replicationStatus';
 import type { OperationJournal } from './operations/operationJournal';
@@ -21,4 +22,8 @@ export interface CommandContext {
   replicationIntervalMs?: number;
   /** How wizards ask; the integration tests swap in a scripted one through the extension's API. */
   prompter: Prompter;
+  /** The Restore Points view, where the coverage report reveals a VM. */
+  readonly treeView?: vscode.TreeView<TreeNode>;
+  /** Where the extension's media are: the coverage report's script and styles. */
+  readonly extensionUri?: vscode.Uri;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../tree/RestorePointsTreeProvider';
 import { cleanUpRestorePoints } from './cleanUp/cleanUpRestorePoints';
 import type { CommandContext } from './commandContext';
+import { exportCoverage, showCoverage } from './coverage/showCoverage';
 import { copyRestorePoint } from './copyRestorePoint/copyRestorePoint';
 import { configureCustomCloud } from './configureCustomCloud/configureCustomCloud';
 import { copyResourceId } from './copyResourceId';
@@ -52,6 +53,10 @@ const COMMANDS: Record<string, Command> = {
   'restorePoints.deleteRestorePoint': deleteRestorePoint,
   'restorePoints.deleteRestorePointCollection': deleteRestorePointCollection,
   'restorePoints.cleanUpRestorePoints': cleanUpRestorePoints,
+  // The view's title bar passes the tree's selection along: the report covers every subscription shown whatever is selected.
+  'restorePoints.showCoverage': (context) => showCoverage(context),
+  'restorePoints.showSubscriptionCoverage': showCoverage,
+  'restorePoints.exportCoverage': (context) => exportCoverage(context),
   'restorePoints.downloadVhd': downloadVhdCommand,
   'restorePoints.downloadDisks': downloadDisksCommand,
   'restorePoints.copyAccessUrl': copyAccessUrl,

@@ -4,7 +4,7 @@ import { repoRoot, resultsDir } from '../runner/paths';
 import { runMocha } from '../runner/runMocha';
 
 /** The screenshots the README shows, taken by the UI tests from a real run. */
-const README_SCREENSHOTS = ['tree', 'exclude-disks', 'replication-progress', 'clean-up-dry-run', 'download-progress', 'restore-vm'];
+const README_SCREENSHOTS = ['tree', 'exclude-disks', 'replication-progress', 'clean-up-dry-run', 'download-progress', 'restore-vm', 'coverage'];
 
 /**
  * `npm run screenshots`: runs the UI tests, then copies the README's screenshots into media/screenshots/

@@ -129,8 +129,14 @@ describe('package.json menus and commands', () => {
     assert.ok(!shownOn('restorePoints.restoreDisk').includes('diskOfIncompleteCopy'));
   });
 
+  it('offers the coverage report of one subscription on subscriptions, and of every subscription shown in the view title', () => {
+    assert.deepEqual(shownOn('restorePoints.showSubscriptionCoverage'), ['subscription']);
+    assert.ok((menus['view/title'] ?? []).some((m) => m.command === 'restorePoints.showCoverage'));
+  });
+
   it('hides from the palette only commands that cannot ask for a target', () => {
     const hidden = (menus.commandPalette ?? []).filter((m) => m.when === 'false').map((m) => m.command).sort();
-    assert.deepEqual(hidden, ['restorePoints.copyResourceId', 'restorePoints.loadMore', 'restorePoints.openInPortal', 'restorePoints.retry', 'restorePoints.viewProperties']);
+    // Show Restore Point Coverage… of one subscription is the palette's Show Restore Point Coverage… of every subscription shown.
+    assert.deepEqual(hidden, ['restorePoints.copyResourceId', 'restorePoints.loadMore', 'restorePoints.openInPortal', 'restorePoints.retry', 'restorePoints.showSubscriptionCoverage', 'restorePoints.viewProperties']);
   });
 });
