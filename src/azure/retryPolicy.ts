@@ -131,6 +131,14 @@ async function readBack(request: PipelineRequest, next: (request: PipelineReques
   }
 }
 
+/**
+ * POSTs that only read: a Resource Graph query changes nothing, so repeating it is as safe as
+ * repeating a GET. Its connection being dropped is what a connection kept alive meets when the
+ * server closes it just as the request leaves, and the query is then sent again.
+ */
+const READ_ONLY_POST = /\/providers\/Microsoft\.ResourceGraph\/resources$/i;
+const methodForRepeat = (request: PipelineRequest): string => (request.method === 'POST' && READ_ONLY_POST.test(new URL(request.url).pathname) ? 'GET' : request.method);
+
 export const RETRY_GUARD_POLICY = 'restorePointsRetryGuard';
 
 export function retryGuardPolicy(maxRetryAfterMs: number): PipelinePolicy {
@@ -144,12 +152,12 @@ export function retryGuardPolicy(maxRetryAfterMs: number): PipelinePolicy {
         response = await next(request);
       } catch (error) {
         if (!isDroppedConnection(error)) throw error;
-        if (attemptVerdict({ method: request.method }, maxRetryAfterMs) === 'doNotRepeat') throw new NotRepeatedError(request.method, error as Error);
+        if (attemptVerdict({ method: methodForRepeat(request) }, maxRetryAfterMs) === 'doNotRepeat') throw new NotRepeatedError(request.method, error as Error);
         unknownFate.add(request);
         throw error;
       }
       const wait = retryAfterMs((name) => response.headers.get(name), Date.now());
-      const verdict = attemptVerdict({ method: request.method, status: response.status, retryAfterMs: wait }, maxRetryAfterMs);
+      const verdict = attemptVerdict({ method: methodForRepeat(request), status: response.status, retryAfterMs: wait }, maxRetryAfterMs);
       // Thrown errors that are not RestErrors go straight through the SDK's retry loop.
       if (verdict === 'waitTooLong') throw new RetryAfterTooLongError(response, wait!, maxRetryAfterMs);
       if (verdict === 'doNotRepeat') throw new NotRepeatedError(request.method, response);

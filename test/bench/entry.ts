@@ -5,19 +5,13 @@ import { demoCatalog, type ThrottleLimits } from '../../src/emulator';
 import type { RestorePointsApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/RestorePointsTreeProvider';
 import { byLabel, children, control, EXTENSION_ID, type Shown } from '../integration/helpers';
+import { readRateFloorMs, type LoggedRequest } from './floor';
 import { benchSelected } from './selection';
 import { expandFleet } from './fleetTree';
 import { memoryAfterCollection } from './memory';
 import type { BenchResults, ViewFigure } from './results';
 
 const LOAD_MORE = 'Load more…';
-
-interface LoggedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  tenantId?: string;
-}
 
 /** What a view cost the emulator: its ARM requests, sign-in requests and TLS connections. */
 export async function armTraffic(): Promise<{ arm: LoggedRequest[]; signIn: number }> {
@@ -122,20 +116,6 @@ async function measureTree(api: RestorePointsApi, latencyMs: number, limits: Thr
     await Promise.all(vms.map((v) => walk(api, v.node, nodes)));
   });
   return nodes.value;
-}
-
-/**
- * The least time ARM's read buckets allow for these reads: a full bucket's burst at once, the rest
- * at its refill rate, in the subscription with the most reads.
- */
-export function readRateFloorMs(arm: readonly LoggedRequest[], limits: ThrottleLimits): number {
-  const perSubscription = new Map<string, number>();
-  for (const r of arm) {
-    const subscription = /^\/subscriptions\/([^/]+)\//i.exec(r.path)?.[1]?.toLowerCase();
-    if (subscription && (r.method === 'GET' || r.method === 'HEAD')) perSubscription.set(subscription, (perSubscription.get(subscription) ?? 0) + 1);
-  }
-  const busiest = Math.max(0, ...perSubscription.values());
-  return (Math.max(0, busiest - limits.reads.size) / limits.reads.refillPerSecond) * 1000;
 }
 
 /** Clicks "Load more…" until the whole list is shown. */

@@ -5,6 +5,7 @@ import { cacheDir, repoRoot } from '../runner/paths';
 import { packageVsix } from '../runner/packageVsix';
 import { runTestsInVSCode } from '../runner/runInVSCode';
 import { measureDiskDownload } from './diskDownload';
+import { measureFleetCoverage } from './fleetCoverage';
 import { measureReplicationPolling } from './replicationPolling';
 import { format } from './report';
 import type { BenchResults } from './results';
@@ -38,10 +39,11 @@ async function main(): Promise<void> {
   });
   if (run.exitCode !== 0 || !fs.existsSync(resultsFile)) throw new Error('the benchmark did not complete inside VS Code');
   const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as BenchResults;
+  const coverage = parts.includes('coverage') ? await measureFleetCoverage(latency) : undefined;
   const polling = parts.includes('polling') ? await measureReplicationPolling() : undefined;
   const download = parts.includes('download') ? await measureDiskDownload() : undefined;
 
-  const report = format(results, sizes, polling, download);
+  const report = format(results, sizes, { coverage, polling, download });
   process.stdout.write(`${report}\n`);
   // Only a run of every part replaces the recorded results.
   if (parts.length === BENCH_PARTS.length) fs.writeFileSync(path.join(repoRoot, 'test', 'bench', 'results.md'), report + '\n');

@@ -2,7 +2,7 @@
  * The benchmark's parts, run all by default; `npm run bench -- --only tree,fleet` (or
  * RESTORE_POINTS_BENCH_ONLY=tree,fleet) runs some of them.
  */
-export const BENCH_PARTS = ['tree', 'fleet', 'polling', 'download'] as const;
+export const BENCH_PARTS = ['tree', 'fleet', 'coverage', 'polling', 'download'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export function parseBenchParts(list: string | undefined): BenchPart[] {

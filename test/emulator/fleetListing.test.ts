@@ -64,6 +64,15 @@ describe('src/azure fleet listing against the emulator', function () {
   describe('the demo data set', () => {
     const h = useEmulator();
 
+    it('sends a Resource Graph query again when its connection drops: a query only reads, so repeating it is safe', async () => {
+      h.emulator.controls.clearRequestLog();
+      h.emulator.controls.injectFault({ method: 'POST', pathPattern: 'Microsoft\\.ResourceGraph/resources', drop: true, count: 1 });
+      const listing = await listFleet(emulatorClientFactory(h.emulator), demoSubscriptions);
+      assert.deepEqual(listing.readPerSubscription, [], 'answered by Resource Graph, not by the fallback');
+      // One query per tenant, and the dropped one again.
+      assert.deepEqual(h.emulator.controls.requestLog.filter((e) => e.path === GRAPH).map((e) => e.status).sort(), [0, 200, 200]);
+    });
+
     for (const status of [403, 400]) {
       it(`reads each subscription instead when Resource Graph answers ${status}, with the same VMs and collections`, async () => {
         const fromGraph = await listFleet(emulatorClientFactory(h.emulator), demoSubscriptions);
