@@ -30,7 +30,8 @@ import { retryGuardPolicy } from './retryPolicy';
  * - GET is retried; so are PUT and DELETE, which ARM defines as idempotent. A PUT retried after an
  *   attempt whose fate is unknown (no answer, 5xx) and answered 409 because the first attempt did
  *   create the resource is answered by reading the resource back: one restore point, never two.
- * - POST and PATCH are never repeated after a failure (the extension sends none today).
+ * - POST and PATCH are never repeated after a failure, but for Resource Graph's query, which only
+ *   reads (retryPolicy.ts).
  * - 4xx other than 408 and 429 are final: ARM has refused the request itself.
  * Long-running operations are polled by the SDK's poller at ARM's Retry-After; each poll is a GET
  * under the same policy, so a failed poll is retried rather than ending the operation.

@@ -38,6 +38,8 @@ export class EmulatorApp {
   readonly requestLog: RequestLogEntry[] = [];
   readonly controls: EmulatorControls;
   latencyMs = 0;
+  /** TLS connections clients have opened since the start: with keep-alive, far fewer than requests. */
+  tlsConnections = 0;
   endpoint = '';
   private readonly router = new Router<ArmRoute>();
   private readonly identity: IdentityEndpoints;

@@ -65,6 +65,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
+  server.on('secureConnection', () => app.tlsConnections++);
   // A client that breaks the TLS handshake or sends garbage must not take the process down.
   server.on('tlsClientError', () => undefined);
   server.on('clientError', (_error, socket) => socket.destroy());

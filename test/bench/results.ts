@@ -9,21 +9,41 @@ export interface ViewFigure {
   signInRequests: number;
   /** The fewest sequential ARM round trips the REST API allows for this view. */
   floorTrips: number;
+  /** The time ARM's read budget needs for this view's reads (the busiest subscription's, beyond its bucket's burst), in ms. */
+  rateFloorMs: number;
+  /** The larger of round trips × latency and the rate floor. */
   floorMs: number;
+  /** TLS connections the emulator saw opened during this view. */
+  tlsConnections: number;
+}
+
+/** The tree expanded across the `fleet` data set, every VM shown. */
+export interface FleetFigure {
+  subscriptions: number;
+  virtualMachines: number;
+  ms: number;
+  armRequests: number;
+  tlsConnections: number;
+  /** Extension host memory after a full garbage collection, with that tree held. */
+  rssMb: number;
+  heapMb: number;
 }
 
 export interface BenchResults {
   latencyMs: number;
+  /** ARM's read bucket the emulator applied: size and refill per second. */
+  readBucket: { size: number; refillPerSecond: number };
   activationMs: number;
   /** Extension host RSS after the full expansion (after a full garbage collection). */
-  memoryMb: number;
+  memoryMb?: number;
   /** Extension host RSS before our extension activated (VS Code's own share), after a full garbage collection. */
   rssBeforeMb: number;
   /** JavaScript heap in use after the full expansion, after a full garbage collection. */
-  heapMb: number;
+  heapMb?: number;
   /** JavaScript heap in use before our extension activated, after a full garbage collection. */
   heapBeforeMb: number;
-  treeNodes: number;
+  treeNodes?: number;
   views: ViewFigure[];
+  fleet?: FleetFigure;
   vscodeVersion: string;
 }

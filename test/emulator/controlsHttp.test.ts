@@ -21,6 +21,19 @@ describe('emulator test controls over HTTPS', () => {
     assert.equal((await control('POST', '/reset', { data: 'huge' })).status, 400);
   });
 
+  it('counts the TLS connections clients open: one per request with Connection: close, one for many with keep-alive', async () => {
+    const connections = async (): Promise<number> => (await control('GET', '/connections')).json.tlsConnections;
+    const catalog = async (headers: Record<string, string>): Promise<void> => void (await send(h.emulator, 'GET', '/_emulator/catalog', { headers }));
+    // Node's global agent keeps connections alive; each count request may open one of its own, so it is read on the same socket.
+    let before = await connections();
+    for (let i = 0; i < 3; i++) await catalog({ connection: 'close' });
+    // The first goes on the connection the count left open and closes it; the next two and the count open one each.
+    assert.equal((await connections()) - before, 3);
+    before = await connections();
+    for (let i = 0; i < 3; i++) await catalog({});
+    assert.equal((await connections()) - before, 0, 'every request on the connection the last count opened');
+  });
+
   it('advances the clock, injects faults, plans failures and reports requests', async () => {
     const clock = await control('GET', '/clock');
     assert.equal(clock.json.manual, true);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { listSubscriptions } from '../../src/azure/arm';
 import { listFleet, type FleetListing } from '../../src/azure/fleet';
 import { readCollection } from '../../src/azure/restorePointCollections';
 import { fleetCatalog, fleetSubscriptionId } from '../../src/emulator/data/fleetCatalog';
@@ -47,10 +48,30 @@ describe('src/azure fleet listing against the emulator', function () {
       const rpc = listing.collections.find((c) => c.name === 'vm-000-001-rpc')!;
       assert.equal(rpc.sourceId?.toLowerCase(), vm.id.toLowerCase());
     });
+
+    it('lists every subscription of a tenant with more than one page of them (100 a page)', async () => {
+      const factory = emulatorClientFactory(h.emulator);
+      for (const [t, tenant] of fleetCatalog.tenants.entries()) {
+        const names = (await listSubscriptions(factory, tenant.tenantId)).map((s) => s.displayName);
+        const fleet = names.filter((n) => n.startsWith('Fleet '));
+        assert.equal(fleet.length, fleetCatalog.subscriptionsPerTenant);
+        assert.ok(fleet.includes(fleetCatalog.displayName(t, fleetCatalog.subscriptionsPerTenant)), 'the last one too');
+        assert.equal(names.length, fleetCatalog.subscriptionsPerTenant + demoCatalog.subscriptions.filter((s) => s.tenantId === tenant.tenantId).length, 'and the demo subscriptions, listed empty');
+      }
+    });
   });
 
   describe('the demo data set', () => {
     const h = useEmulator();
+
+    it('sends a Resource Graph query again when its connection drops: a query only reads, so repeating it is safe', async () => {
+      h.emulator.controls.clearRequestLog();
+      h.emulator.controls.injectFault({ method: 'POST', pathPattern: 'Microsoft\\.ResourceGraph/resources', drop: true, count: 1 });
+      const listing = await listFleet(emulatorClientFactory(h.emulator), demoSubscriptions);
+      assert.deepEqual(listing.readPerSubscription, [], 'answered by Resource Graph, not by the fallback');
+      // One query per tenant, and the dropped one again.
+      assert.deepEqual(h.emulator.controls.requestLog.filter((e) => e.path === GRAPH).map((e) => e.status).sort(), [0, 200, 200]);
+    });
 
     for (const status of [403, 400]) {
       it(`reads each subscription instead when Resource Graph answers ${status}, with the same VMs and collections`, async () => {

@@ -152,10 +152,12 @@ describe('restore point tree, signed in to the emulator as a custom cloud', func
     assert.match(shown[0].description, /does not have authorization to perform action 'Microsoft\.Compute\/virtualMachines\/read'/);
   });
 
-  it('pages the large subscription with "Load more…" until every VM is shown', async () => {
+  it('pages the large subscription with "Load more…" until every VM is shown, on connections kept open', async () => {
     const large = await subscription(demoCatalog.large.subscriptionId);
     const expected = await collect(computeClient(emulator, demoCatalog.large.subscriptionId).virtualMachines.listAll({ statusOnly: 'true' }));
     assert.strictEqual(expected.length, demoCatalog.large.virtualMachines);
+    await clearRequestLog();
+    const connectionsBefore = (await control<{ tlsConnections: number }>('GET', '/connections')).tlsConnections;
     let shown = await children(api, large.node);
     let pages = 1;
     while (shown[shown.length - 1].label === 'Load more…') {
@@ -169,6 +171,11 @@ describe('restore point tree, signed in to the emulator as a custom cloud', func
     }
     assert.ok(pages > 1, 'the large subscription needs more than one page');
     assert.deepStrictEqual(shown.map((s) => s.label), expected.map((vm: VirtualMachine) => vm.name));
+    // Less the one this count is asked on (the test's own requests are not kept alive inside VS Code).
+    const opened = (await control<{ tlsConnections: number }>('GET', '/connections')).tlsConnections - connectionsBefore - 1;
+    const arm = (await requestLog()).filter((r) => r.path.startsWith('/subscriptions/'));
+    assert.ok(arm.length >= pages, `every page is an ARM request (${arm.length})`);
+    assert.ok(opened <= 2, `${arm.length} ARM requests, mostly one after the other, opened ${opened} TLS connections`);
   });
 
   it('shows ARM\'s message for a failure, and Retry recovers', async () => {

@@ -8,6 +8,9 @@ export interface LoggedRequest {
   path: string;
   query: Record<string, string>;
   status: number;
+  /** When the emulator answered (ms since the epoch). */
+  time: number;
+  tenantId?: string;
   body?: unknown;
 }
 

@@ -92,6 +92,8 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
     case 'DELETE /requests':
       controls.clearRequestLog();
       return ok();
+    case 'GET /connections':
+      return ok({ tlsConnections: controls.tlsConnections });
     case 'GET /throttling':
       return ok(controls.throttling());
     case 'POST /throttling': {

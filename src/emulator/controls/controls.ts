@@ -126,6 +126,11 @@ export class EmulatorControls {
     return this.app.state.grants.signatures();
   }
 
+  /** TLS connections opened since the emulator started (a reset does not clear it: compare two readings). */
+  get tlsConnections(): number {
+    return this.app.tlsConnections;
+  }
+
   get requestLog(): readonly RequestLogEntry[] {
     return this.app.requestLog;
   }

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert';
-import * as vscode from 'vscode';
 import type { CleanUpReport } from '../../../src/commands/cleanUp/cleanUpRun';
 import type { OperationRecord } from '../../../src/commands/operations/operationJournal';
 import { demoCatalog } from '../../../src/emulator';
@@ -10,6 +9,7 @@ import { computeClient } from '../../emulator/sdkClients';
 import { byLabel, children, control, emulatorAddress, eventually, type Shown } from '../helpers';
 import { useActionSuite } from './actionSuite';
 import { whileClockMoves } from './clock';
+import { dryRun } from './dryRunDocument';
 
 const dev = demoCatalog.devTest;
 const prod = demoCatalog.large;
@@ -45,19 +45,6 @@ class PrompterThatActsFirst extends ScriptedPrompter {
     await this.beforeConfirm();
     return super.confirm(p);
   }
-}
-
-/** The newest dry run document: its rows as [restore point, state, action, why], its rules line and its totals line. */
-function dryRun(): { rows: string[][]; rules: string; total: string } {
-  const documents = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'restorepoints-properties' && d.uri.path.endsWith('dry run.md'));
-  const latest = documents.sort((a, b) => Number(b.uri.query) - Number(a.uri.query))[0];
-  assert.ok(latest, 'a dry run document is open');
-  const lines = latest.getText().split('\n');
-  const rows = lines
-    .filter((l) => l.startsWith('| ') && !l.startsWith('| Restore point') && !l.startsWith('| ---'))
-    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()))
-    .map(([name, , state, action, why]) => [name, state, action.replace(/\*/g, ''), why]);
-  return { rows, rules: lines.find((l) => l.startsWith('Rules: ')) ?? '', total: lines.find((l) => l.startsWith('**Total')) ?? '' };
 }
 
 const deletedPaths = async (): Promise<string[]> => (await writes()).filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').pop()!).sort();
