@@ -101,7 +101,8 @@ export async function runTestsInVSCode(options: TestRunOptions = {}): Promise<Te
       exitCode,
       hostDied(server.log).then(() => delay(GRACE_AFTER_HOST_EXIT_MS)).then(() => 'host-died' as const),
       server.exited.then(() => 'server-died' as const),
-      delay(options.timeoutMs ?? 10 * 60_000).then(() => 'timeout' as const),
+      // The whole integration suite is one run; on two busy shared cores it has taken more than ten minutes.
+      delay(options.timeoutMs ?? 25 * 60_000).then(() => 'timeout' as const),
     ]);
     if (typeof code !== 'number') {
       print(`The VS Code test run ended without an exit code (${code}). Server log:\n${server.log()}`);
