@@ -87,6 +87,7 @@ export async function readCoverage(factory: ClientFactory, subscriptions: readon
   // Every read in flight listens to the one signal: thousands of listeners are expected, not a leak.
   if (signal) setMaxListeners(0, signal);
   const fleet = await listFleet(factory, subscriptions, {
+    abortSignal: signal,
     onProgress: (counts) => options.onProgress?.({ virtualMachines: counts.virtualMachines, done: 0, total: 0, rate: 0 }),
   });
   signal?.throwIfAborted();
