@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SubscriptionInfo } from '../../azure/arm';
 import { readCoverage, type CoverageProgress, type CoverageReport } from '../../azure/coverage';
+import { redact } from '../../azure/logging';
 import { staleAfterDaysOf } from '../../azure/rules/coverageFlags';
 import { subscriptionKey } from '../../tree/AzureTree';
 import { SubscriptionItem } from '../../tree/nodes/SubscriptionItem';
@@ -132,6 +133,8 @@ async function showCoverageOf(context: CommandContext, subscriptions: Subscripti
     return cached.report;
   }
   const report = await readWithProgress(context, subscriptions);
+  // The "not read" flag points to the log for its reason.
+  for (const u of report.unreadCollections) context.log.warn(redact(`Coverage: could not read the restore point collection ${u.collectionId}: ${u.message}`));
   const names = Object.fromEntries(subscriptions.map((s) => [s.subscriptionId, s.displayName]));
   const read: CachedReport = { report, names, subscriptions, identity };
   coverage.cache.set(key, read);
