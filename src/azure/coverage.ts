@@ -31,6 +31,8 @@ export interface CoverageReport {
   collectionsRead: number;
   /** Subscriptions whose VMs and collections could not be listed, with ARM's reason. */
   unreadableSubscriptions: { subscriptionId: string; message: string }[];
+  /** Collections that could not be read (their VMs are flagged "not read"), with ARM's reason. */
+  unreadCollections: { collectionId: string; message: string }[];
 }
 
 export interface CoverageProgress {
@@ -87,6 +89,7 @@ export async function readCoverage(factory: ClientFactory, subscriptions: readon
   // Every read in flight listens to the one signal: thousands of listeners are expected, not a leak.
   if (signal) setMaxListeners(0, signal);
   const fleet = await listFleet(factory, subscriptions, {
+    abortSignal: signal,
     onProgress: (counts) => options.onProgress?.({ virtualMachines: counts.virtualMachines, done: 0, total: 0, rate: 0 }),
   });
   signal?.throwIfAborted();
@@ -102,6 +105,7 @@ export async function readCoverage(factory: ClientFactory, subscriptions: readon
   };
   progress();
   const summaries = new Map<string, CollectionSummary>();
+  const unreadCollections: CoverageReport['unreadCollections'] = [];
   await Promise.all(
     toRead.map(async (c) => {
       const subscription = { tenantId: tenantOf.get(c.subscriptionId.toLowerCase()) ?? '', subscriptionId: c.subscriptionId };
@@ -110,7 +114,9 @@ export async function readCoverage(factory: ClientFactory, subscriptions: readon
         summaries.set(idKey(c.id), summarize(read.restorePoints ?? []));
       } catch (error) {
         if (signal?.aborted) throw error;
-        summaries.set(idKey(c.id), statusCode(error) === 404 ? { count: 0, unread: false } : { count: 0, unread: true });
+        const gone = statusCode(error) === 404;
+        summaries.set(idKey(c.id), { count: 0, unread: !gone });
+        if (!gone) unreadCollections.push({ collectionId: c.id, message: errorMessage(error) });
       }
       done += 1;
       progress();
@@ -126,6 +132,7 @@ export async function readCoverage(factory: ClientFactory, subscriptions: readon
     staleAfterDays: options.staleAfterDays,
     collectionsRead: toRead.length,
     unreadableSubscriptions: fleet.unreadable.map((u) => ({ subscriptionId: u.subscriptionId, message: errorMessage(u.error) })),
+    unreadCollections,
   };
 }
 

@@ -36,6 +36,8 @@ export interface FleetListing {
 export interface FleetOptions {
   /** After each page or subscription, with the totals so far. */
   onProgress?: (counts: { virtualMachines: number; collections: number }) => void;
+  /** Cancel: no further page or subscription is read, and the requests in flight are aborted. */
+  abortSignal?: AbortSignal;
 }
 
 /**
@@ -78,24 +80,25 @@ export async function listFleet(factory: ClientFactory, subscriptions: readonly 
   await Promise.all(
     [...byTenant].map(async ([tenantId, members]) => {
       try {
-        await queryTenant(factory, tenantId, members, listing, progress);
+        await queryTenant(factory, tenantId, members, listing, progress, options.abortSignal);
       } catch (error) {
         if (!isRefusal(error)) throw error;
         listing.readPerSubscription.push(tenantId);
-        await Promise.all(members.map((s) => listSubscription(factory, s, listing, progress)));
+        await Promise.all(members.map((s) => listSubscription(factory, s, listing, progress, options.abortSignal)));
       }
     }),
   );
   return listing;
 }
 
-async function queryTenant(factory: ClientFactory, tenantId: string, members: SubscriptionRef[], listing: FleetListing, progress: () => void): Promise<void> {
+async function queryTenant(factory: ClientFactory, tenantId: string, members: SubscriptionRef[], listing: FleetListing, progress: () => void, abortSignal?: AbortSignal): Promise<void> {
   const client = await factory.resourceGraphClient(tenantId);
   const rows: FleetRow[] = [];
   let skipToken: string | undefined;
   do {
+    abortSignal?.throwIfAborted();
     const page: QueryResponse = await factory.read(undefined, () =>
-      client.resources({ query: FLEET_QUERY, subscriptions: members.map((s) => s.subscriptionId), options: { top: PAGE_SIZE, skipToken, resultFormat: 'objectArray' } }),
+      client.resources({ query: FLEET_QUERY, subscriptions: members.map((s) => s.subscriptionId), options: { top: PAGE_SIZE, skipToken, resultFormat: 'objectArray' } }, { abortSignal }),
     );
     rows.push(...(page.data as FleetRow[]));
     skipToken = page.skipToken || undefined;
@@ -111,22 +114,25 @@ async function queryTenant(factory: ClientFactory, tenantId: string, members: Su
   progress();
 }
 
-async function listSubscription(factory: ClientFactory, subscription: SubscriptionRef, listing: FleetListing, progress: () => void): Promise<void> {
+async function listSubscription(factory: ClientFactory, subscription: SubscriptionRef, listing: FleetListing, progress: () => void, abortSignal?: AbortSignal): Promise<void> {
   try {
-    const [vms, collections] = await Promise.all([allVirtualMachines(factory, subscription), listCollections(factory, subscription)]);
+    const [vms, collections] = await Promise.all([allVirtualMachines(factory, subscription, abortSignal), listCollections(factory, subscription, { abortSignal })]);
     listing.virtualMachines.push(...vms.map((vm) => fleetVm(vm, subscription)));
     listing.collections.push(...collections.map((c) => fleetCollection(c, subscription)));
     progress();
   } catch (error) {
+    // A cancel is not a subscription that could not be read.
+    if (abortSignal?.aborted) throw error;
     listing.unreadable.push({ subscriptionId: subscription.subscriptionId, error });
   }
 }
 
-async function allVirtualMachines(factory: ClientFactory, subscription: SubscriptionRef): Promise<VirtualMachine[]> {
+async function allVirtualMachines(factory: ClientFactory, subscription: SubscriptionRef, abortSignal?: AbortSignal): Promise<VirtualMachine[]> {
   const vms: VirtualMachine[] = [];
   let token: string | undefined;
   do {
-    const page = await listVirtualMachines(factory, subscription, token);
+    abortSignal?.throwIfAborted();
+    const page = await listVirtualMachines(factory, subscription, token, { abortSignal });
     vms.push(...page.items);
     token = page.continuationToken;
   } while (token);

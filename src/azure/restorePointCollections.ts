@@ -8,9 +8,9 @@ import type { ClientFactory } from './clients';
 import { computeClientOf, computeRead, computeWrite, idParts, type SubscriptionRef } from './subscriptionScope';
 
 /** Every restore point collection of the subscription, cross-region copies included (without their restore points). */
-export async function listCollections(factory: ClientFactory, subscription: SubscriptionRef): Promise<RestorePointCollection[]> {
+export async function listCollections(factory: ClientFactory, subscription: SubscriptionRef, options: { abortSignal?: AbortSignal } = {}): Promise<RestorePointCollection[]> {
   const client = await computeClientOf(factory, subscription);
-  return allPages(factory, subscription.subscriptionId, (o) => client.restorePointCollections.listAll(o));
+  return allPages(factory, subscription.subscriptionId, (o) => client.restorePointCollections.listAll({ ...o, abortSignal: options.abortSignal }));
 }
 
 /**

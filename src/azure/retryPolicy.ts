@@ -26,8 +26,9 @@ export const isIdempotent = (method: string): boolean => IDEMPOTENT.has(method.t
  * changes nothing, so a dropped connection or a 5xx is retried like a GET's. A large query keeps the
  * service busy long enough for an idle keep-alive connection to be closed under the next page.
  */
-const READ_BY_POST = /\/providers\/Microsoft\.ResourceGraph\/resources$/i;
-export const isReadByPost = (url: string): boolean => READ_BY_POST.test(new URL(url).pathname);
+// Anchored: only the tenant-level query endpoint; a path that merely ends the same way (under a subscription) is not this read.
+const READ_BY_POST = /^\/providers\/Microsoft\.ResourceGraph\/resources$/i;
+export const isReadByPost = (method: string, url: string): boolean => method.toUpperCase() === 'POST' && READ_BY_POST.test(new URL(url).pathname);
 
 /** Statuses the SDK retries: its throttling strategy (429, 503 with Retry-After) and its exponential one (408, 5xx but 501 and 505). */
 export const isRetriedStatus = (status: number): boolean => status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
@@ -149,7 +150,7 @@ export function retryGuardPolicy(maxRetryAfterMs: number): PipelinePolicy {
   return {
     name: RETRY_GUARD_POLICY,
     async sendRequest(request, next) {
-      const readOnly = isReadByPost(request.url);
+      const readOnly = isReadByPost(request.method, request.url);
       let response: PipelineResponse;
       try {
         response = await next(request);

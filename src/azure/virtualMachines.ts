@@ -23,9 +23,9 @@ export async function listVmSizes(factory: ClientFactory, subscription: Subscrip
 }
 
 /** One page of the subscription's VMs, with power state (statusOnly=true puts the instance view in the same call). */
-export async function listVirtualMachines(factory: ClientFactory, subscription: SubscriptionRef, continuationToken?: string): Promise<Page<VirtualMachine>> {
+export async function listVirtualMachines(factory: ClientFactory, subscription: SubscriptionRef, continuationToken?: string, options: { abortSignal?: AbortSignal } = {}): Promise<Page<VirtualMachine>> {
   const client = await computeClientOf(factory, subscription);
-  return factory.read(subscription.subscriptionId, () => onePage((o) => client.virtualMachines.listAll({ ...o, statusOnly: 'true' }), continuationToken));
+  return factory.read(subscription.subscriptionId, () => onePage((o) => client.virtualMachines.listAll({ ...o, statusOnly: 'true', abortSignal: options.abortSignal }), continuationToken));
 }
 
 /** A VM's power state as its instance view says it: `running`, `deallocated`, `stopped`, `deallocating`… (`PowerState/<state>`). */

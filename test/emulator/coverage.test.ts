@@ -57,6 +57,7 @@ describe('src/azure coverage against the emulator\'s demo data', function () {
     for (const name of LARGE_NEWEST_CREATING) assert.equal(rows.get(name)!.newestState, 'Creating', name);
     assert.equal(rows.get('prod-app-001')!.restorePoints, 10);
     assert.deepEqual(report.unreadableSubscriptions, []);
+    assert.deepEqual(report.unreadCollections, []);
   });
 
   it('flags as stale the VMs whose newest success is older than the setting: two days old where the newest failed or is still creating', async () => {
@@ -92,6 +93,8 @@ describe('src/azure coverage against the emulator\'s demo data', function () {
     h.emulator.controls.injectFault({ method: 'GET', pathPattern: `restorePointCollections/${demoCatalog.devTest.sql01.collection}$`, status: 403 });
     const report = await read(7);
     assert.deepEqual(byName(report).get(demoCatalog.devTest.sql01.vm)!.flags, ['none', 'unread']);
+    assert.deepEqual(report.unreadCollections.map((u) => u.collectionId.split('/').at(-1)), [demoCatalog.devTest.sql01.collection], 'the collection is named with its reason');
+    assert.ok(report.unreadCollections[0].message.length > 0, 'ARM\'s reason is kept');
     const controller = new AbortController();
     const reading = readCoverage(emulatorClientFactory(h.emulator), demoSubscriptions, {
       staleAfterDays: 7, now: () => h.emulator.controls.clock.now(), abortSignal: controller.signal,

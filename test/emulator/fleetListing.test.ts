@@ -49,6 +49,21 @@ describe('src/azure fleet listing against the emulator', function () {
       assert.equal(rpc.sourceId?.toLowerCase(), vm.id.toLowerCase());
     });
 
+    it('stops reading Resource Graph pages when cancelled: the listing fails with the cancel, the other tenants\' pages are not all read', async () => {
+      const subscriptions = Array.from({ length: fleetCatalog.totals.subscriptions }, (_, i) => ({
+        tenantId: fleetCatalog.tenants[Math.floor(i / fleetCatalog.subscriptionsPerTenant)].tenantId,
+        subscriptionId: fleetSubscriptionId(i),
+      }));
+      const perTenantRows = (fleetCatalog.totals.virtualMachines + fleetCatalog.totals.restorePointCollections) / fleetCatalog.tenants.length;
+      const allPosts = fleetCatalog.tenants.length * Math.ceil(perTenantRows / 1000);
+      h.emulator.controls.clearRequestLog();
+      const controller = new AbortController();
+      // Progress comes once a tenant's pages are all in: cancel then.
+      await assert.rejects(listFleet(emulatorClientFactory(h.emulator), subscriptions, { abortSignal: controller.signal, onProgress: () => controller.abort() }), (e: Error) => e.name === 'AbortError');
+      const posts = armRequests(h.emulator.controls.requestLog).filter((e) => e.path === GRAPH).length;
+      assert.ok(posts < allPosts, `${posts} of ${allPosts} pages read`);
+    });
+
     it('lists every subscription of a tenant with more than one page of them (100 a page)', async () => {
       const factory = emulatorClientFactory(h.emulator);
       for (const [t, tenant] of fleetCatalog.tenants.entries()) {
@@ -86,6 +101,13 @@ describe('src/azure fleet listing against the emulator', function () {
         assert.ok(lists.some((e) => e.path.includes(demoCatalog.large.subscriptionId)) && lists.some((e) => e.path.includes(demoCatalog.sandbox.subscriptionId)));
       });
     }
+
+    it('stops the per-subscription lists when cancelled: the listing fails with the cancel instead of naming subscriptions unreadable', async () => {
+      h.emulator.controls.injectFault({ method: 'POST', pathPattern: 'Microsoft\\.ResourceGraph/resources', status: 403 });
+      const controller = new AbortController();
+      const listing = listFleet(emulatorClientFactory(h.emulator), demoSubscriptions, { abortSignal: controller.signal, onProgress: () => controller.abort() });
+      await assert.rejects(listing, (e: Error) => e.name === 'AbortError');
+    });
 
     it('reads 300 collections with ARM\'s throttling on without a single 429: the read budget keeps within the bucket', async () => {
       h.emulator.controls.setThrottling(true);

@@ -65,9 +65,14 @@ export class DownloadState {
     return this.finished.length > 0;
   }
 
-  /** Starts from nothing: the file the finished pieces were written to is gone. */
-  forget(): void {
+  /**
+   * Starts from nothing: the file the finished pieces were written to is gone. The saved state goes
+   * too, before anything is fetched: a run stopped before its first save must not leave the old
+   * ranges for the next run to trust against a file that no longer holds them.
+   */
+  async forget(): Promise<void> {
     this.finished = [];
+    await rm(stateFileOf(this.file), { force: true });
   }
 
   /** What makes written bytes durable (the file's datasync); run before each save. */

@@ -69,7 +69,7 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
   const dataBytes = sizeOf(pieces);
   const { handle, kept } = await openTarget(request.file, fileBytes, state.resumed);
   // Pieces recorded as finished live in the file: without it (gone, or another size) they must be fetched again.
-  if (!kept) state.forget();
+  if (!kept) await state.forget();
   state.flushBeforeSave(() => handle.datasync());
   const resumed = state.resumed;
   let doneBytes = sizeOf(pieces.filter((p) => state.isFinished(p)));
@@ -89,6 +89,8 @@ async function download(request: VhdDownload, blob: PageBlobClient): Promise<Vhd
     const stop = new AbortController();
     const onAbort = (): void => stop.abort();
     signal?.addEventListener('abort', onAbort);
+    // A cancel that came before the listener (during the first progress report) stops the loops too.
+    if (signal?.aborted) stop.abort();
     const fetchNext = async (): Promise<void> => {
       try {
         for (let piece = queue.shift(); piece && !stop.signal.aborted && !state.failed; piece = queue.shift()) {

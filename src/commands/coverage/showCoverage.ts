@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SubscriptionInfo } from '../../azure/arm';
 import { readCoverage, type CoverageProgress, type CoverageReport } from '../../azure/coverage';
+import { redact } from '../../azure/logging';
 import { staleAfterDaysOf } from '../../azure/rules/coverageFlags';
 import { subscriptionKey } from '../../tree/AzureTree';
 import { SubscriptionItem } from '../../tree/nodes/SubscriptionItem';
@@ -17,6 +18,8 @@ import { cleanUpTargetsOf } from './coverageSelection';
 /** A report and the subscriptions it covers, kept until refreshed: opening the report again shows it with its age. */
 interface CachedReport extends ShownReport {
   subscriptions: SubscriptionInfo[];
+  /** Who was signed in when it was read. */
+  identity: string;
 }
 
 /** Per window: the reports read, by the subscriptions they cover, and the page showing one. */
@@ -26,6 +29,20 @@ class Coverage {
   private panel?: CoveragePanel;
 
   constructor(private readonly context: CommandContext) {}
+
+  /**
+   * The report on screen, if it was read for whoever is signed in now. After a switch of account the
+   * previous account's report is dropped and its page closed: Export and the page's buttons would
+   * otherwise serve it to the new account.
+   */
+  async currentFor(identity: string): Promise<CachedReport | undefined> {
+    if (this.current && this.current.identity !== identity) {
+      this.current = undefined;
+      this.panel?.dispose();
+      await vscode.commands.executeCommand('setContext', 'restorePoints.coverageRead', false);
+    }
+    return this.current;
+  }
 
   show(cached: CachedReport): void {
     this.current = cached;
@@ -37,6 +54,7 @@ class Coverage {
   private async onMessage(message: PageMessage): Promise<void> {
     const id = `restorePoints.coverage.${message.type}`;
     try {
+      if (!(await this.currentFor(await identityOf(this.context)))) return;
       if (message.type === 'refresh' && this.current) await showCoverageOf(this.context, this.current.subscriptions, true);
       if (message.type === 'reveal') await revealVm(this.context, message.vmId);
       if (message.type === 'export') await exportCoverage(this.context, message.format);
@@ -58,11 +76,14 @@ const coverageOf = (context: CommandContext): Coverage => {
   return coverage;
 };
 
-/** Who is signed in and which subscriptions: a report read for one account is never shown to another. */
-async function scopeKey(context: CommandContext, subscriptions: readonly SubscriptionInfo[]): Promise<string> {
-  const identity = (await context.tree.signIn.identity?.().catch(() => undefined)) ?? '';
-  return `${identity}|${subscriptions.map((s) => subscriptionKey(s).toLowerCase()).sort().join(',')}`;
+/** Who is signed in ('' when it cannot be told). */
+async function identityOf(context: CommandContext): Promise<string> {
+  return (await context.tree.signIn.identity?.().catch(() => undefined)) ?? '';
 }
+
+/** Who is signed in and which subscriptions: a report read for one account is never shown to another. */
+const scopeKey = (identity: string, subscriptions: readonly SubscriptionInfo[]): string =>
+  `${identity}|${subscriptions.map((s) => subscriptionKey(s).toLowerCase()).sort().join(',')}`;
 
 /** A subscription's item: that one; otherwise every subscription the view shows (the tenant and subscription filters apply). */
 async function subscriptionsFor(context: CommandContext, node: TreeNode | undefined): Promise<SubscriptionInfo[]> {
@@ -104,15 +125,18 @@ function readWithProgress(context: CommandContext, subscriptions: SubscriptionIn
 
 async function showCoverageOf(context: CommandContext, subscriptions: SubscriptionInfo[], reread: boolean): Promise<CoverageReport> {
   const coverage = coverageOf(context);
-  const key = await scopeKey(context, subscriptions);
+  const identity = await identityOf(context);
+  const key = scopeKey(identity, subscriptions);
   const cached = coverage.cache.get(key);
   if (cached && !reread) {
     coverage.show(cached);
     return cached.report;
   }
   const report = await readWithProgress(context, subscriptions);
+  // The "not read" flag points to the log for its reason.
+  for (const u of report.unreadCollections) context.log.warn(redact(`Coverage: could not read the restore point collection ${u.collectionId}: ${u.message}`));
   const names = Object.fromEntries(subscriptions.map((s) => [s.subscriptionId, s.displayName]));
-  const read: CachedReport = { report, names, subscriptions };
+  const read: CachedReport = { report, names, subscriptions, identity };
   coverage.cache.set(key, read);
   coverage.show(read);
   return report;
@@ -132,7 +156,7 @@ export async function showCoverage(context: CommandContext, node?: TreeNode): Pr
 
 /** Export Restore Point Coverage…: the report on screen as CSV or Markdown, where the user chooses. Returns the file's path. */
 export async function exportCoverage(context: CommandContext, format?: ExportFormat): Promise<string | undefined> {
-  const current = coverageOf(context).current;
+  const current = await coverageOf(context).currentFor(await identityOf(context));
   if (!current) throw new Error(vscode.l10n.t('No coverage report yet: run Show Restore Point Coverage… first.'));
   const title = vscode.l10n.t('Export Restore Point Coverage');
   let chosen = format;

@@ -135,6 +135,27 @@ describe('actions: grant access to a disk restore point and download it as a spa
     }
   });
 
+  it('when the interrupted file is gone and the next run is cancelled before its first piece, the run after that still fetches every piece', async () => {
+    h.emulator.controls.setDiskData(diskRestorePointId, 96 * MiB);
+    const { url } = await grant();
+    const file = join(dir, 'disk.vhd');
+    await interruptAfter8MiB(url, file);
+    assert.ok(savedFinished(file).length > 0, 'the interrupted run left finished ranges');
+    rmSync(file);
+    // Cancelled at the first progress report, which comes after the new empty file is made and before any fetch.
+    const stop = new AbortController();
+    await assert.rejects(
+      downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, pieceBytes: MiB, signal: stop.signal, onProgress: () => stop.abort() }),
+      (e: Error) => e.name === 'AbortError',
+    );
+    assert.equal(existsSync(stateFileOf(file)), false, 'the old ranges are not left for the next run');
+    h.emulator.controls.clearRequestLog();
+    const result = await downloadVhd({ url, file, source: diskRestorePointId, extraCertificates: ca(), storage, parallel: 4, pieceBytes: MiB });
+    assert.equal(result.resumed, false);
+    assert.equal(result.fetchedBytes, result.dataBytes, 'every piece fetched again');
+    assertSameData(file);
+  });
+
   it('a state file left by another restore point is not resumed; another piece size resumes, since the state records bytes', async () => {
     h.emulator.controls.setDiskData(diskRestorePointId, 96 * MiB);
     const { url } = await grant();

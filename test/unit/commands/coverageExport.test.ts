@@ -7,7 +7,7 @@ const vmId = (name: string): string => `/subscriptions/sub-1/resourceGroups/rg/p
 const row = (over: Partial<CoverageRow> & { name: string }): CoverageRow => ({
   vmId: vmId(over.name), subscriptionId: 'sub-1', tenantId: 't', location: 'eastus', restorePoints: 0, unreadCollections: 0, collectionIds: [], flags: [], ...over,
 });
-const report = (rows: CoverageRow[]): CoverageReport => ({ rows, readAt, staleAfterDays: 7, collectionsRead: 1, unreadableSubscriptions: [] });
+const report = (rows: CoverageRow[]): CoverageReport => ({ rows, readAt, staleAfterDays: 7, collectionsRead: 1, unreadableSubscriptions: [], unreadCollections: [] });
 
 /** A minimal RFC 4180 reader, to check that what was written reads back as the same fields. */
 function parseCsv(text: string): string[][] {

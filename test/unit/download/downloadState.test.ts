@@ -53,6 +53,7 @@ describe('download state: finished pieces are kept as merged ranges, saved one a
     assert.equal(flushes, 1);
     release.shift()!();
     while (flushes < 2) await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(saved(), [[0, MiB - 1]], 'the first save holds piece 0 alone');
     release.shift()!();
     await state.settled();
     assert.equal(flushes, 2);

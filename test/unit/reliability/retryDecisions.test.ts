@@ -46,9 +46,16 @@ describe('retry policy decisions', () => {
   });
 
   it('repeats a Resource Graph query like a GET: a POST that only reads', () => {
-    assert.ok(isReadByPost('https://management.azure.com/providers/Microsoft.ResourceGraph/resources?api-version=2021-03-01'));
-    assert.ok(!isReadByPost('https://management.azure.com/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm/restart?api-version=2024-07-01'));
-    assert.ok(!isReadByPost('https://management.azure.com/subscriptions/s/providers/Microsoft.ResourceGraph/resources/x?api-version=2021-03-01'));
+    const query = 'https://management.azure.com/providers/Microsoft.ResourceGraph/resources?api-version=2021-03-01';
+    assert.ok(isReadByPost('POST', query));
+    assert.ok(isReadByPost('post', query.replace('ResourceGraph/resources', 'resourcegraph/Resources')), 'paths are case-insensitive');
+    assert.ok(!isReadByPost('PUT', query), 'only a POST is a read by POST');
+    assert.ok(!isReadByPost('POST', 'https://management.azure.com/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm/restart?api-version=2024-07-01'));
+    assert.ok(!isReadByPost('POST', 'https://management.azure.com/subscriptions/s/providers/Microsoft.ResourceGraph/resources/x?api-version=2021-03-01'));
+    assert.ok(
+      !isReadByPost('POST', 'https://management.azure.com/subscriptions/s/providers/Microsoft.ResourceGraph/resources?api-version=2021-03-01'),
+      'a subscription-scoped path that ends the same way is not the tenant query',
+    );
     for (const status of [undefined, 500, 503]) assert.equal(attemptVerdict({ method: 'POST', readOnly: true, status }, CAP), 'pass', `dropped or ${status ?? 'dropped'}`);
   });
 
