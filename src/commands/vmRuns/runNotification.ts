@@ -5,6 +5,7 @@ import { createdNow, type CreatedNow } from '../../azure/actions/runs/createdNow
 import { lastSegment } from '../../azure/ids';
 import { redact } from '../../azure/logging';
 import type { CommandContext } from '../commandContext';
+import { announceVmCreated } from '../restoreAsNewVm/restoreOutcome';
 import { announceSwapDone, swapFailureOffers, type FailureOffers } from '../revertVm/revertOutcome';
 
 /** What each kind of run is called in its notification. */
@@ -14,8 +15,12 @@ const TITLES: Record<RunKind, (name: string) => string> = {
   undoRevert: (name) => vscode.l10n.t("Undoing the revert of '{0}'…", name),
 };
 
-/** What a kind of run says when it ends, also after a reload: Restore as New VM says it in its command. */
-const ANNOUNCE: Partial<Record<RunKind, (context: CommandContext, run: RunRecord) => void>> = { revertVm: announceSwapDone, undoRevert: announceSwapDone };
+/** What each kind of run says when it ends, also when it ends in a window reloaded while it ran. */
+const ANNOUNCE: Record<RunKind, (context: CommandContext, run: RunRecord) => void> = {
+  restoreAsNewVm: (_context, run) => announceVmCreated(run),
+  revertVm: announceSwapDone,
+  undoRevert: announceSwapDone,
+};
 
 /** What a kind of run adds to its failure report: the VM's state now and what the user can do about it. */
 const FAILURE_OFFERS: Partial<Record<RunKind, (context: CommandContext, run: RunRecord) => Promise<FailureOffers>>> = { revertVm: swapFailureOffers, undoRevert: swapFailureOffers };
@@ -42,7 +47,7 @@ export async function runInNotification(context: CommandContext, run: RunRecord)
     );
     await context.operations.runs.remove(run.id);
     showChange(context, done);
-    ANNOUNCE[run.kind]?.(context, done);
+    ANNOUNCE[run.kind](context, done);
     return done;
   } catch (error) {
     showChange(context, run);
