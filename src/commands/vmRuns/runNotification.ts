@@ -85,7 +85,7 @@ export async function reportRunFailure(context: CommandContext, run: RunRecord):
   const [{ removable, inUse }, state] = await Promise.all([createdStanding(context, run), FAILURE_OFFERS[run.kind]?.(context, run)]);
   const reason = step?.error ? `${step.error.code}: ${step.error.message}` : '';
   const what = [
-    removable.length ? vscode.l10n.t('Created so far: {0}.', names(removable)) : inUse.length ? '' : vscode.l10n.t('Nothing was created.'),
+    removable.length ? vscode.l10n.t('Created so far: {0}.', names(removable)) : inUse.length ? '' : createdSoFar(run).length ? vscode.l10n.t('What the run created is gone.') : vscode.l10n.t('Nothing was created.'),
     inUse.length ? vscode.l10n.t('Created and in use, so kept: {0}.', names(inUse)) : '',
     state?.note ?? '',
   ].filter(Boolean).join(' ');
@@ -139,7 +139,7 @@ export async function deleteWhatWasCreated(context: CommandContext, runId?: unkn
     confirmLabel: vscode.l10n.t('Delete'),
   });
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Deleting what '{0}' created…", target.name), cancellable: false }, () =>
-    deleteCreated(context.tree.factory, target, { intervalMs: context.replicationIntervalMs }),
+    deleteCreated(context.tree.factory, target, { intervalMs: context.replicationIntervalMs, confirmed: removable.map((c) => c.id) }),
   );
   showChange(context, target);
   if (result.failed.length) {
