@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { allPages } from './paging';
 import type { ClientFactory } from './clients';
-import type { SubscriptionRef } from './subscriptionScope';
+import { resourcesOperation, type SubscriptionRef } from './subscriptionScope';
+import { sdkOptions, type LongRunningOptions } from './actions/longRunning';
 
 export interface ResourceGroupSummary {
   name: string;
@@ -43,14 +44,13 @@ export async function listResourceIdsIn(factory: ClientFactory, subscription: Su
  * that holds anything (put there by someone else, or left because its delete failed) is kept and
  * the error names what it holds.
  */
-export async function deleteResourceGroupIfEmpty(factory: ClientFactory, subscription: SubscriptionRef, name: string, options: { updateIntervalInMs?: number; abortSignal?: AbortSignal } = {}): Promise<void> {
+export async function deleteResourceGroupIfEmpty(factory: ClientFactory, subscription: SubscriptionRef, name: string, options: LongRunningOptions = {}): Promise<void> {
   const held = await listResourceIdsIn(factory, subscription, name);
   if (held.length) {
     const names = held.map((id) => id.slice(id.lastIndexOf('/') + 1));
     throw new ResourceGroupNotEmptyError(name, names);
   }
-  const client = await factory.resourceClient(subscription.tenantId, subscription.subscriptionId);
-  await factory.limit(() => client.resourceGroups.beginDeleteAndWait(name, { updateIntervalInMs: options.updateIntervalInMs, abortSignal: options.abortSignal }));
+  await resourcesOperation(factory, subscription, (client) => client.resourceGroups.beginDelete(name, sdkOptions(options)), options);
 }
 
 /** The group holds resources the run did not create (or could not delete): it is kept. */

@@ -1,5 +1,6 @@
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { NetworkManagementClient } from '@azure/arm-network';
+import type { ResourceManagementClient } from '@azure/arm-resources';
 import { untilDone, type LongRunningOptions, type SdkPoller } from './actions/longRunning';
 import type { ClientFactory } from './clients';
 import { parseResourceId, type ParsedResourceId } from './ids';
@@ -45,6 +46,22 @@ export async function computeOperation<T>(factory: ClientFactory, subscription: 
 export async function networkOperation<T>(factory: ClientFactory, subscription: SubscriptionRef, start: (client: NetworkManagementClient) => SdkPoller<T>, options: LongRunningOptions = {}): Promise<T> {
   const client = await networkClientOf(factory, subscription);
   return untilDone(() => start(client), { ...options, limit: factory.limit });
+}
+
+/**
+ * A long-running operation of the resources client, started through the shared limiter and polled
+ * to its end. That client is of the SDK's older generation: its begin* call sends the request and
+ * resolves with the poller once ARM has accepted it, so the resolved call is what "submitted" means.
+ */
+export async function resourcesOperation<T>(factory: ClientFactory, subscription: SubscriptionRef, begin: (client: ResourceManagementClient) => Promise<{ pollUntilDone(options?: { abortSignal?: AbortSignal }): Promise<T> }>, options: LongRunningOptions = {}): Promise<T> {
+  const client = await factory.resourceClient(subscription.tenantId, subscription.subscriptionId);
+  return untilDone((): SdkPoller<T> => {
+    const started = begin(client);
+    return {
+      submitted: async () => void (await started),
+      pollUntilDone: async (pollOptions) => (await started).pollUntilDone(pollOptions),
+    };
+  }, { ...options, limit: factory.limit });
 }
 
 /** The parts of an id an SDK call takes; a malformed id fails here rather than as an odd ARM error. */

@@ -39,12 +39,7 @@ async function execute(ctx: RestoreVmContext): Promise<string | undefined> {
   const run = restoreAsNewVmRun(inputOf(ctx, restorePoint, location), randomUUID(), Date.now());
   await ctx.command.operations.runs.save(run);
   const done = await runInNotification(ctx.command, run);
-  if (!done) return undefined;
-  const copy = vscode.l10n.t('Copy VM ID');
-  void vscode.window.showInformationMessage(vscode.l10n.t("VM '{0}' created from restore point '{1}'.", ctx.vmName!, restorePoint.name ?? ''), copy).then((choice) => {
-    if (choice === copy) void vscode.env.clipboard.writeText(done.vmId);
-  });
-  return done.vmId;
+  return done?.vmId;
 }
 
 /** On a restore point it starts at the resource group; from the palette it asks subscription, VM and restore point first. */

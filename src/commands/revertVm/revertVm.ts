@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Disk, VirtualMachine } from '@azure/arm-compute';
 import * as vscode from 'vscode';
 import { revertVmRun, type DiskSwap } from '../../azure/actions/revertVm';
-import { vmSecurityProblem } from '../../azure/actions/vmSecurity';
 import { listDisksIn } from '../../azure/disks';
 import { statusCode } from '../../azure/errors';
 import { collectionIdOf, idKey, lastSegment } from '../../azure/ids';
@@ -27,10 +26,7 @@ interface RevertContext extends TargetContext {
 /** The VM the restore point was taken of, if it still exists in the restore point's region: the only VM a revert may change. */
 async function targetVm(ctx: RevertContext): Promise<{ vm: VirtualMachine; power: string | undefined; groupDisks: Disk[] }> {
   const rpId = ctx.restorePoint!.id!;
-  const { location, restorePoint } = await checkedSource(ctx);
-  // Also checked by checkedSource once Restore as New VM's refusal is in it; the same reason either way.
-  const unsupported = vmSecurityProblem(restorePoint);
-  if (unsupported) throw new Error(unsupported);
+  const { location } = await checkedSource(ctx);
   const collection = await readOnce(ctx, `restorePointCollection:${idKey(collectionIdOf(rpId))}:alone`, (factory, subscription) => readCollection(factory, subscription, collectionIdOf(rpId)));
   const vmId = collection.source?.id ?? '';
   if (!/\/virtualMachines\//i.test(vmId)) throw new Error(vscode.l10n.t("Restore point '{0}' is a copy in another region; revert its VM from a restore point in the VM's own region, or use Restore as New VM.", ctx.restorePoint!.name ?? ''));

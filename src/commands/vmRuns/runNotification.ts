@@ -5,6 +5,7 @@ import { createdNow, type CreatedNow } from '../../azure/actions/runs/createdNow
 import { lastSegment } from '../../azure/ids';
 import { redact } from '../../azure/logging';
 import type { CommandContext } from '../commandContext';
+import { announceVmCreated } from '../restoreAsNewVm/restoreOutcome';
 import { announceSwapDone, swapFailureOffers, type FailureOffers } from '../revertVm/revertOutcome';
 
 /** What each kind of run is called in its notification. */
@@ -14,8 +15,12 @@ const TITLES: Record<RunKind, (name: string) => string> = {
   undoRevert: (name) => vscode.l10n.t("Undoing the revert of '{0}'…", name),
 };
 
-/** What a kind of run says when it ends, also after a reload: Restore as New VM says it in its command. */
-const ANNOUNCE: Partial<Record<RunKind, (context: CommandContext, run: RunRecord) => void>> = { revertVm: announceSwapDone, undoRevert: announceSwapDone };
+/** What each kind of run says when it ends, also when it ends in a window reloaded while it ran. */
+const ANNOUNCE: Record<RunKind, (context: CommandContext, run: RunRecord) => void> = {
+  restoreAsNewVm: (_context, run) => announceVmCreated(run),
+  revertVm: announceSwapDone,
+  undoRevert: announceSwapDone,
+};
 
 /** What a kind of run adds to its failure report: the VM's state now and what the user can do about it. */
 const FAILURE_OFFERS: Partial<Record<RunKind, (context: CommandContext, run: RunRecord) => Promise<FailureOffers>>> = { revertVm: swapFailureOffers, undoRevert: swapFailureOffers };
@@ -42,7 +47,7 @@ export async function runInNotification(context: CommandContext, run: RunRecord)
     );
     await context.operations.runs.remove(run.id);
     showChange(context, done);
-    ANNOUNCE[run.kind]?.(context, done);
+    ANNOUNCE[run.kind](context, done);
     return done;
   } catch (error) {
     showChange(context, run);
@@ -80,7 +85,7 @@ export async function reportRunFailure(context: CommandContext, run: RunRecord):
   const [{ removable, inUse }, state] = await Promise.all([createdStanding(context, run), FAILURE_OFFERS[run.kind]?.(context, run)]);
   const reason = step?.error ? `${step.error.code}: ${step.error.message}` : '';
   const what = [
-    removable.length ? vscode.l10n.t('Created so far: {0}.', names(removable)) : inUse.length ? '' : vscode.l10n.t('Nothing was created.'),
+    removable.length ? vscode.l10n.t('Created so far: {0}.', names(removable)) : inUse.length ? '' : createdSoFar(run).length ? vscode.l10n.t('What the run created is gone.') : vscode.l10n.t('Nothing was created.'),
     inUse.length ? vscode.l10n.t('Created and in use, so kept: {0}.', names(inUse)) : '',
     state?.note ?? '',
   ].filter(Boolean).join(' ');
@@ -134,7 +139,7 @@ export async function deleteWhatWasCreated(context: CommandContext, runId?: unkn
     confirmLabel: vscode.l10n.t('Delete'),
   });
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Deleting what '{0}' created…", target.name), cancellable: false }, () =>
-    deleteCreated(context.tree.factory, target, { intervalMs: context.replicationIntervalMs }),
+    deleteCreated(context.tree.factory, target, { intervalMs: context.replicationIntervalMs, confirmed: removable.map((c) => c.id) }),
   );
   showChange(context, target);
   if (result.failed.length) {

@@ -77,7 +77,7 @@ describe('actions: Restore as New VM', function () {
       assert.strictEqual(result, undefined);
       assert.strictEqual(prompter.asked.length, 0, 'no question asked');
       assert.deepStrictEqual(await writes(), [], 'nothing sent');
-      assert.match(notifications.shown[0]?.message ?? '', /Restore point 'rp-cvm-01' is of a Confidential VM/);
+      await eventually(async () => notifications.shown.find((n) => /Restore point 'rp-cvm-01' is of a Confidential VM/.test(n.message)), 'the refusal with its reason');
     } finally {
       notifications.restore();
     }

@@ -7,7 +7,7 @@ import type { ClientFactory } from '../../../src/azure/clients';
 import { demoCatalog } from '../../../src/emulator/data/demoCatalog';
 import { DEMO_TENANTS } from '../../../src/emulator/demoIdentity';
 import { useEmulator } from '../../emulator/harness';
-import { computeClient } from '../../emulator/sdkClients';
+import { computeClient, resourceClient } from '../../emulator/sdkClients';
 import { emulatorClientFactory } from '../../emulator/emulatorFactory';
 
 const dev = demoCatalog.devTest;
@@ -118,6 +118,20 @@ describe('multi-step runs: ordered stages, each step recorded, nothing sent twic
     const result = await deleteCreated(factory, made, { intervalMs: 1 });
     assert.deepEqual(result.deleted, [diskId('free-to-delete')]);
     assert.deepEqual(h.emulator.controls.requestLog.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').pop()), ['free-to-delete']);
+  });
+
+  it('Delete What Was Created deletes only what the user confirmed, and counts a group already gone as neither removable nor in use', async () => {
+    const { store } = recordingStore();
+    const group = `/subscriptions/${dev.subscriptionId}/resourceGroups/rg-run-gone`;
+    const made = await executeRun(factory, run([[{ kind: 'createResourceGroup', id: group, location: web02.location }], [restore('confirmed'), restore('made-after-the-modal')]]), { store, intervalMs: 1 });
+    await resourceClient(h.emulator, dev.subscriptionId).resourceGroups.beginDeleteAndWait('rg-run-gone', { updateIntervalInMs: 1 });
+    const now = await createdNow(factory, { tenantId: TENANT, subscriptionId: dev.subscriptionId }, made);
+    assert.deepEqual([now.removable.map((c) => c.id), now.inUse], [[diskId('confirmed'), diskId('made-after-the-modal')], []]);
+    h.emulator.controls.clearRequestLog();
+    const result = await deleteCreated(factory, made, { intervalMs: 1, confirmed: [group, diskId('confirmed')] });
+    assert.deepEqual([result.deleted, result.failed], [[diskId('confirmed')], []]);
+    assert.deepEqual(h.emulator.controls.requestLog.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').pop()), ['confirmed']);
+    assert.ok(h.emulator.controls.store.disks.get(diskId('made-after-the-modal').toLowerCase()), 'what the modal did not list is left');
   });
 
   it('deletes a group the run created last and only once it is empty; what it could not delete stays in the run for a second try', async () => {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClientFactory } from '../../clients';
 import { statusCode } from '../../errors';
+import { idKey } from '../../ids';
 import type { SubscriptionRef } from '../../subscriptionScope';
 import { describeArmError, type ArmFailure } from '../armError';
 import type { LongRunningOptions } from '../longRunning';
@@ -120,10 +121,13 @@ export interface CleanupResult {
  * last a group the run created, if nothing is left in it; nothing else: a revert's original disks
  * were never created by it and are never in this list, nor are the restored disks a revert attached
  * to its VM. A resource already gone counts as deleted. Each deleted resource is marked removed in
- * the run, so a resource whose delete failed is all that is left to try again.
+ * the run, so a resource whose delete failed is all that is left to try again. With `confirmed`
+ * (what the user was shown and agreed to), nothing outside it is deleted.
  */
-export async function deleteCreated(factory: ClientFactory, run: RunRecord, options: Pick<RunOptions, 'intervalMs' | 'abortSignal'> = {}): Promise<CleanupResult> {
-  const created = (await createdNow(factory, subscriptionOf(run), run, options.abortSignal)).removable;
+export async function deleteCreated(factory: ClientFactory, run: RunRecord, options: Pick<RunOptions, 'intervalMs' | 'abortSignal'> & { confirmed?: readonly string[] } = {}): Promise<CleanupResult> {
+  // Read again: of what the user confirmed, only what is still removable (a later revert may have taken a disk since).
+  const confirmed = options.confirmed && new Set(options.confirmed.map(idKey));
+  const created = (await createdNow(factory, subscriptionOf(run), run, options.abortSignal)).removable.filter((c) => !confirmed || confirmed.has(idKey(c.id)));
   const result: CleanupResult = { deleted: [], failed: [] };
   for (const kind of DELETE_ORDER) {
     await Promise.all(
