@@ -5,7 +5,7 @@ import { commandTitle, runFromContextMenu } from './contextMenu';
 import { clickDialogButton, dismissDialog, waitForDialog } from './dialog';
 import { clearToasts, recordToasts, waitForToast } from './notifications';
 import { QuickInput } from './quickInput';
-import { collapse, expand, openRestorePointsView, openWorkbench, screenshot, screenshotAtSize, screenshotOnFailure, treeRow, waitForDescription, waitForRow, type Workbench } from './workbench';
+import { collapse, expand, openViewAtSubscription, openWorkbench, screenshot, screenshotAtSize, screenshotOnFailure, treeRow, waitForDescription, waitForRow, type Workbench } from './workbench';
 
 const dev = demoCatalog.devTest;
 const devName = demoCatalog.subscriptions.find((s) => s.subscriptionId === dev.subscriptionId)!.displayName;
@@ -30,11 +30,7 @@ describe('Actions from the context menu of the tree, as a person runs them in th
   before(async () => {
     workbench = await openWorkbench('actions');
     quickInput = new QuickInput(workbench.page);
-    await screenshotOnFailure(workbench.page, 'actions-start', async () => {
-      pane = await openRestorePointsView(workbench.page);
-      await waitForRow(pane, devName);
-      await expand(pane, devName);
-    });
+    pane = await openViewAtSubscription(workbench, 'actions', devName);
   });
 
   afterEach(async function () {

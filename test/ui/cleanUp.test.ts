@@ -3,7 +3,7 @@ import type { Locator } from 'playwright-core';
 import { demoCatalog } from '../../src/emulator';
 import { commandTitle, runFromContextMenu } from './contextMenu';
 import { QuickInput } from './quickInput';
-import { expand, openRestorePointsView, openWorkbench, screenshotAtSize, screenshotOnFailure, waitForRow, type Workbench } from './workbench';
+import { openViewAtSubscription, openWorkbench, screenshotAtSize, screenshotOnFailure, type Workbench } from './workbench';
 
 const dev = demoCatalog.devTest;
 const devName = demoCatalog.subscriptions.find((s) => s.subscriptionId === dev.subscriptionId)!.displayName;
@@ -15,11 +15,7 @@ describe('Clean Up Restore Points… from the context menu, as a person runs it 
 
   before(async () => {
     workbench = await openWorkbench('clean-up');
-    await screenshotOnFailure(workbench.page, 'clean-up-start', async () => {
-      pane = await openRestorePointsView(workbench.page);
-      await waitForRow(pane, devName);
-      await expand(pane, devName);
-    });
+    pane = await openViewAtSubscription(workbench, 'clean-up', devName);
   });
 
   after(async () => {

@@ -3,7 +3,7 @@ import type { FrameLocator, Locator } from 'playwright-core';
 import { demoCatalog } from '../../src/emulator';
 import { commandTitle } from './contextMenu';
 import { QuickInput } from './quickInput';
-import { expand, openRestorePointsView, openWorkbench, screenshotAtSize, screenshotOnFailure, treeRow, waitForRow, type Workbench } from './workbench';
+import { openViewAtSubscription, openWorkbench, screenshotAtSize, screenshotOnFailure, treeRow, type Workbench } from './workbench';
 
 const dev = demoCatalog.devTest;
 const devName = demoCatalog.subscriptions.find((s) => s.subscriptionId === dev.subscriptionId)!.displayName;
@@ -18,11 +18,7 @@ describe('Restore point coverage, as a person opens it in the browser', function
 
   before(async () => {
     workbench = await openWorkbench('coverage');
-    await screenshotOnFailure(workbench.page, 'coverage-start', async () => {
-      pane = await openRestorePointsView(workbench.page);
-      await waitForRow(pane, devName);
-      await expand(pane, devName);
-    });
+    pane = await openViewAtSubscription(workbench, 'coverage', devName);
   });
 
   after(async () => {

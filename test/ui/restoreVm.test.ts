@@ -5,7 +5,7 @@ import { commandTitle, runFromContextMenu } from './contextMenu';
 import { clickDialogButton, waitForDialog } from './dialog';
 import { clearToasts, waitForToast } from './notifications';
 import { QuickInput } from './quickInput';
-import { expand, openRestorePointsView, openWorkbench, screenshot, screenshotOnFailure, waitForRow, type Workbench } from './workbench';
+import { expand, openViewAtSubscription, openWorkbench, screenshot, screenshotOnFailure, waitForRow, type Workbench } from './workbench';
 
 const dev = demoCatalog.devTest;
 const web = dev.web02;
@@ -18,11 +18,7 @@ describe('Restore as New VM from the context menu of a restore point, in the bro
 
   before(async () => {
     workbench = await openWorkbench('restore-vm');
-    await screenshotOnFailure(workbench.page, 'restore-vm-start', async () => {
-      pane = await openRestorePointsView(workbench.page);
-      await waitForRow(pane, devName);
-      await expand(pane, devName);
-    });
+    pane = await openViewAtSubscription(workbench, 'restore-vm', devName);
   });
 
   after(async () => {

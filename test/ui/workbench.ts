@@ -183,3 +183,16 @@ export async function screenshotOnFailure<T>(page: Page, name: string, steps: ()
     throw error;
   }
 }
+
+/**
+ * Opens the Restore Points view and expands a subscription, where most UI tests start; saves
+ * `<name>-start-failure.png` when it cannot.
+ */
+export function openViewAtSubscription(workbench: Workbench, name: string, subscription: string): Promise<Locator> {
+  return screenshotOnFailure(workbench.page, `${name}-start`, async () => {
+    const pane = await openRestorePointsView(workbench.page);
+    await waitForRow(pane, subscription);
+    await expand(pane, subscription);
+    return pane;
+  });
+}
