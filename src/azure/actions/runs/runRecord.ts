@@ -1,5 +1,5 @@
 import type { VirtualMachine } from '@azure/arm-compute';
-import type { DiskStorageAccountTypes } from '@azure/arm-compute';
+import type { DiskRestore } from '../restoreDisk';
 import type { ArmFailure } from '../armError';
 
 /**
@@ -9,17 +9,8 @@ import type { ArmFailure } from '../armError';
 export type StepSpec =
   /** A new resource group (`id` is the group's), made before anything goes in it. */
   | { kind: 'createResourceGroup'; id: string; location: string }
-  | {
-      kind: 'restoreDisk';
-      diskId: string;
-      diskRestorePointId: string;
-      location: string;
-      sku?: DiskStorageAccountTypes;
-      tags?: Record<string, string>;
-      osType?: string;
-      hyperVGeneration?: string;
-      securityType?: string;
-    }
+  /** A disk restore as restoreDisk sends it, the disk named by its whole id. */
+  | ({ kind: 'restoreDisk'; diskId: string } & Omit<DiskRestore, 'resourceGroup' | 'diskName'>)
   | { kind: 'createVirtualNetwork'; id: string; location: string; addressPrefix: string; subnetName: string; subnetPrefix: string; tags?: Record<string, string> }
   | { kind: 'createPublicIpAddress'; id: string; location: string; tags?: Record<string, string> }
   | { kind: 'createNetworkInterface'; id: string; location: string; subnetId: string; publicIpAddressId?: string; tags?: Record<string, string> }
