@@ -152,8 +152,9 @@ export class EmulatorApp {
     store.settle(clock.now());
     const apiVersion = checkApiVersion(route.family, url.searchParams.get('api-version'));
     checkScope(route, params, caller, store, this.endpoint);
-    // Anything but a read may change what later reads answer.
-    if (method !== 'GET') store.generation++;
+    // Anything but a read may change what later reads answer. A POST whose RBAC action is a read
+    // (a Resource Graph query) changes nothing, so it keeps the answers cached for later pages.
+    if (method !== 'GET' && !route.action.endsWith('/read')) store.generation++;
     return route.handler({
       method,
       path,

@@ -11,6 +11,7 @@ import { fleetCatalog, fleetSubscriptionId } from '../../src/emulator/data/fleet
 import type { EmulatorAddress } from '../emulator/sdkClients';
 import { emulatorClientFactory } from '../emulator/emulatorFactory';
 import { repoRoot } from '../runner/paths';
+import { replayBare, type BareReplay } from './bareReplay';
 import { readRateFloorMs, type LoggedRequest } from './floor';
 
 export interface CoverageFigure {
@@ -25,15 +26,21 @@ export interface CoverageFigure {
   /** 429s ARM answered during the read. */
   throttled: number;
   tlsConnections: number;
+  /** The same requests sent again by a bare HTTPS client (`replayBare`): what this machine and emulator allow. */
+  bare: BareReplay;
+  bareInFlight: number;
 }
+
+/** Requests in flight for the bare replay: more than the latency times the rate the two cores serve. */
+const BARE_IN_FLIGHT = 64;
 
 /**
  * Coverage of the `fleet` data set (200 subscriptions, 20,000 VMs, 15,000 collections) with the
  * extension's own `readCoverage` and client factory (read budget, retry policy, keep-alive) in
  * plain Node, against the emulator in a process of its own (as ARM is), ARM's throttling on and a
  * fixed latency per request. The data set is generated lazily: one listing first, untimed, makes
- * the emulator build every subscription, so the figure is the extension's reading, not the
- * emulator's generating.
+ * the emulator build every subscription, and a control then makes every collection's restore
+ * points, so the figure is the extension's reading, not the emulator's generating.
  */
 export async function measureFleetCoverage(latencyMs: number): Promise<CoverageFigure> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'out', 'src', 'emulator', 'cli.js'), '--data', 'fleet', '--throttling'], { stdio: ['ignore', 'pipe', 'ignore'] });
@@ -58,6 +65,8 @@ export async function measureFleetCoverage(latencyMs: number): Promise<CoverageF
         if (attempt === 3) throw error;
       }
     }
+    // And its restore points, which it generates per collection on first read.
+    await control('POST', '/store/generate');
     await control('POST', '/latency', { ms: latencyMs });
     await control('DELETE', '/requests');
     const connectionsBefore = ((await control('GET', '/connections')) as { tlsConnections: number }).tlsConnections;
@@ -67,10 +76,13 @@ export async function measureFleetCoverage(latencyMs: number): Promise<CoverageF
     const ms = performance.now() - t0;
 
     const tlsConnections = ((await control('GET', '/connections')) as { tlsConnections: number }).tlsConnections - connectionsBefore;
-    const log = ((await control('GET', '/requests')) as { value: (LoggedRequest & { status: number })[] }).value.filter((r) => /^\/(subscriptions|providers|tenants)/i.test(r.path));
+    const log = ((await control('GET', '/requests')) as { value: (LoggedRequest & { status: number; body?: unknown })[] }).value.filter((r) => /^\/(subscriptions|providers|tenants)/i.test(r.path));
     const graphPages = log.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path) && r.status < 400).length;
     const floorTrips = Math.ceil(graphPages / fleetCatalog.tenants.length) + 1;
     const rateFloorMs = readRateFloorMs(log, ARM_LIMITS);
+    // The buckets refill (250 at 25 a second) before the same reads are sent again.
+    await new Promise((resolve) => setTimeout(resolve, (ARM_LIMITS.reads.size / ARM_LIMITS.reads.refillPerSecond) * 1000 + 1000));
+    const bare = await replayBare(address, log.filter((r) => r.status === 200), BARE_IN_FLIGHT);
     return {
       virtualMachines: report.rows.length,
       collectionsRead: report.collectionsRead,
@@ -81,6 +93,8 @@ export async function measureFleetCoverage(latencyMs: number): Promise<CoverageF
       floorMs: Math.max(floorTrips * latencyMs, rateFloorMs),
       throttled: log.filter((r) => r.status === 429).length,
       tlsConnections,
+      bare,
+      bareInFlight: BARE_IN_FLIGHT,
     };
   } finally {
     child.kill();

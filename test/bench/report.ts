@@ -88,6 +88,12 @@ function coverageRows(c: CoverageFigure, latencyMs: number, met: (ok: boolean) =
       '≤ 1.5× floor',
       met(ratio <= 1.5),
     ],
+    [
+      'coverage of the fleet against this machine: the same requests sent again by a bare HTTPS client (keep-alive, ' + c.bareInFlight + ' in flight, answers only JSON-parsed; Resource Graph pages one after another per tenant)',
+      `${(c.bare.ms / 1000).toFixed(1)} s for ${c.bare.requests} requests${c.bare.notOk > 0 ? ` (${c.bare.notOk} not answered 200)` : ''}; \`readCoverage\` took ${(c.ms / c.bare.ms).toFixed(2)}× that`,
+      '',
+      '',
+    ],
   ];
 }
 

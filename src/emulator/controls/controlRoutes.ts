@@ -132,6 +132,10 @@ export function handleControlRequest(controls: EmulatorControls, method: string,
     }
     case 'GET /store':
       return ok({ counts: controls.counts() });
+    case 'POST /store/generate':
+      // A large data set generates on first touch; this makes all of it now (the benchmark, before timing a read of the whole fleet).
+      controls.store.generateAll();
+      return ok({ counts: controls.counts() });
     case 'GET /identity':
       return ok({ mode: controls.identity });
     case 'POST /identity': {

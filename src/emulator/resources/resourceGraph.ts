@@ -45,18 +45,23 @@ function render(result: QueryResult, rows: QueryResult['rows'], format: unknown)
 }
 
 /**
- * The last query's result, while nothing has changed: a client paging through 17,500 rows asks the
- * same query eighteen times, and the rows are the same each time.
+ * Recent queries' results, while nothing has changed: a client paging through 17,500 rows asks the
+ * same query eighteen times, and the rows are the same each time. A few are kept, since each
+ * tenant of a fleet pages through its own query at the same time.
  */
-const lastAnswers = new WeakMap<Store, { key: string; generation: number; result: QueryResult }>();
+const recentAnswers = new WeakMap<Store, { generation: number; results: Map<string, QueryResult> }>();
+const KEPT_ANSWERS = 8;
 
 function answer(ctx: RequestContext, query: string, subscriptions: Subscription[]): QueryResult {
   const key = fingerprint(query, subscriptions.map((s) => s.subscriptionId), ctx.caller.tenantId);
   const { store } = ctx.state;
-  const last = lastAnswers.get(store);
-  if (last?.key === key && last.generation === store.generation) return last.result;
+  let recent = recentAnswers.get(store);
+  if (recent?.generation !== store.generation) recentAnswers.set(store, (recent = { generation: store.generation, results: new Map() }));
+  const kept = recent.results.get(key);
+  if (kept) return kept;
   const result = evaluate(parseQuery(query), resourceRows(ctx, subscriptions.filter((s) => s.accessible)));
-  lastAnswers.set(store, { key, generation: store.generation, result });
+  if (recent.results.size >= KEPT_ANSWERS) recent.results.delete(recent.results.keys().next().value as string);
+  recent.results.set(key, result);
   return result;
 }
 

@@ -38,7 +38,7 @@ export function beginVmOperation(ctx: RequestContext, vm: VirtualMachine, kind: 
   const { state } = ctx;
   const until = ctx.now + durationMs(DURATION[kind], state.pace);
   const failure = options.failure;
-  vm.operation = { kind, until, powerTo, failure };
+  state.store.beginOperation(vm, { kind, until, powerTo, failure });
   const op = state.operations.start(vm.subscriptionId, vm.location, (now) => {
     if (now < until) return { status: 'InProgress', remainingMs: until - now };
     return failure ? { status: 'Failed', endTime: until, error: failure } : { status: 'Succeeded', endTime: until };
