@@ -107,6 +107,28 @@ describe('emulator: Azure Resource Graph (POST /providers/Microsoft.ResourceGrap
     assert.ok(after.json.data.some((r: Row) => r.name === 'graph-new'));
   });
 
+  it('answers again once a change finishes on the clock: a deallocation and a deletion show in the next page asked for', async () => {
+    const vmQuery = { query: `resources | where type =~ 'microsoft.compute/virtualmachines' and name == '${dev.web02.vm}' | project id, properties` };
+    const powerOf = async (): Promise<unknown> => ((await post(vmQuery)).json.data[0] as { properties: { extended: { instanceView: { powerState: { code: string } } } } }).properties.extended.instanceView.powerState.code;
+    assert.equal(await powerOf(), 'PowerState/running');
+    const vm = `/subscriptions/${dev.subscriptionId}/resourceGroups/${dev.web02.resourceGroup}/providers/Microsoft.Compute/virtualMachines/${dev.web02.vm}`;
+    assert.equal((await h.arm('POST', `${vm}/deallocate?api-version=2024-07-01`)).status, 202);
+    // A query while the operation runs is answered and kept (queries change nothing); the clock finishing the operation is a change.
+    await powerOf();
+    h.emulator.controls.clock.advance(10_000);
+    assert.equal(await powerOf(), 'PowerState/deallocated');
+
+    const query = { query: COLLECTIONS, subscriptions: [dev.subscriptionId], options: { $top: 2 } };
+    const first = await post(query);
+    assert.equal(first.json.totalRecords, 4);
+    const gone = (first.json.data as Row[])[0].id as string;
+    assert.equal((await h.arm('DELETE', `${gone}?api-version=2026-04-01`)).status, 202);
+    h.emulator.controls.clock.advance(60_000);
+    const next = await post({ ...query, options: { $top: 2, $skipToken: first.json.$skipToken } });
+    assert.equal(next.json.totalRecords, 3);
+    assert.ok((await post({ query: COLLECTIONS, subscriptions: [dev.subscriptionId] })).json.data.every((r: Row) => r.id !== gone));
+  });
+
   it('answers in the table format with columns and rows, and in objectArray by default', async () => {
     const query = `resources | where type =~ 'microsoft.compute/restorepointcollections' | project id, name, source = properties.source.id | order by name asc`;
     const table = await post({ query, subscriptions: [dev.subscriptionId], options: { resultFormat: 'table' } });
