@@ -139,7 +139,8 @@ export class EmulatorApp {
 
   private armRequest(req: IncomingMessage, method: string, url: URL, raw: Buffer, tooLarge: boolean, logged: LoggedDetails, rateLimit: Record<string, string>): HandlerResult {
     if (tooLarge) throw new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-    const caller = authenticate(req, this.tokens, this.endpoint);
+    const authority = { endpoint: this.endpoint, adfs: this.state.identity === 'adfs' };
+    const caller = authenticate(req, this.tokens, authority);
     // Which tenant's token asked: the same URL from two tenants is two different questions.
     logged.tenantId = caller.tenantId;
     const path = url.pathname;
@@ -151,7 +152,7 @@ export class EmulatorApp {
     if (subscription) store.touchSubscription(subscription);
     store.settle(clock.now());
     const apiVersion = checkApiVersion(route.family, url.searchParams.get('api-version'));
-    checkScope(route, params, caller, store, this.endpoint);
+    checkScope(route, params, caller, store, authority);
     // Anything but a read may change what later reads answer. A POST whose RBAC action is a read
     // (a Resource Graph query) changes nothing, so it keeps the answers cached for later pages.
     if (method !== 'GET' && !route.action.endsWith('/read')) store.generation++;

@@ -71,6 +71,19 @@ describe('emulator in AD FS mode', () => {
     await assert.rejects(adfsCredential('wrong').getToken(armScope(h.emulator)), /invalid_client|MSIS/);
   });
 
+  it('names the AD FS authority in ARM\'s 401 challenge, as Azure Stack Hub does', async () => {
+    const missing = await send(h.emulator, 'GET', '/subscriptions?api-version=2022-12-01');
+    assert.equal(missing.status, 401);
+    assert.match(missing.headers['www-authenticate'] as string, new RegExp(`^Bearer authorization_uri="${h.emulator.endpoint}/adfs", error="invalid_token"`));
+    await send(h.emulator, 'POST', '/_emulator/identity', { body: { mode: 'entra' } });
+    try {
+      const entra = await send(h.emulator, 'GET', '/subscriptions?api-version=2022-12-01');
+      assert.match(entra.headers['www-authenticate'] as string, new RegExp(`^Bearer authorization_uri="${h.emulator.endpoint}/"`));
+    } finally {
+      await send(h.emulator, 'POST', '/_emulator/identity', { body: { mode: 'adfs' } });
+    }
+  });
+
   it('switches between identity providers at run time through the test control', async () => {
     const switched = await send(h.emulator, 'POST', '/_emulator/identity', { body: { mode: 'entra' } });
     assert.equal(switched.status, 200);
