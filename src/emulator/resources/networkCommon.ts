@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { HandlerResult, RequestContext } from '../http/context';
+import type { ApiFamily } from '../http/apiVersions';
+import type { ArmRoute, Handler, HandlerResult, RequestContext } from '../http/context';
+import { page, PAGE_SIZE } from '../http/paging';
 import { ArmError, invalidContent, invalidParameter, resourceNotFound } from '../http/errors';
 import { Body } from '../http/validation';
 import { key } from '../engine/ids';
 import { findRegion } from '../data/regions';
+import { inScope } from './common';
 
 /**
  * NRP writes are long-running (Azure-AsyncOperation); the emulator finishes them at once, so the
@@ -68,4 +71,40 @@ export function checkNetworkName(name: string, parameter: string): void {
   if (!NETWORK_NAME_RULE.test(name)) {
     throw new ArmError(400, 'InvalidResourceName', `Resource name ${name} is invalid. The name can be up to 80 characters long. It must begin with a word character, and it must end with a word character or with '_'. The name may contain word characters or '.', '-', '_'.`, parameter);
   }
+}
+
+export interface NetworkResourceRoutes<T> {
+  /** The type's path segment and API family: `networkInterfaces`, `publicIPAddresses`, `virtualNetworks`. */
+  type: 'networkInterfaces' | 'publicIPAddresses' | 'virtualNetworks';
+  family: ApiFamily;
+  /** The route parameter that names one resource. */
+  nameParam: string;
+  items: (ctx: RequestContext) => Map<string, T>;
+  render: (ctx: RequestContext, item: T) => unknown;
+  /** The named resource, or ARM's 404. */
+  get: (ctx: RequestContext) => T;
+  put: Handler;
+  delete: Handler;
+}
+
+/**
+ * A tracked network resource's routes, as NRP serves each type: the subscription's list (paged, for
+ * anyone who may read the subscription), the group's list, GET, PUT and DELETE of one.
+ */
+export function networkResourceRoutes<T extends { subscriptionId: string; resourceGroup: string }>(r: NetworkResourceRoutes<T>): { routes: ArmRoute[]; one: string } {
+  const base = `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/${r.type}`;
+  const one = `${base}/{${r.nameParam}}`;
+  const action = (verb: string): string => `Microsoft.Network/${r.type}/${verb}`;
+  const list = (ctx: RequestContext, rg?: string): HandlerResult => ({
+    status: 200,
+    body: page(inScope(r.items(ctx).values(), ctx.params.subscriptionId, rg), ctx, PAGE_SIZE.network, (item) => r.render(ctx, item)),
+  });
+  const routes: ArmRoute[] = [
+    { method: 'GET', template: `/subscriptions/{subscriptionId}/providers/Microsoft.Network/${r.type}`, family: r.family, scope: 'access', action: action('read'), handler: (ctx) => list(ctx) },
+    { method: 'GET', template: base, family: r.family, scope: 'resourceGroup', action: action('read'), handler: (ctx) => list(ctx, ctx.params.resourceGroupName) },
+    { method: 'GET', template: one, family: r.family, scope: 'resourceGroup', action: action('read'), handler: (ctx) => ({ status: 200, body: r.render(ctx, r.get(ctx)) }) },
+    { method: 'PUT', template: one, family: r.family, scope: 'resourceGroup', action: action('write'), handler: r.put },
+    { method: 'DELETE', template: one, family: r.family, scope: 'resourceGroup', action: action('delete'), handler: r.delete },
+  ];
+  return { routes, one };
 }

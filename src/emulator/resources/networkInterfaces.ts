@@ -1,13 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ArmRoute, HandlerResult, RequestContext } from '../http/context';
 import { ArmError, conflict, invalidParameter } from '../http/errors';
-import { page, PAGE_SIZE } from '../http/paging';
 import type { Body } from '../http/validation';
 import { formatIp, includesIp, parseCidr, parseIp, usableAddresses } from '../engine/cidr';
 import { key, networkId } from '../engine/ids';
 import type { NetworkInterface, NicIpConfiguration, PublicIpAddress } from '../engine/networkModel';
-import { inScope } from './common';
-import { checkNetworkName, invalidReference, locatedBody, networkDeleted, networkWritten, newEtag, requireIn } from './networkCommon';
+import { checkNetworkName, invalidReference, locatedBody, networkDeleted, networkResourceRoutes, networkWritten, newEtag, requireIn } from './networkCommon';
 import { associatePublicIp } from './publicIpAddresses';
 import { findSubnet, subnetUsers } from './virtualNetworks';
 
@@ -171,23 +169,13 @@ function deleteNetworkInterface(ctx: RequestContext): HandlerResult {
   return networkDeleted(ctx, nic);
 }
 
-const base = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/networkInterfaces';
-const one = `${base}/{networkInterfaceName}`;
-const read = `${TYPE}/read`;
-
-export const networkInterfaceRoutes: ArmRoute[] = [
-  {
-    method: 'GET', template: '/subscriptions/{subscriptionId}/providers/Microsoft.Network/networkInterfaces', family: 'networkInterfaces', scope: 'access', action: read,
-    handler: (ctx) => ({ status: 200, body: page(inScope(ctx.state.store.networkInterfaces.values(), ctx.params.subscriptionId), ctx, PAGE_SIZE.network, renderNetworkInterface) }),
-  },
-  {
-    method: 'GET', template: base, family: 'networkInterfaces', scope: 'resourceGroup', action: read,
-    handler: (ctx) => ({ status: 200, body: page(inScope(ctx.state.store.networkInterfaces.values(), ctx.params.subscriptionId, ctx.params.resourceGroupName), ctx, PAGE_SIZE.network, renderNetworkInterface) }),
-  },
-  {
-    method: 'GET', template: one, family: 'networkInterfaces', scope: 'resourceGroup', action: read,
-    handler: (ctx) => ({ status: 200, body: renderNetworkInterface(requireIn(ctx.state.store.networkInterfaces, nicArmId(ctx), 'networkInterfaces', ctx.params.networkInterfaceName, ctx.params.resourceGroupName)) }),
-  },
-  { method: 'PUT', template: one, family: 'networkInterfaces', scope: 'resourceGroup', action: `${TYPE}/write`, handler: putNetworkInterface },
-  { method: 'DELETE', template: one, family: 'networkInterfaces', scope: 'resourceGroup', action: `${TYPE}/delete`, handler: deleteNetworkInterface },
-];
+export const networkInterfaceRoutes: ArmRoute[] = networkResourceRoutes({
+  type: 'networkInterfaces',
+  family: 'networkInterfaces',
+  nameParam: 'networkInterfaceName',
+  items: (ctx) => ctx.state.store.networkInterfaces,
+  render: (_ctx, nic) => renderNetworkInterface(nic),
+  get: (ctx) => requireIn(ctx.state.store.networkInterfaces, nicArmId(ctx), 'networkInterfaces', ctx.params.networkInterfaceName, ctx.params.resourceGroupName),
+  put: putNetworkInterface,
+  delete: deleteNetworkInterface,
+}).routes;

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ArmRoute, HandlerResult, RequestContext } from '../http/context';
 import { ArmError, conflict } from '../http/errors';
-import { page, PAGE_SIZE } from '../http/paging';
 import { formatIp, parseIp } from '../engine/cidr';
 import { key, networkId } from '../engine/ids';
 import type { PublicIpAddress } from '../engine/networkModel';
-import { inScope } from './common';
-import { checkNetworkName, locatedBody, networkDeleted, networkWritten, newEtag, requireIn } from './networkCommon';
+import { checkNetworkName, locatedBody, networkDeleted, networkResourceRoutes, networkWritten, newEtag, requireIn } from './networkCommon';
 
 const TYPE = 'Microsoft.Network/publicIPAddresses';
 
@@ -90,23 +88,13 @@ export function associatePublicIp(ctx: RequestContext, ip: PublicIpAddress, ipCo
   if (ip.allocation === 'Dynamic') ip.ipAddress = ipConfigurationId ? ip.ipAddress ?? nextPublicAddress(ctx) : undefined;
 }
 
-const base = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/publicIPAddresses';
-const one = `${base}/{publicIpAddressName}`;
-const read = `${TYPE}/read`;
-
-export const publicIpAddressRoutes: ArmRoute[] = [
-  {
-    method: 'GET', template: '/subscriptions/{subscriptionId}/providers/Microsoft.Network/publicIPAddresses', family: 'publicIPAddresses', scope: 'access', action: read,
-    handler: (ctx) => ({ status: 200, body: page(inScope(ctx.state.store.publicIpAddresses.values(), ctx.params.subscriptionId), ctx, PAGE_SIZE.network, renderPublicIp) }),
-  },
-  {
-    method: 'GET', template: base, family: 'publicIPAddresses', scope: 'resourceGroup', action: read,
-    handler: (ctx) => ({ status: 200, body: page(inScope(ctx.state.store.publicIpAddresses.values(), ctx.params.subscriptionId, ctx.params.resourceGroupName), ctx, PAGE_SIZE.network, renderPublicIp) }),
-  },
-  {
-    method: 'GET', template: one, family: 'publicIPAddresses', scope: 'resourceGroup', action: read,
-    handler: (ctx) => ({ status: 200, body: renderPublicIp(requireIn(ctx.state.store.publicIpAddresses, ipArmId(ctx), 'publicIPAddresses', ctx.params.publicIpAddressName, ctx.params.resourceGroupName)) }),
-  },
-  { method: 'PUT', template: one, family: 'publicIPAddresses', scope: 'resourceGroup', action: `${TYPE}/write`, handler: putPublicIp },
-  { method: 'DELETE', template: one, family: 'publicIPAddresses', scope: 'resourceGroup', action: `${TYPE}/delete`, handler: deletePublicIp },
-];
+export const publicIpAddressRoutes: ArmRoute[] = networkResourceRoutes({
+  type: 'publicIPAddresses',
+  family: 'publicIPAddresses',
+  nameParam: 'publicIpAddressName',
+  items: (ctx) => ctx.state.store.publicIpAddresses,
+  render: (_ctx, ip) => renderPublicIp(ip),
+  get: (ctx) => requireIn(ctx.state.store.publicIpAddresses, ipArmId(ctx), 'publicIPAddresses', ctx.params.publicIpAddressName, ctx.params.resourceGroupName),
+  put: putPublicIp,
+  delete: deletePublicIp,
+}).routes;

@@ -7,8 +7,7 @@ import { contains, overlaps, parseCidr, type Cidr } from '../engine/cidr';
 import { key, networkId } from '../engine/ids';
 import type { NetworkInterface, Subnet, VirtualNetwork } from '../engine/networkModel';
 import type { Store } from '../engine/store';
-import { inScope } from './common';
-import { checkNetworkName, locatedBody, networkDeleted, networkWritten, newEtag } from './networkCommon';
+import { checkNetworkName, locatedBody, networkDeleted, networkResourceRoutes, networkWritten, newEtag } from './networkCommon';
 
 const TYPE = 'Microsoft.Network/virtualNetworks';
 
@@ -195,26 +194,19 @@ function deleteSubnet(ctx: RequestContext): HandlerResult {
   return networkDeleted(ctx, vnet);
 }
 
-const base = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/virtualNetworks';
-const one = `${base}/{virtualNetworkName}`;
-const read = `${TYPE}/read`;
-const write = `${TYPE}/write`;
+const { routes: vnetRoutes, one } = networkResourceRoutes({
+  type: 'virtualNetworks',
+  family: 'virtualNetworks',
+  nameParam: 'virtualNetworkName',
+  items: (ctx) => ctx.state.store.virtualNetworks,
+  render: (ctx, vnet) => renderVirtualNetwork(ctx.state.store, vnet),
+  get: (ctx) => requireVnet(ctx),
+  put: putVirtualNetwork,
+  delete: deleteVirtualNetwork,
+});
 
 export const virtualNetworkRoutes: ArmRoute[] = [
-  {
-    method: 'GET', template: '/subscriptions/{subscriptionId}/providers/Microsoft.Network/virtualNetworks', family: 'virtualNetworks', scope: 'access', action: read,
-    handler: (ctx) => ({ status: 200, body: page(inScope(ctx.state.store.virtualNetworks.values(), ctx.params.subscriptionId), ctx, PAGE_SIZE.network, (v) => renderVirtualNetwork(ctx.state.store, v)) }),
-  },
-  {
-    method: 'GET', template: base, family: 'virtualNetworks', scope: 'resourceGroup', action: read,
-    handler: (ctx) => ({
-      status: 200,
-      body: page(inScope(ctx.state.store.virtualNetworks.values(), ctx.params.subscriptionId, ctx.params.resourceGroupName), ctx, PAGE_SIZE.network, (v) => renderVirtualNetwork(ctx.state.store, v)),
-    }),
-  },
-  { method: 'GET', template: one, family: 'virtualNetworks', scope: 'resourceGroup', action: read, handler: (ctx) => ({ status: 200, body: renderVirtualNetwork(ctx.state.store, requireVnet(ctx)) }) },
-  { method: 'PUT', template: one, family: 'virtualNetworks', scope: 'resourceGroup', action: write, handler: putVirtualNetwork },
-  { method: 'DELETE', template: one, family: 'virtualNetworks', scope: 'resourceGroup', action: `${TYPE}/delete`, handler: deleteVirtualNetwork },
+  ...vnetRoutes,
   {
     method: 'GET', template: `${one}/subnets`, family: 'subnets', scope: 'resourceGroup', action: `${TYPE}/subnets/read`,
     handler: (ctx) => {
