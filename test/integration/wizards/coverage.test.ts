@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CoverageReport } from '../../../src/azure/coverage';
 import { demoCatalog } from '../../../src/emulator';
-import { drive, requestLog } from '../../support/commandDriver';
+import { clearRequestLog, drive, requestLog } from '../../support/commandDriver';
 import { answer } from '../../support/scriptedPrompter';
 import { byLabel, children, eventually, setSetting } from '../helpers';
 import { useActionSuite } from './actionSuite';
@@ -30,6 +30,11 @@ const sorted = (entries: [string, string[]][]): [string, string[]][] => entries.
 const flagged = (report: CoverageReport): [string, string[]][] => sorted(report.rows.filter((r) => r.flags.length).map((r) => [r.name, r.flags]));
 /** The report's tabs (VS Code prefixes the panel's view type). */
 const coverageTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('restorePoints.coverage'));
+/** What the report sends ARM: the Resource Graph queries and the collection reads. */
+const coverageReads = async (): Promise<string[]> =>
+  (await requestLog())
+    .filter((r) => (r.method === 'POST' && r.path === '/providers/Microsoft.ResourceGraph/resources') || (r.method === 'GET' && /\/restorePointCollections\/[^/]+$/i.test(r.path)))
+    .map((r) => `${r.method} ${r.path}`);
 const collectionReads = async (): Promise<{ path: string; query: Record<string, string> }[]> =>
   (await requestLog()).filter((r) => r.method === 'GET' && /\/restorePointCollections\/[^/]+$/i.test(r.path)) as { path: string; query: Record<string, string> }[];
 
@@ -84,6 +89,22 @@ describe('Show Restore Point Coverage…', function () {
     assert.ok(md.startsWith('# Restore point coverage\n'));
     assert.ok(md.includes(`**${cached.rows.length} VMs**: no restore point 2, stale 0, newest failed 13, near the limit 0, not read 0.`), md.slice(0, 400));
     assert.strictEqual(md.split('\n').filter((l) => l.startsWith('| ')).length, cached.rows.length + 2, 'a header row, the separator and a row per VM');
+  });
+
+  it('reads ARM again after signing out and in again, not before: the kept report belongs to the sign-in it was read with', async () => {
+    await vscode.commands.executeCommand(COMMAND);
+    await clearRequestLog();
+    await vscode.commands.executeCommand(COMMAND);
+    assert.deepStrictEqual(await coverageReads(), [], 'the kept report, nothing sent');
+
+    await vscode.commands.executeCommand('restorePoints.signOut');
+    await vscode.commands.executeCommand('restorePoints.signIn');
+    await clearRequestLog();
+    const report = await vscode.commands.executeCommand<CoverageReport>(COMMAND);
+    assert.ok(report);
+    const sent = await coverageReads();
+    assert.strictEqual(sent.filter((r) => r.startsWith('POST ')).length, 2, 'one Resource Graph query per tenant again');
+    assert.strictEqual(sent.filter((r) => r.startsWith('GET ')).length, demoCatalog.large.restorePointCollections + 5, 'every collection read again');
   });
 
   it('reports one subscription from its item, with the stale setting applied', async () => {
