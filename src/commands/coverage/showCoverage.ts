@@ -164,9 +164,10 @@ async function showCoverageOf(context: CommandContext, subscriptions: Subscripti
     return cached.report;
   }
   const report = await readWithProgress(context, subscriptions);
-  // The "not read" flag points to the log for its reason.
-  for (const u of report.unreadCollections) context.log.warn(redact(`Coverage: could not read the restore point collection ${u.collectionId}: ${u.message}`));
   const names = Object.fromEntries(subscriptions.map((s) => [s.subscriptionId, s.displayName]));
+  // The "not read" flag and the page's list of unreadable subscriptions point to the log for ARM's reason.
+  for (const u of report.unreadCollections) context.log.warn(redact(`Coverage: could not read the restore point collection ${u.collectionId}: ${u.message}`));
+  for (const u of report.unreadableSubscriptions) context.log.warn(redact(`Coverage: could not list the VMs and collections of subscription ${names[u.subscriptionId] ?? ''} (${u.subscriptionId}): ${u.message}`));
   const read: CachedReport = { report, names, subscriptions, identity };
   coverage.cache.set(key, read);
   coverage.show(read);
