@@ -16,8 +16,10 @@ import { loadMore } from './loadMore';
 import { openInPortal } from './openInPortal';
 import { refresh } from './refresh';
 import { restoreAsNewVm } from './restoreAsNewVm/restoreAsNewVm';
+import { restoreRunReport } from './restoreAsNewVm/restoreOutcome';
 import { restoreDisk } from './restoreDisk/restoreDisk';
 import { retry } from './retry';
+import { revertRunReports } from './revertVm/revertOutcome';
 import { revertVm } from './revertVm/revertVm';
 import { undoRevert } from './revertVm/undoRevert';
 import { selectSubscriptions } from './selectSubscriptions';
@@ -26,6 +28,7 @@ import { signIn } from './signIn';
 import { signOut } from './signOut';
 import { viewProperties } from './viewProperties';
 import { deleteWhatWasCreated } from './vmRuns/runNotification';
+import { registerRunKinds } from './vmRuns/runKinds';
 
 /** The argument is a tree node, or for Delete What Was Created the id of the run its notification names. */
 type Command = (context: CommandContext, node?: TreeNode) => unknown;
@@ -64,6 +67,8 @@ const COMMANDS: Record<string, Command> = {
 };
 
 export function registerCommands(context: CommandContext): vscode.Disposable[] {
+  // Before any run starts or resumes: what the run reporter says for each kind of run.
+  registerRunKinds({ restoreAsNewVm: restoreRunReport, ...revertRunReports });
   return Object.entries(COMMANDS).map(([id, command]) =>
     vscode.commands.registerCommand(id, runCommand(context.log, id, (node?: TreeNode) => command(context, node))),
   );

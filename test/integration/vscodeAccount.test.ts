@@ -158,6 +158,25 @@ describe('sign-in with the VS Code account provider', function () {
     }
   });
 
+  it('reads the coverage report again once the account is signed in anew, and not before', async () => {
+    /** What the report sends ARM: its Resource Graph queries and collection reads. */
+    const coverageReads = async (): Promise<string[]> =>
+      (await requestLog()).filter((r) => r.path === '/providers/Microsoft.ResourceGraph/resources' || /\/restorePointCollections\/[^/]+$/i.test(r.path)).map((r) => `${r.method} ${r.path}`);
+    await vscode.commands.executeCommand('restorePoints.showCoverage');
+    await clearRequestLog();
+    provider.refreshTokens(3);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await vscode.commands.executeCommand('restorePoints.showCoverage');
+    assert.deepStrictEqual(await coverageReads(), [], 'a token refresh keeps the report');
+
+    provider.renewSessions();
+    await vscode.commands.executeCommand('restorePoints.showCoverage');
+    const sent = await coverageReads();
+    assert.strictEqual(sent.filter((r) => r.startsWith('POST ')).length, demoCatalog.tenants.length, 'one Resource Graph query per tenant again');
+    assert.ok(sent.filter((r) => r.startsWith('GET ')).length > 0, 'the collections read again');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('signs out and back in with its commands', async () => {
     await vscode.commands.executeCommand('restorePoints.signOut');
     assert.deepStrictEqual(await children(api), []);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SubscriptionInfo } from '../../azure/arm';
+import type { AzureSignIn } from '../../azure/auth/signIn';
 import { readCoverage, type CoverageProgress, type CoverageReport } from '../../azure/coverage';
 import { redact } from '../../azure/logging';
 import { staleAfterDaysOf } from '../../azure/rules/coverageFlags';
@@ -27,20 +28,53 @@ class Coverage {
   readonly cache = new Map<string, CachedReport>();
   current?: CachedReport;
   private panel?: CoveragePanel;
+  /** The sign-in whose changes drop the kept reports (a change of sign-in settings makes a new one). */
+  private watched?: { signIn: AzureSignIn; listener: vscode.Disposable };
 
   constructor(private readonly context: CommandContext) {}
 
+  /** Who is signed in ('' when it cannot be told); from now on, signing out or in again drops what was read before. */
+  async identity(): Promise<string> {
+    const signIn = this.context.tree.signIn;
+    if (this.watched?.signIn !== signIn) {
+      if (this.watched) await this.forget();
+      this.watched?.listener.dispose();
+      this.watched = { signIn, listener: signIn.onDidChange(() => void this.signInChanged(signIn)) };
+    }
+    return (await signIn.identity?.().catch(() => undefined)) ?? '';
+  }
+
+  /**
+   * A sign-in with no key for who is signed in (a service principal, the Azure CLI) may come back
+   * as someone else after any change, so every change drops the kept reports; otherwise those read
+   * for another identity go, and signing out (identity '') drops them all.
+   */
+  private async signInChanged(signIn: AzureSignIn): Promise<void> {
+    const identity = await signIn.identity?.().catch(() => undefined);
+    if (identity === undefined || identity === '') return this.forget();
+    for (const [key, cached] of this.cache) if (cached.identity !== identity) this.cache.delete(key);
+    await this.currentFor(identity);
+  }
+
+  private async forget(): Promise<void> {
+    this.cache.clear();
+    await this.drop();
+  }
+
+  /** The page closes: Export and its buttons would otherwise serve a report the signed-in user may not see. */
+  private async drop(): Promise<void> {
+    if (!this.current) return;
+    this.current = undefined;
+    this.panel?.dispose();
+    await vscode.commands.executeCommand('setContext', 'restorePoints.coverageRead', false);
+  }
+
   /**
    * The report on screen, if it was read for whoever is signed in now. After a switch of account the
-   * previous account's report is dropped and its page closed: Export and the page's buttons would
-   * otherwise serve it to the new account.
+   * previous account's report is dropped and its page closed.
    */
   async currentFor(identity: string): Promise<CachedReport | undefined> {
-    if (this.current && this.current.identity !== identity) {
-      this.current = undefined;
-      this.panel?.dispose();
-      await vscode.commands.executeCommand('setContext', 'restorePoints.coverageRead', false);
-    }
+    if (this.current && this.current.identity !== identity) await this.drop();
     return this.current;
   }
 
@@ -54,7 +88,7 @@ class Coverage {
   private async onMessage(message: PageMessage): Promise<void> {
     const id = `restorePoints.coverage.${message.type}`;
     try {
-      if (!(await this.currentFor(await identityOf(this.context)))) return;
+      if (!(await this.currentFor(await this.identity()))) return;
       if (message.type === 'refresh' && this.current) await showCoverageOf(this.context, this.current.subscriptions, true);
       if (message.type === 'reveal') await revealVm(this.context, message.vmId);
       if (message.type === 'export') await exportCoverage(this.context, message.format);
@@ -76,10 +110,7 @@ const coverageOf = (context: CommandContext): Coverage => {
   return coverage;
 };
 
-/** Who is signed in ('' when it cannot be told). */
-async function identityOf(context: CommandContext): Promise<string> {
-  return (await context.tree.signIn.identity?.().catch(() => undefined)) ?? '';
-}
+const identityOf = (context: CommandContext): Promise<string> => coverageOf(context).identity();
 
 /** Who is signed in and which subscriptions: a report read for one account is never shown to another. */
 const scopeKey = (identity: string, subscriptions: readonly SubscriptionInfo[]): string =>
@@ -133,9 +164,10 @@ async function showCoverageOf(context: CommandContext, subscriptions: Subscripti
     return cached.report;
   }
   const report = await readWithProgress(context, subscriptions);
-  // The "not read" flag points to the log for its reason.
-  for (const u of report.unreadCollections) context.log.warn(redact(`Coverage: could not read the restore point collection ${u.collectionId}: ${u.message}`));
   const names = Object.fromEntries(subscriptions.map((s) => [s.subscriptionId, s.displayName]));
+  // The "not read" flag and the page's list of unreadable subscriptions point to the log for ARM's reason.
+  for (const u of report.unreadCollections) context.log.warn(redact(`Coverage: could not read the restore point collection ${u.collectionId}: ${u.message}`));
+  for (const u of report.unreadableSubscriptions) context.log.warn(redact(`Coverage: could not list the VMs and collections of subscription ${names[u.subscriptionId] ?? ''} (${u.subscriptionId}): ${u.message}`));
   const read: CachedReport = { report, names, subscriptions, identity };
   coverage.cache.set(key, read);
   coverage.show(read);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { allSteps, type RunRecord } from '../../azure/actions/runs/runRecord';
 import { lastSegment } from '../../azure/ids';
+import type { RunKindReport } from '../vmRuns/runKinds';
 
 /** The restore point the run restored its disks from: the parent of each disk restore point. */
 function restorePointOf(run: RunRecord): string {
@@ -15,3 +16,9 @@ export function announceVmCreated(run: RunRecord): void {
     if (choice === copy) void vscode.env.clipboard.writeText(run.vmId);
   });
 }
+
+/** How the run reporter names and ends a Restore as New VM. */
+export const restoreRunReport: RunKindReport = {
+  title: (name) => vscode.l10n.t("Restoring '{0}' as a new VM…", name),
+  announce: (_context, run) => announceVmCreated(run),
+};

@@ -8,14 +8,10 @@ import { readPowerState, readVirtualMachine, startVirtualMachine } from '../../a
 import type { CommandContext } from '../commandContext';
 import { runCommand } from '../errorHandling';
 import { withOperationProgress } from '../steps/targets';
+import type { FailureOffers, RunKindReport } from '../vmRuns/runKinds';
 import { showKeptDisks } from './keptDisks';
 import { undoRevertOf } from './undoRevert';
 
-/** What a failure report adds for a run that changed a VM: the VM's state now, and what the user can do about it. */
-export interface FailureOffers {
-  note: string;
-  offers: { label: string; act(): Promise<unknown> }[];
-}
 
 const subscriptionOf = (run: RunRecord) => ({ tenantId: run.tenantId, subscriptionId: run.subscriptionId });
 
@@ -63,3 +59,9 @@ export function announceSwapDone(context: CommandContext, run: RunRecord): void 
       : [vscode.l10n.t("VM '{0}' has its kept disks back. The disks the revert restored are detached and kept: {1}.", run.name, names), vscode.l10n.t('Show Detached Disks')];
   void vscode.window.showInformationMessage(message, show).then((choice) => (choice === show ? showKeptDisks(context, off) : undefined));
 }
+
+/** How the run reporter names, ends and reports the failure of a revert and of an Undo Revert. */
+export const revertRunReports: Record<'revertVm' | 'undoRevert', RunKindReport> = {
+  revertVm: { title: (name) => vscode.l10n.t("Reverting '{0}' to a restore point…", name), announce: announceSwapDone, failureOffers: swapFailureOffers },
+  undoRevert: { title: (name) => vscode.l10n.t("Undoing the revert of '{0}'…", name), announce: announceSwapDone, failureOffers: swapFailureOffers },
+};

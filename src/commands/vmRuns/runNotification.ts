@@ -1,29 +1,11 @@
 import * as vscode from 'vscode';
-import { createdSoFar, failedStep, type RunKind, type RunRecord } from '../../azure/actions/runs/runRecord';
+import { createdSoFar, failedStep, type RunRecord } from '../../azure/actions/runs/runRecord';
 import { deleteCreated, executeRun, RunFailedError } from '../../azure/actions/runs/runEngine';
 import { createdNow, type CreatedNow } from '../../azure/actions/runs/createdNow';
 import { lastSegment } from '../../azure/ids';
 import { redact } from '../../azure/logging';
 import type { CommandContext } from '../commandContext';
-import { announceVmCreated } from '../restoreAsNewVm/restoreOutcome';
-import { announceSwapDone, swapFailureOffers, type FailureOffers } from '../revertVm/revertOutcome';
-
-/** What each kind of run is called in its notification. */
-const TITLES: Record<RunKind, (name: string) => string> = {
-  restoreAsNewVm: (name) => vscode.l10n.t("Restoring '{0}' as a new VM…", name),
-  revertVm: (name) => vscode.l10n.t("Reverting '{0}' to a restore point…", name),
-  undoRevert: (name) => vscode.l10n.t("Undoing the revert of '{0}'…", name),
-};
-
-/** What each kind of run says when it ends, also when it ends in a window reloaded while it ran. */
-const ANNOUNCE: Record<RunKind, (context: CommandContext, run: RunRecord) => void> = {
-  restoreAsNewVm: (_context, run) => announceVmCreated(run),
-  revertVm: announceSwapDone,
-  undoRevert: announceSwapDone,
-};
-
-/** What a kind of run adds to its failure report: the VM's state now and what the user can do about it. */
-const FAILURE_OFFERS: Partial<Record<RunKind, (context: CommandContext, run: RunRecord) => Promise<FailureOffers>>> = { revertVm: swapFailureOffers, undoRevert: swapFailureOffers };
+import { runKindReport } from './runKinds';
 
 /** The VM the run is about was made or changed: the tree reads its subscription's VMs again. */
 function showChange(context: CommandContext, run: RunRecord): void {
@@ -36,7 +18,7 @@ function showChange(context: CommandContext, run: RunRecord): void {
  */
 export async function runInNotification(context: CommandContext, run: RunRecord): Promise<RunRecord | undefined> {
   try {
-    const done = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: TITLES[run.kind](run.name), cancellable: false }, (progress) =>
+    const done = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: runKindReport(run.kind).title(run.name), cancellable: false }, (progress) =>
       executeRun(context.tree.factory, run, {
         store: context.operations.runs,
         intervalMs: context.replicationIntervalMs,
@@ -47,7 +29,7 @@ export async function runInNotification(context: CommandContext, run: RunRecord)
     );
     await context.operations.runs.remove(run.id);
     showChange(context, done);
-    ANNOUNCE[run.kind](context, done);
+    runKindReport(run.kind).announce(context, done);
     return done;
   } catch (error) {
     showChange(context, run);
@@ -82,7 +64,7 @@ async function createdStanding(context: CommandContext, run: RunRecord): Promise
  */
 export async function reportRunFailure(context: CommandContext, run: RunRecord): Promise<void> {
   const step = failedStep(run);
-  const [{ removable, inUse }, state] = await Promise.all([createdStanding(context, run), FAILURE_OFFERS[run.kind]?.(context, run)]);
+  const [{ removable, inUse }, state] = await Promise.all([createdStanding(context, run), runKindReport(run.kind).failureOffers?.(context, run)]);
   const reason = step?.error ? `${step.error.code}: ${step.error.message}` : '';
   const what = [
     removable.length ? vscode.l10n.t('Created so far: {0}.', names(removable)) : inUse.length ? '' : createdSoFar(run).length ? vscode.l10n.t('What the run created is gone.') : vscode.l10n.t('Nothing was created.'),

@@ -5,9 +5,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CoverageReport } from '../../../src/azure/coverage';
 import { demoCatalog } from '../../../src/emulator';
-import { drive, requestLog } from '../../support/commandDriver';
+import { clearRequestLog, drive, requestLog } from '../../support/commandDriver';
 import { answer } from '../../support/scriptedPrompter';
-import { byLabel, children, eventually, setSetting } from '../helpers';
+import { extensionLogFile, logsRoot, scanLogsForSecrets } from '../../support/logSecrets';
+import { byLabel, children, control, eventually, EXTENSION_ID, setSetting } from '../helpers';
 import { useActionSuite } from './actionSuite';
 
 const dev = demoCatalog.devTest;
@@ -30,6 +31,17 @@ const sorted = (entries: [string, string[]][]): [string, string[]][] => entries.
 const flagged = (report: CoverageReport): [string, string[]][] => sorted(report.rows.filter((r) => r.flags.length).map((r) => [r.name, r.flags]));
 /** The report's tabs (VS Code prefixes the panel's view type). */
 const coverageTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('restorePoints.coverage'));
+/** A line of the extension's log; VS Code may write it a moment after the command returns. */
+const logLine = (pattern: RegExp): Promise<string> =>
+  eventually(async () => {
+    const file = extensionLogFile(EXTENSION_ID);
+    return file ? pattern.exec(fs.readFileSync(file, 'utf8'))?.[0] : undefined;
+  }, `a log line matching ${pattern}`);
+/** What the report sends ARM: the Resource Graph queries and the collection reads. */
+const coverageReads = async (): Promise<string[]> =>
+  (await requestLog())
+    .filter((r) => (r.method === 'POST' && r.path === '/providers/Microsoft.ResourceGraph/resources') || (r.method === 'GET' && /\/restorePointCollections\/[^/]+$/i.test(r.path)))
+    .map((r) => `${r.method} ${r.path}`);
 const collectionReads = async (): Promise<{ path: string; query: Record<string, string> }[]> =>
   (await requestLog()).filter((r) => r.method === 'GET' && /\/restorePointCollections\/[^/]+$/i.test(r.path)) as { path: string; query: Record<string, string> }[];
 
@@ -86,6 +98,22 @@ describe('Show Restore Point Coverage…', function () {
     assert.strictEqual(md.split('\n').filter((l) => l.startsWith('| ')).length, cached.rows.length + 2, 'a header row, the separator and a row per VM');
   });
 
+  it('reads ARM again after signing out and in again, not before: the kept report belongs to the sign-in it was read with', async () => {
+    await vscode.commands.executeCommand(COMMAND);
+    await clearRequestLog();
+    await vscode.commands.executeCommand(COMMAND);
+    assert.deepStrictEqual(await coverageReads(), [], 'the kept report, nothing sent');
+
+    await vscode.commands.executeCommand('restorePoints.signOut');
+    await vscode.commands.executeCommand('restorePoints.signIn');
+    await clearRequestLog();
+    const report = await vscode.commands.executeCommand<CoverageReport>(COMMAND);
+    assert.ok(report);
+    const sent = await coverageReads();
+    assert.strictEqual(sent.filter((r) => r.startsWith('POST ')).length, 2, 'one Resource Graph query per tenant again');
+    assert.strictEqual(sent.filter((r) => r.startsWith('GET ')).length, demoCatalog.large.restorePointCollections + 5, 'every collection read again');
+  });
+
   it('reports one subscription from its item, with the stale setting applied', async () => {
     await setSetting('restorePoints.coverage.staleAfterDays', 1.5);
     try {
@@ -102,5 +130,36 @@ describe('Show Restore Point Coverage…', function () {
     } finally {
       await setSetting('restorePoints.coverage.staleAfterDays', undefined);
     }
+  });
+
+  it('logs ARM\'s reason for a subscription and a collection it could not read, as warnings that hold no secret', async () => {
+    try {
+      // Resource Graph refused: Fabrikam Finance is listed on its own, and ARM refuses that too.
+      await control('POST', '/faults', { method: 'POST', pathPattern: '^/providers/Microsoft\\.ResourceGraph/resources$', status: 403, count: 1 });
+      const finance = byLabel(await children(suite.api), 'Fabrikam Finance');
+      const refused = await vscode.commands.executeCommand<CoverageReport>('restorePoints.showSubscriptionCoverage', finance.node);
+      assert.deepStrictEqual(refused?.unreadableSubscriptions.map((u) => u.subscriptionId), [demoCatalog.finance.subscriptionId]);
+
+      await control('POST', '/faults', { method: 'GET', pathPattern: `/restorePointCollections/${dev.web02.collection}$`, status: 403, count: 1 });
+      const devTest = byLabel(await children(suite.api), 'Contoso Dev/Test');
+      const report = await vscode.commands.executeCommand<CoverageReport>('restorePoints.showSubscriptionCoverage', devTest.node);
+      assert.ok(report?.rows.find((r) => r.name === dev.web02.vm)?.flags.includes('unread'), 'web-02 is flagged "not read"');
+    } finally {
+      await control('DELETE', '/faults');
+    }
+
+    const subscriptionLine = await logLine(/^.*\[warning\] Coverage: could not list the VMs and collections of subscription .*$/m);
+    assert.match(subscriptionLine, new RegExp(`subscription Fabrikam Finance \\(${demoCatalog.finance.subscriptionId}\\): The client '[^']+' with object id '[^']+' does not have authorization to perform action '[^']+' over scope '/subscriptions/${demoCatalog.finance.subscriptionId}'`));
+    const collectionLine = await logLine(/^.*\[warning\] Coverage: could not read the restore point collection .*$/m);
+    assert.match(collectionLine, new RegExp(`collection /subscriptions/${dev.subscriptionId}/resourceGroups/${dev.web02.resourceGroup}/providers/Microsoft\\.Compute/restorePointCollections/${dev.web02.collection}: Injected fault: HTTP 403 for GET `, 'i'));
+
+    // No token, client secret or Authorization header on either line.
+    const file = extensionLogFile(EXTENSION_ID)!;
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const warned = new Set([subscriptionLine, collectionLine].map((l) => lines.indexOf(l) + 1));
+    const scan = await scanLogsForSecrets();
+    assert.ok(scan.secretsSearched > 0, 'the issued tokens and the client secret were searched for');
+    assert.deepStrictEqual(scan.findings.filter((f) => path.join(logsRoot(), f.file) === file && warned.has(f.line)), []);
+    assert.ok(![subscriptionLine, collectionLine].some((l) => /bearer|authorization:/i.test(l)), 'no credential header');
   });
 });
