@@ -13,7 +13,7 @@ import type { TreeContext } from './context';
 import { failureNode, InfoItem } from './ErrorItem';
 import { LoadMoreItem, type Pageable } from './LoadMoreItem';
 import { OrphanCollectionsItem } from './OrphanCollectionsItem';
-import { VirtualMachineItem, type CollectionChanges } from './VirtualMachineItem';
+import { VirtualMachineItem, type CollectionChanges, type CollectionSource } from './VirtualMachineItem';
 
 /** The VMs listed so far; "Load more…" adds the next page to this very object. */
 interface VmList {
@@ -29,7 +29,7 @@ interface VmList {
  * that no VM needs a request of its own. The VMs are shown as soon as their page arrives; a VM's
  * children wait for the collection index, which by then is usually there.
  */
-export class SubscriptionItem implements TreeNode, Pageable {
+export class SubscriptionItem implements TreeNode, Pageable, CollectionSource {
   readonly resource: AzureResourceRef;
   readonly parent = undefined;
   private vmList?: Promise<VmList>;
@@ -151,7 +151,7 @@ export class SubscriptionItem implements TreeNode, Pageable {
   private async fetchNextPage(list: VmList, token: string): Promise<void> {
     const next = await listVirtualMachines(this.ctx.factory, this.subscription, token);
     if (list.continuationToken !== token) return;
-    list.vms.push(...this.vmItems(next.items, new Set(list.vms.map((vm) => idKey(vm.resource.id)))));
+    list.vms.push(...this.vmItems(next.items, new Set(list.vms.map((vm) => vm.key))));
     list.continuationToken = next.continuationToken;
     if (this.vmList && (await this.vmList.catch(() => undefined)) === list) this.ctx.refresh(this);
   }
@@ -192,6 +192,18 @@ export class SubscriptionItem implements TreeNode, Pageable {
     if (this.orphans?.shows(key)) this.ctx.refresh(this);
   }
 
+  async indexedCollections(vmKey: string): Promise<readonly RestorePointCollection[]> {
+    return (await this.collections()).byVm.get(vmKey) ?? [];
+  }
+
+  async collectionsById(): Promise<ReadonlyMap<string, RestorePointCollection>> {
+    return (await this.collections()).byId;
+  }
+
+  collectionsMadeFor(vmKey: string): Promise<CollectionChanges> | undefined {
+    return this.made.get(vmKey)?.size ? this.readMade(vmKey) : undefined;
+  }
+
   /** Reads the collections made for a VM since it was drawn; those ARM no longer has are dropped. */
   private async readMade(vmKey: string): Promise<CollectionChanges> {
     const ids = [...(this.made.get(vmKey) ?? [])];
@@ -224,11 +236,7 @@ export class SubscriptionItem implements TreeNode, Pageable {
       let item = this.vmItemsByKey.get(key);
       if (item) item.update(vm);
       else {
-        item = new VirtualMachineItem(this.ctx, this.subscription, this, vm, {
-          indexed: async () => (await this.collections()).byVm.get(key) ?? [],
-          byId: async () => (await this.collections()).byId,
-          made: () => (this.made.get(key)?.size ? this.readMade(key) : undefined),
-        });
+        item = new VirtualMachineItem(this.ctx, this.subscription, this, vm, key);
         this.vmItemsByKey.set(key, item);
       }
       items.push(item);
