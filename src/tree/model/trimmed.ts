@@ -9,12 +9,13 @@ import type { DiskCreateOptionTypes, OperatingSystemTypes, OSDisk, RestorePoint,
  */
 
 /**
- * Words that repeat across thousands of VMs and collections (regions, sizes, OS types, states): each
- * parsed response has its own copy of every one; the tree keeps one. Bounded, in case a tenant has
- * more distinct words than any real one: past the bound, a word is kept as it came.
+ * Words that repeat across thousands of VMs and collections (regions, sizes, OS types, states, the
+ * descriptions and context values made of them): each parsed response or item has its own copy of
+ * every one; the tree keeps one. Bounded, in case a tenant has more distinct words than any real
+ * one: past the bound, a word is kept as it came.
  */
 const words = new Map<string, string>();
-const MAX_SHARED_WORDS = 4096;
+const MAX_SHARED_WORDS = 10_000;
 
 export function shared<T extends string | undefined>(word: T): T {
   if (word === undefined) return word;

@@ -5,7 +5,7 @@ import { listRestorePointCollectionsIn } from '../../azure/restorePointCollectio
 import { idKey, parseResourceId } from '../../azure/ids';
 import { compareCollections, owningVmKey } from '../format/collections';
 import { powerState, vmContextValue, vmDescription, vmIcon } from '../format/virtualMachine';
-import { shared, summarizeVm, vmModel, type VmSummary } from '../model/trimmed';
+import { shared, vmModel, type VmSummary } from '../model/trimmed';
 import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
 import type { TreeContext } from './context';
 import { failureNode, InfoItem } from './ErrorItem';
@@ -41,7 +41,6 @@ const groupOf = (id: string | undefined): string | undefined => parseResourceId(
  * subscription.
  */
 export class VirtualMachineItem implements TreeNode {
-  private summary: VmSummary;
   private children?: Promise<RestorePointCollectionItem[]>;
   /** Counts loads: a load that a reset replaced while it ran leaves the items alone. */
   private generation = 0;
@@ -54,12 +53,11 @@ export class VirtualMachineItem implements TreeNode {
     private readonly ctx: TreeContext,
     private readonly subscription: SubscriptionInfo,
     readonly parent: CollectionSource,
-    vm: VirtualMachine,
+    /** The VM as listed (summarizeVm), its id the string its subscription shares with the collections that name it. */
+    private summary: VmSummary,
     /** The id key, the same string the subscription's map of VM items is keyed by. */
     readonly key: string,
-  ) {
-    this.summary = summarizeVm(vm);
-  }
+  ) {}
 
   get resource(): AzureResourceRef {
     return { id: this.summary.id, tenantId: this.subscription.tenantId };
@@ -75,8 +73,8 @@ export class VirtualMachineItem implements TreeNode {
     const item = new vscode.TreeItem(vm.name ?? vm.id!, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = vm.id;
     this.ctx.activity.drawnAs(vm.id!, this, this.key);
-    item.description = vmDescription(vm);
     item.iconPath = themeIcon(vmIcon(vm));
+    item.description = shared(vmDescription(vm));
     item.contextValue = shared(vmContextValue(vm));
     return item;
   }
@@ -89,8 +87,8 @@ export class VirtualMachineItem implements TreeNode {
   }
 
   /** A newer model from the subscription's VM list. */
-  update(vm: VirtualMachine): void {
-    this.summary = summarizeVm(vm);
+  update(summary: VmSummary): void {
+    this.summary = summary;
   }
 
   /** Refresh: the next expansion lists this VM's collections again (not their restore points: each collection re-reads its own). */
