@@ -31,9 +31,9 @@ export class TreeActivity implements vscode.Disposable {
     return { operation, replication: this.sources?.replication.get(resourceId), ...(accessUntil !== undefined && accessUntil > Date.now() ? { accessUntil } : {}) };
   }
 
-  /** Called from getTreeItem: this node is the one VS Code shows for the resource. */
-  drawnAs(resourceId: string, node: TreeNode): void {
-    this.drawn.set(idKey(resourceId), node);
+  /** Called from getTreeItem: this node is the one VS Code shows for the resource. A node that keeps its id key gives it, so the key is not held twice. */
+  drawnAs(resourceId: string, node: TreeNode, key = idKey(resourceId)): void {
+    this.drawn.set(key, node);
   }
 
   /**

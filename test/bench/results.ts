@@ -27,6 +27,9 @@ export interface FleetFigure {
   /** Extension host memory after a full garbage collection, with that tree held. */
   rssMb: number;
   heapMb: number;
+  /** The same, once the extension host was left idle for V8 to give back what the listing made it reserve (memory.ts `memoryWhenSettled`). */
+  settledRssMb: number;
+  settledHeapMb: number;
 }
 
 export interface BenchResults {

@@ -68,6 +68,11 @@ describe('restore point tree, signed in to the emulator as a custom cloud', func
       const power = vm.instanceView!.statuses!.find((s) => s.code!.startsWith('PowerState/'))!.code!.split('/')[1];
       assert.strictEqual(shown.item.contextValue, `virtualMachine;azureResource;os:${os!.toLowerCase()};power:${power}`);
       assert.strictEqual(shown.iconColor, { running: 'charts.green', deallocated: 'disabledForeground', stopped: 'charts.red' }[power]);
+      // The hover is made when VS Code asks for it (not kept with every item), from what the list read.
+      await clearRequestLog();
+      const hover = ((await api.treeProvider.resolveTreeItem(shown.item, shown.node)) as vscode.TreeItem).tooltip as vscode.MarkdownString;
+      assert.deepStrictEqual(await requestLog(), [], 'the hover reads nothing');
+      assert.ok(hover.value.replace(/&nbsp;/g, ' ').endsWith(`Power state: ${power}`), hover.value);
     }
   });
 

@@ -37,22 +37,27 @@ export interface CollectionIndex {
   byId: Map<string, RestorePointCollection>;
 }
 
-/** Indexes one subscription-level `listAll` so every VM finds its collections without a request of its own. */
-export function indexCollections(collections: readonly RestorePointCollection[]): CollectionIndex {
+/**
+ * Indexes one subscription-level `listAll` so every VM finds its collections without a request of
+ * its own. `shareKey` gives the one copy of a VM's id key its caller keeps.
+ */
+export function indexCollections(collections: readonly RestorePointCollection[], shareKey: (vmKey: string) => string = (vmKey) => vmKey): CollectionIndex {
   const byId = new Map(collections.filter((c) => c.id).map((c) => [idKey(c.id!), c]));
   const byVm = new Map<string, RestorePointCollection[]>();
   const unresolved: RestorePointCollection[] = [];
   for (const collection of collections) {
-    const vm = owningVmKey(collection, byId);
-    if (!vm) {
+    const owner = owningVmKey(collection, byId);
+    if (!owner) {
       unresolved.push(collection);
       continue;
     }
+    const vm = shareKey(owner);
     const list = byVm.get(vm) ?? [];
     list.push(collection);
     byVm.set(vm, list);
   }
-  for (const list of byVm.values()) list.sort(compareCollections);
+  // Copied once sorted: a list grown by push keeps room for 16 more (20,000 VMs hold one each).
+  for (const [vm, list] of byVm) byVm.set(vm, list.sort(compareCollections).slice());
   return { byVm, unresolved: unresolved.sort(compareCollections), byId };
 }
 
