@@ -13,6 +13,12 @@ async function main(): Promise<number> {
   const stages: { name: string; passed: number; failed: number }[] = [];
   const out = path.join(repoRoot, 'out', 'test');
 
+  // Packaged once: the unit tests check what it holds (test/unit/packaging.test.ts), and the vsix
+  // stage below installs the same file.
+  const vsix = path.join(cacheDir, 'vsix', 'restore-points.vsix');
+  packageVsix(vsix);
+  process.env.RESTORE_POINTS_TEST_VSIX = vsix;
+
   const unit = await runMocha([path.join(out, 'unit'), path.join(out, 'emulator')]);
   stages.push({ name: 'unit', ...unit });
   console.log(`unit: ${unit.passed} passed, ${unit.failed} failed`);
@@ -27,8 +33,6 @@ async function main(): Promise<number> {
   console.log(`ui: ${ui.passed} passed, ${ui.failed} failed`);
 
   console.log('Installing the packaged .vsix into VS Code (--install-extension) and activating it ...');
-  const vsix = path.join(cacheDir, 'vsix', 'restore-points.vsix');
-  packageVsix(vsix);
   const installed = await runTestsInVSCode({
     installExtensions: [vsix],
     // VS Code's web client runs a test entry only alongside an extension under development: an
