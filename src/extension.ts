@@ -9,6 +9,7 @@ import { OperationJournal } from './commands/operations/operationJournal';
 import { resumeOperations, type ResumedOperation } from './commands/operations/resumeOperations';
 import { resumeRuns } from './commands/vmRuns/runNotification';
 import type { RunRecord } from './azure/actions/runs/runRecord';
+import { setDefaultPollIntervalForTests } from './azure/actions/longRunning';
 import { redactedLog } from './commands/redactedLog';
 import { registerCommands } from './commands/registerCommands';
 import { PROPERTIES_SCHEME, PropertiesDocuments } from './commands/viewProperties';
@@ -32,6 +33,8 @@ export interface RestorePointsApi {
   setPrompterForTests(prompter: Prompter | undefined): void;
   /** How often a copy's replication is read when ARM sends no Retry-After; undefined restores the default. */
   setReplicationIntervalForTests(ms: number | undefined): void;
+  /** How often the SDK's pollers read an operation ARM gives no Retry-After for; undefined restores the SDK's default. */
+  setPollIntervalForTests(ms: number | undefined): void;
   /** Presses Cancel on every clean-up under way: no new delete starts. */
   cancelCleanUpsForTests(): void;
   /** Follows again whatever the journal holds now, as activation does. */
@@ -84,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi | u
     setReplicationIntervalForTests: (ms) => {
       commandContext.replicationIntervalMs = ms;
     },
+    setPollIntervalForTests: setDefaultPollIntervalForTests,
   };
 }
 
