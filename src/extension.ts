@@ -59,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi | u
   // A tree view (rather than a registered provider) so that the coverage report can reveal a VM in it.
   const treeView = vscode.window.createTreeView('restorePoints.tree', { treeDataProvider: tree.provider });
   const commandContext: CommandContext = { tree, properties, log, replication, operations, cleanUps: new CleanUpRuns(), prompter: ui, treeView, extensionUri: context.extensionUri };
+  if (context.extensionMode !== vscode.ExtensionMode.Production) useDevelopmentPollInterval(commandContext);
   context.subscriptions.push(
     log,
     { dispose: () => setLogSink(undefined) },
@@ -89,6 +90,18 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi | u
     },
     setPollIntervalForTests: setDefaultPollIntervalForTests,
   };
+}
+
+/**
+ * Under development only (the UI tests run the extension so, against an emulator whose clock they
+ * move): RESTORE_POINTS_POLL_INTERVAL_MS replaces the waits between reads of an operation or a
+ * copy's replication that ARM gives no Retry-After for. An installed extension never reads it.
+ */
+function useDevelopmentPollInterval(commandContext: CommandContext): void {
+  const ms = Number(process.env.RESTORE_POINTS_POLL_INTERVAL_MS);
+  if (!(ms > 0)) return;
+  commandContext.replicationIntervalMs = ms;
+  setDefaultPollIntervalForTests(ms);
 }
 
 export function deactivate(): void {
