@@ -9,6 +9,7 @@ import { OperationJournal } from './commands/operations/operationJournal';
 import { resumeOperations, type ResumedOperation } from './commands/operations/resumeOperations';
 import { resumeRuns } from './commands/vmRuns/runNotification';
 import type { RunRecord } from './azure/actions/runs/runRecord';
+import { setDefaultPollIntervalForTests } from './azure/actions/longRunning';
 import { redactedLog } from './commands/redactedLog';
 import { registerCommands } from './commands/registerCommands';
 import { PROPERTIES_SCHEME, PropertiesDocuments } from './commands/viewProperties';
@@ -32,6 +33,8 @@ export interface RestorePointsApi {
   setPrompterForTests(prompter: Prompter | undefined): void;
   /** How often a copy's replication is read when ARM sends no Retry-After; undefined restores the default. */
   setReplicationIntervalForTests(ms: number | undefined): void;
+  /** How often the SDK's pollers read an operation ARM gives no Retry-After for; undefined restores the SDK's default. */
+  setPollIntervalForTests(ms: number | undefined): void;
   /** Presses Cancel on every clean-up under way: no new delete starts. */
   cancelCleanUpsForTests(): void;
   /** Follows again whatever the journal holds now, as activation does. */
@@ -56,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi | u
   // A tree view (rather than a registered provider) so that the coverage report can reveal a VM in it.
   const treeView = vscode.window.createTreeView('restorePoints.tree', { treeDataProvider: tree.provider });
   const commandContext: CommandContext = { tree, properties, log, replication, operations, cleanUps: new CleanUpRuns(), prompter: ui, treeView, extensionUri: context.extensionUri };
+  if (context.extensionMode !== vscode.ExtensionMode.Production) useDevelopmentPollInterval(commandContext);
   context.subscriptions.push(
     log,
     { dispose: () => setLogSink(undefined) },
@@ -84,7 +88,20 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi | u
     setReplicationIntervalForTests: (ms) => {
       commandContext.replicationIntervalMs = ms;
     },
+    setPollIntervalForTests: setDefaultPollIntervalForTests,
   };
+}
+
+/**
+ * Under development only (the UI tests run the extension so, against an emulator whose clock they
+ * move): RESTORE_POINTS_POLL_INTERVAL_MS replaces the waits between reads of an operation or a
+ * copy's replication that ARM gives no Retry-After for. An installed extension never reads it.
+ */
+function useDevelopmentPollInterval(commandContext: CommandContext): void {
+  const ms = Number(process.env.RESTORE_POINTS_POLL_INTERVAL_MS);
+  if (!(ms > 0)) return;
+  commandContext.replicationIntervalMs = ms;
+  setDefaultPollIntervalForTests(ms);
 }
 
 export function deactivate(): void {

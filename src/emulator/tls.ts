@@ -16,11 +16,37 @@ export interface Certificate {
 }
 
 /**
- * A fresh self-signed certificate for 127.0.0.1 and localhost. The key comes from Node's native
- * generator (fast); selfsigned builds and signs the certificate. It acts as its own CA, so a
- * client trusts exactly this emulator by adding the PEM to its CA list.
+ * One key and certificate per host and process: making them takes most of a second (the RSA key,
+ * then selfsigned's signature in JavaScript), and a test run starts dozens of emulators in one
+ * process. Each emulator still writes, and removes, its own copy of the PEM.
+ */
+const generated = new Map<string, Promise<{ key: string; cert: string }>>();
+
+/**
+ * A self-signed certificate for 127.0.0.1 and localhost (and `host`), written to a file of its
+ * own. It acts as its own CA, so a client trusts the emulator by adding the PEM to its CA list.
  */
 export async function createCertificate(host: string): Promise<Certificate> {
+  let pending = generated.get(host);
+  if (!pending) generated.set(host, (pending = generate(host)));
+  // A failed generation is not kept: the next emulator tries again.
+  const { key, cert } = await pending.catch((error: unknown) => {
+    generated.delete(host);
+    throw error;
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'arm-emulator-'));
+  const pemPath = join(dir, 'ca.pem');
+  writeFileSync(pemPath, cert);
+  return {
+    key,
+    cert,
+    pemPath,
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The key comes from Node's native generator (fast); selfsigned builds and signs the certificate. */
+async function generate(host: string): Promise<{ key: string; cert: string }> {
   // Native and off the main thread, so it overlaps with loading the data set.
   const { privateKey, publicKey } = await promisify(generateKeyPair)('rsa', {
     modulusLength: 2048,
@@ -45,13 +71,5 @@ export async function createCertificate(host: string): Promise<Certificate> {
     ],
   };
   const pems = selfsigned.generate([{ name: 'commonName', value: 'Restore Points ARM emulator' }], options);
-  const dir = mkdtempSync(join(tmpdir(), 'arm-emulator-'));
-  const pemPath = join(dir, 'ca.pem');
-  writeFileSync(pemPath, pems.cert);
-  return {
-    key: pems.private,
-    cert: pems.cert,
-    pemPath,
-    dispose: () => rmSync(dir, { recursive: true, force: true }),
-  };
+  return { key: pems.private, cert: pems.cert };
 }

@@ -28,6 +28,13 @@ export function sdkOptions(emulator: EmulatorAddress): { endpoint: string; tlsOp
   };
 }
 
+/**
+ * Options for a long-running call a test waits for. ARM's operation status answers carry no
+ * Retry-After, so the SDK would read one every 2 s; the tests end operations by moving the
+ * emulator's clock (or run it at a fast pace), and a poll every 50 ms sees the end at once.
+ */
+export const pollOften = { updateIntervalInMs: 50 } as const;
+
 export function demoCredential(emulator: EmulatorAddress, tenantId: string = DEMO_TENANTS.contoso.tenantId): ClientSecretCredential {
   return new ClientSecretCredential(tenantId, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, {
     authorityHost: emulator.endpoint,

@@ -30,6 +30,9 @@ export function control<T = unknown>(method: string, path: string, body?: unknow
   });
 }
 
+/** How often the tests have the SDK poll a long-running operation. */
+const TEST_POLL_INTERVAL_MS = 100;
+
 export async function activateExtension(): Promise<RestorePointsApi> {
   const extension = vscode.extensions.getExtension<RestorePointsApi | undefined>(EXTENSION_ID);
   assert.ok(extension);
@@ -37,6 +40,10 @@ export async function activateExtension(): Promise<RestorePointsApi> {
   const api = await extension.activate();
   // The API exists only in ExtensionMode.Test, the mode VS Code gives an extension under a test runner.
   assert.ok(api && typeof api.setPrompterForTests === 'function', 'the extension runs in ExtensionMode.Test, with its test API');
+  // ARM's operation status answers carry no Retry-After, so the SDK would read one every 2 s; the
+  // tests move the emulator's clock every 150 ms (commandDriver.ts), and a poll soon after each move
+  // sees the operation end as soon as the clock says it has.
+  api.setPollIntervalForTests(TEST_POLL_INTERVAL_MS);
   return api;
 }
 

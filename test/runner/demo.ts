@@ -12,6 +12,11 @@ export interface DemoOptions {
   readonly port?: number;
   /** Freeze the emulator's clock (UI tests move it themselves). */
   readonly manualClock?: boolean;
+  /**
+   * Shortens the extension's waits between reads of an operation or a copy's replication
+   * (RESTORE_POINTS_POLL_INTERVAL_MS, read only under development) for a clock the caller moves.
+   */
+  readonly pollIntervalMs?: number;
   /** Folder for this demo's profile; replaced at each start. */
   readonly dataDir?: string;
   readonly log?: (line: string) => void;
@@ -45,7 +50,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       vscode,
       dataDir,
       port: options.port ?? 0,
-      env: session.env,
+      env: { ...session.env, ...(options.pollIntervalMs ? { RESTORE_POINTS_POLL_INTERVAL_MS: String(options.pollIntervalMs) } : {}) },
       // The demo's workspace folder sits inside this repository: keep Git from offering to open it.
       settings: { 'workbench.startupEditor': 'none', 'extensions.autoCheckUpdates': false, 'git.openRepositoryInParentFolders': 'never', ...session.settings },
       machineSettings: session.machineSettings,

@@ -30,8 +30,15 @@ export interface TestRunOptions {
   readonly print?: (line: string) => void;
 }
 
+/**
+ * How the run ended: mocha finished and wrote its results; the extension host gave an exit code
+ * without results (it died before mocha ended); or no exit code came at all.
+ */
+export type RunEnding = 'finished' | 'no-results' | 'host-died' | 'server-died' | 'timeout';
+
 export interface TestRunResult {
   readonly exitCode: number;
+  readonly ending: RunEnding;
   readonly passed: number;
   readonly failed: number;
   readonly vscodeVersion: string;
@@ -106,16 +113,16 @@ export async function runTestsInVSCode(options: TestRunOptions = {}): Promise<Te
     ]);
     if (typeof code !== 'number') {
       print(`The VS Code test run ended without an exit code (${code}). Server log:\n${server.log()}`);
-      return { exitCode: 1, passed: 0, failed: 0, vscodeVersion: vscode.version };
+      return { exitCode: 1, ending: code, passed: 0, failed: 0, vscodeVersion: vscode.version };
     }
     const results = readResults(resultsFile);
     if (!results) {
       print(`The extension host gave exit code ${code} but wrote no results. Server log:\n${server.log()}`);
-      return { exitCode: 1, passed: 0, failed: 0, vscodeVersion: vscode.version };
+      return { exitCode: 1, ending: 'no-results', passed: 0, failed: 0, vscodeVersion: vscode.version };
     }
     // Either channel reporting a failure fails the run.
     const failed = code !== 0 || results.failures > 0;
-    return { exitCode: failed ? 1 : 0, passed: results.passes, failed: Math.max(results.failures, code !== 0 ? 1 : 0), vscodeVersion: vscode.version };
+    return { exitCode: failed ? 1 : 0, ending: 'finished', passed: results.passes, failed: Math.max(results.failures, code !== 0 ? 1 : 0), vscodeVersion: vscode.version };
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();

@@ -32,8 +32,8 @@ export interface DriveOptions {
 
 /**
  * Runs a command with a scripted prompter installed through the extension's API and moves the
- * emulator's clock while it runs: the SDK polls at ARM's Retry-After (1 s), so every poll finds
- * the operation further on.
+ * emulator's clock while it runs: the SDK polls more often than the clock moves
+ * (activateExtension sets its interval), so an operation is seen to end one tick after it has.
  */
 export async function drive<T>(api: RestorePointsApi, command: string, script: readonly ScriptedAnswer[], args: unknown[] = [], options: DriveOptions = {}): Promise<{ result: T | undefined; prompter: ScriptedPrompter }> {
   const prompter = options.prompter?.(script) ?? new ScriptedPrompter(script);

@@ -42,8 +42,19 @@ export async function untilDone<T>(start: () => SdkPoller<T>, options: LongRunni
   return poller.pollUntilDone({ abortSignal: options.abortSignal });
 }
 
+/**
+ * The wait between polls for a call that names none, when ARM gives no Retry-After; undefined
+ * leaves the SDK's own default (2 s). Set only by the tests, whose emulator clock moves many times a
+ * second; an installed extension never changes it.
+ */
+let defaultPollIntervalMs: number | undefined;
+
+export function setDefaultPollIntervalForTests(ms: number | undefined): void {
+  defaultPollIntervalMs = ms;
+}
+
 /** The per-request options every SDK long-running call takes. */
 export const sdkOptions = (options: LongRunningOptions): { abortSignal?: AbortSignal; updateIntervalInMs?: number } => ({
   abortSignal: options.abortSignal,
-  updateIntervalInMs: options.updateIntervalInMs,
+  updateIntervalInMs: options.updateIntervalInMs ?? defaultPollIntervalMs,
 });

@@ -4,7 +4,7 @@ import { demoCatalog } from '../../../src/emulator';
 import { clearRequestLog, drive, sentProperties, writes, type LoggedRequest } from '../../support/commandDriver';
 import { captureErrorNotifications } from '../../support/notifications';
 import { answer, type ScriptedAnswer } from '../../support/scriptedPrompter';
-import { computeClient, networkClient } from '../../emulator/sdkClients';
+import { computeClient, networkClient, pollOften } from '../../emulator/sdkClients';
 import { byLabel, children, control, emulatorAddress, eventually, type Shown } from '../helpers';
 import { useActionSuite } from './actionSuite';
 import { DEV_TEST, restorePointNode as restorePointNodeOf, restoreScript } from './vmRestoreSupport';
@@ -52,10 +52,10 @@ describe('actions: Restore as New VM', function () {
     const sources = [];
     for await (const d of client.diskRestorePoint.listByRestorePoint(group, web02.collection, web02.restorePoints[0])) sources.push(d);
     const osSource = sources.find((d) => d.osType)!;
-    const disk = await advance(client.disks.createOrUpdate(group, 'cvm-01-os', { location: web02.location, creationData: { createOption: 'Restore', sourceResourceId: osSource.id } }));
+    const disk = await advance(client.disks.createOrUpdate(group, 'cvm-01-os', { location: web02.location, creationData: { createOption: 'Restore', sourceResourceId: osSource.id } }, pollOften));
     const network = networkClient(emulatorAddress(), dev.subscriptionId);
     const subnet = (await network.virtualNetworks.get(group, `${group}${demoCatalog.network.vnetSuffix}`)).subnets![0];
-    const nic = await network.networkInterfaces.beginCreateOrUpdateAndWait(group, 'cvm-01-nic', { location: web02.location, ipConfigurations: [{ name: 'ipconfig1', subnet: { id: subnet.id } }] });
+    const nic = await network.networkInterfaces.beginCreateOrUpdateAndWait(group, 'cvm-01-nic', { location: web02.location, ipConfigurations: [{ name: 'ipconfig1', subnet: { id: subnet.id } }] }, pollOften);
     const vm = await advance(
       client.virtualMachines.createOrUpdate(group, 'cvm-01', {
         location: web02.location,
@@ -63,10 +63,10 @@ describe('actions: Restore as New VM', function () {
         storageProfile: { osDisk: { createOption: 'Attach', osType: osSource.osType, managedDisk: { id: disk.id } } },
         networkProfile: { networkInterfaces: [{ id: nic.id }] },
         securityProfile: { securityType: 'ConfidentialVM', uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } },
-      }),
+      }, pollOften),
     );
     await client.restorePointCollections.createOrUpdate(group, 'cvm-01-rpc', { location: web02.location, source: { id: vm.id } });
-    await advance(client.restorePoints.create(group, 'cvm-01-rpc', 'rp-cvm-01', {}));
+    await advance(client.restorePoints.create(group, 'cvm-01-rpc', 'rp-cvm-01', {}, pollOften));
     await vscode.commands.executeCommand('restorePoints.refresh');
     await clearRequestLog();
 
@@ -134,8 +134,8 @@ describe('actions: Restore as New VM', function () {
 
   it('refuses a new network or public IP whose name the group already has, and sends nothing', async () => {
     const network = networkClient(emulatorAddress(), dev.subscriptionId);
-    await network.virtualNetworks.beginCreateOrUpdateAndWait(web02.resourceGroup, 'web-02-taken-vnet', { location: web02.location, addressSpace: { addressPrefixes: ['10.250.0.0/16'] } });
-    await network.publicIPAddresses.beginCreateOrUpdateAndWait(web02.resourceGroup, 'web-02-taken-ip', { location: web02.location, sku: { name: 'Standard' }, publicIPAllocationMethod: 'Static' });
+    await network.virtualNetworks.beginCreateOrUpdateAndWait(web02.resourceGroup, 'web-02-taken-vnet', { location: web02.location, addressSpace: { addressPrefixes: ['10.250.0.0/16'] } }, pollOften);
+    await network.publicIPAddresses.beginCreateOrUpdateAndWait(web02.resourceGroup, 'web-02-taken-ip', { location: web02.location, sku: { name: 'Standard' }, publicIPAllocationMethod: 'Static' }, pollOften);
     await clearRequestLog();
     const rp = await restorePointNode(web02.vm, web02.collection, web02.restorePoints[0]);
     const subnet = `${web02.resourceGroup}${demoCatalog.network.vnetSuffix} / ${demoCatalog.network.subnet}`;
@@ -169,7 +169,7 @@ describe('actions: Restore as New VM', function () {
 
   it('names the disk left out of the restore point in the summary and restores only the others', async () => {
     const dataDisk = (await client.virtualMachines.get(web01.resourceGroup, web01.vm)).storageProfile!.dataDisks![0];
-    const poller = client.restorePoints.create(web01.resourceGroup, web01.collection, 'rp-it-excluded', { excludeDisks: [{ id: dataDisk.managedDisk!.id! }] });
+    const poller = client.restorePoints.create(web01.resourceGroup, web01.collection, 'rp-it-excluded', { excludeDisks: [{ id: dataDisk.managedDisk!.id! }] }, pollOften);
     await poller.submitted();
     await control('POST', '/clock/advance', { ms: 60_000 });
     await poller.pollUntilDone();

@@ -3,7 +3,7 @@ import { demoCatalog } from '../../../src/emulator';
 import { drive, requestLog } from '../../support/commandDriver';
 import { captureErrorNotifications } from '../../support/notifications';
 import { answer, ScriptedPrompter } from '../../support/scriptedPrompter';
-import { networkClient, resourceClient } from '../../emulator/sdkClients';
+import { networkClient, pollOften, resourceClient } from '../../emulator/sdkClients';
 import { control, emulatorAddress, eventually } from '../helpers';
 import { useActionSuite } from './actionSuite';
 import { whileClockMoves } from './clock';
@@ -172,7 +172,7 @@ describe('actions: Restore as New VM, a fault at each step', function () {
       await eventually(async () => notifications.shown.find((n) => /stopped at step/.test(n.message)), 'the failure report');
       const [run] = suite.api.operations.listRuns();
       // Someone puts a resource of their own in the new group before the clean-up.
-      await networkClient(emulatorAddress(), dev.subscriptionId).publicIPAddresses.beginCreateOrUpdateAndWait('rg-w2f-busy', 'someone-else-ip', { location: web02.location, sku: { name: 'Standard' }, publicIPAllocationMethod: 'Static' });
+      await networkClient(emulatorAddress(), dev.subscriptionId).publicIPAddresses.beginCreateOrUpdateAndWait('rg-w2f-busy', 'someone-else-ip', { location: web02.location, sku: { name: 'Standard' }, publicIPAllocationMethod: 'Static' }, pollOften);
 
       const { prompter } = await drive(suite.api, 'restorePoints.deleteWhatWasCreated', [answer.confirm()], [run.id]);
       assert.match(prompter.asked[0].detail ?? '', /resource group 'rg-w2f-busy'[\s\S]*only if nothing else is in it/, 'the modal says the group goes only if empty');

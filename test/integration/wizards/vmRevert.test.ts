@@ -4,7 +4,7 @@ import { KEPT_DISK_TAGS } from '../../../src/azure/actions/revertVm';
 import { demoCatalog } from '../../../src/emulator';
 import { clearRequestLog, drive, writes } from '../../support/commandDriver';
 import { answer } from '../../support/scriptedPrompter';
-import { computeClient, networkClient } from '../../emulator/sdkClients';
+import { computeClient, networkClient, pollOften } from '../../emulator/sdkClients';
 import { whileClockMoves } from './clock';
 import { byLabel, children, control, emulatorAddress, eventually, type Shown } from '../helpers';
 import { captureErrorNotifications } from '../../support/notifications';
@@ -35,7 +35,7 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
     assert.strictEqual(await power(), 'PowerState/running');
     // The user's own tag on the OS disk: a PATCH of tags replaces them all, so the revert must carry it.
     const userTags = { ...(await client.disks.get(web02.resourceGroup, nameOf(originalOs))).tags, owner: 'team-web' };
-    await client.disks.beginUpdateAndWait(web02.resourceGroup, nameOf(originalOs), { tags: userTags });
+    await client.disks.beginUpdateAndWait(web02.resourceGroup, nameOf(originalOs), { tags: userTags }, pollOften);
     await clearRequestLog();
     const rp = await node(web02.vm, web02.collection, web02.restorePoints[0]);
 
@@ -98,10 +98,10 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
     // conf-01: a Confidential VM booting from a disk restored from web-02, in web-02's subnet, with a restore point of its own.
     const network = networkClient(emulatorAddress(), dev.subscriptionId);
     const rp = await client.restorePoints.get(web02.resourceGroup, web02.collection, web02.restorePoints[0]);
-    const os = await whileClockMoves(client.disks.beginCreateOrUpdateAndWait(web02.resourceGroup, 'conf-01-os', { location: web02.location, creationData: { createOption: 'Restore', sourceResourceId: rp.sourceMetadata!.storageProfile!.osDisk!.diskRestorePoint!.id } }));
+    const os = await whileClockMoves(client.disks.beginCreateOrUpdateAndWait(web02.resourceGroup, 'conf-01-os', { location: web02.location, creationData: { createOption: 'Restore', sourceResourceId: rp.sourceMetadata!.storageProfile!.osDisk!.diskRestorePoint!.id } }, pollOften));
     const web02Vm = await client.virtualMachines.get(web02.resourceGroup, web02.vm);
     const web02Nic = await network.networkInterfaces.get(web02.resourceGroup, nameOf(web02Vm.networkProfile!.networkInterfaces![0].id!));
-    const nic = await whileClockMoves(network.networkInterfaces.beginCreateOrUpdateAndWait(web02.resourceGroup, 'conf-01-nic', { location: web02.location, ipConfigurations: [{ name: 'ipconfig1', subnet: { id: web02Nic.ipConfigurations![0].subnet!.id } }] }));
+    const nic = await whileClockMoves(network.networkInterfaces.beginCreateOrUpdateAndWait(web02.resourceGroup, 'conf-01-nic', { location: web02.location, ipConfigurations: [{ name: 'ipconfig1', subnet: { id: web02Nic.ipConfigurations![0].subnet!.id } }] }, pollOften));
     const vm = await whileClockMoves(
       client.virtualMachines.beginCreateOrUpdateAndWait(web02.resourceGroup, 'conf-01', {
         location: web02.location,
@@ -109,10 +109,10 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
         storageProfile: { osDisk: { osType: 'Windows', createOption: 'Attach', managedDisk: { id: os.id } }, dataDisks: [] },
         networkProfile: { networkInterfaces: [{ id: nic.id, primary: true }] },
         securityProfile: { securityType: 'ConfidentialVM', uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } },
-      }),
+      }, pollOften),
     );
     await client.restorePointCollections.createOrUpdate(web02.resourceGroup, 'conf-01-rpc', { location: web02.location, source: { id: vm.id } });
-    await whileClockMoves(client.restorePoints.beginCreateAndWait(web02.resourceGroup, 'conf-01-rpc', 'rp-conf-01', {}));
+    await whileClockMoves(client.restorePoints.beginCreateAndWait(web02.resourceGroup, 'conf-01-rpc', 'rp-conf-01', {}, pollOften));
     await vscode.commands.executeCommand('restorePoints.refresh');
     const rpNode = await node('conf-01', 'conf-01-rpc', 'rp-conf-01');
     await clearRequestLog();

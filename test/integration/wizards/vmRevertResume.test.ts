@@ -7,7 +7,7 @@ import { recordNotifications } from '../chaos/chaosLedger';
 import { clearRequestLog, writes } from '../../support/commandDriver';
 import { captureErrorNotifications } from '../../support/notifications';
 import { answer, ScriptedPrompter } from '../../support/scriptedPrompter';
-import { computeClient } from '../../emulator/sdkClients';
+import { computeClient, pollOften } from '../../emulator/sdkClients';
 import { control, emulatorAddress, eventually } from '../helpers';
 import { useActionSuite } from './actionSuite';
 import { whileClockMoves } from './clock';
@@ -26,6 +26,11 @@ describe('runs: a revert resumed or reported after a reload', function () {
   this.timeout(90_000);
   const suite = useActionSuite();
   const client = computeClient(emulatorAddress(), dev.subscriptionId);
+
+  // A step the previous window sent is read back at this interval until it ends (5 s by default).
+  before(() => suite.api.setReplicationIntervalForTests(300));
+  after(() => suite.api.setReplicationIntervalForTests(undefined));
+
   const power = async (): Promise<string | undefined> => (await client.virtualMachines.instanceView(web02.resourceGroup, web02.vm)).statuses?.find((s) => s.code?.startsWith('PowerState/'))?.code;
 
   /** The run a revert of web-02 to its first restore point records, as the command plans it. */
@@ -42,10 +47,10 @@ describe('runs: a revert resumed or reported after a reload', function () {
   async function sendAsBefore(step: StepRecord): Promise<void> {
     const spec = step.spec;
     const wait = <T>(work: Promise<T>): Promise<T> => whileClockMoves(work);
-    if (spec.kind === 'restoreDisk') await wait(client.disks.beginCreateOrUpdateAndWait(web02.resourceGroup, nameOf(spec.diskId), { location: spec.location, sku: spec.sku ? { name: spec.sku } : undefined, creationData: { createOption: 'Restore', sourceResourceId: spec.diskRestorePointId } }));
-    if (spec.kind === 'tagDisk') await wait(client.disks.beginUpdateAndWait(web02.resourceGroup, nameOf(spec.diskId), { tags: spec.tags }));
-    if (spec.kind === 'deallocateVirtualMachine') await wait(client.virtualMachines.beginDeallocateAndWait(web02.resourceGroup, web02.vm));
-    if (spec.kind === 'putVirtualMachine') await wait(client.virtualMachines.beginCreateOrUpdateAndWait(web02.resourceGroup, web02.vm, spec.vm));
+    if (spec.kind === 'restoreDisk') await wait(client.disks.beginCreateOrUpdateAndWait(web02.resourceGroup, nameOf(spec.diskId), { location: spec.location, sku: spec.sku ? { name: spec.sku } : undefined, creationData: { createOption: 'Restore', sourceResourceId: spec.diskRestorePointId } }, pollOften));
+    if (spec.kind === 'tagDisk') await wait(client.disks.beginUpdateAndWait(web02.resourceGroup, nameOf(spec.diskId), { tags: spec.tags }, pollOften));
+    if (spec.kind === 'deallocateVirtualMachine') await wait(client.virtualMachines.beginDeallocateAndWait(web02.resourceGroup, web02.vm, pollOften));
+    if (spec.kind === 'putVirtualMachine') await wait(client.virtualMachines.beginCreateOrUpdateAndWait(web02.resourceGroup, web02.vm, spec.vm, pollOften));
     Object.assign(step, { status: 'done', accepted: true });
   }
 

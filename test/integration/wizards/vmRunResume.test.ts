@@ -22,6 +22,10 @@ describe('runs: a restore resumed after a reload', function () {
   const suite = useActionSuite();
   const client = computeClient(emulatorAddress(), dev.subscriptionId);
 
+  // A step the previous window sent is read back at this interval until it ends (5 s by default).
+  before(() => suite.api.setReplicationIntervalForTests(300));
+  after(() => suite.api.setReplicationIntervalForTests(undefined));
+
   it('reads back the disks the previous window sent, sends the rest once, and ends with the VM and says so', async () => {
     const rp = await client.restorePoints.get(web02.resourceGroup, web02.collection, web02.restorePoints[0]);
     const run = restoreAsNewVmRun(
