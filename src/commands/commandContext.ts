@@ -1,10 +1,10 @@
 import type * as vscode from 'vscode';
 import type { AzureTree } from '../tree/AzureTree';
 import type { TreeNode } from '../tree/RestorePointsTreeProvider';
-import type { CleanUpRuns } from './cleanUp/cleanUpRun';
+import type { CleanUpRuns } from './cleanUp/cleanUpRuns';
 import type { ReplicationStatusStore } from './copyRestorePoint/replicationStatus';
 import type { OperationJournal } from './operations/operationJournal';
-import type { PropertiesDocuments } from './viewProperties';
+import type { PropertiesDocuments } from './propertiesDocuments';
 import type { Prompter } from './wizard/prompter';
 
 /** What every command gets first: the extension's long-lived pieces. */

@@ -122,6 +122,38 @@ describe('VM create, update and delete by attaching disks, with the real SDK cli
     assert.equal((await network.networkInterfaces.get(rg, 'bad-nic')).virtualMachine, undefined);
   });
 
+  it('refuses a Confidential VM whose OS disk is not a confidential disk, and a confidential disk in a Trusted Launch VM (400 InvalidParameter naming the disk), and changes nothing', async () => {
+    const disks = await restoreDisks('cvm');
+    const nicId = await newNic('cvm-nic');
+    const confidential = { securityProfile: { securityType: 'ConfidentialVM' as const, uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } } };
+    const plain = compute.disks.createOrUpdate(rg, 'cvm-plain-os', { location: 'eastus', osType: 'Linux', hyperVGeneration: 'V2', creationData: { createOption: 'Empty' }, diskSizeGB: 30 }, poll);
+    await plain.submitted();
+    const sealed = compute.disks.createOrUpdate(rg, 'cvm-sealed-os', {
+      location: 'eastus', osType: 'Linux', hyperVGeneration: 'V2', creationData: { createOption: 'Empty' }, diskSizeGB: 30,
+      securityProfile: { securityType: 'ConfidentialVM_DiskEncryptedWithPlatformKey' },
+    }, poll);
+    await sealed.submitted();
+    const plainOs = `${sub}/resourceGroups/${rg}/providers/Microsoft.Compute/disks/cvm-plain-os`;
+    const sealedOs = `${sub}/resourceGroups/${rg}/providers/Microsoft.Compute/disks/cvm-sealed-os`;
+    const before = JSON.stringify(h.emulator.controls.counts());
+    const naming = (name: string) => (e: { statusCode?: number; code?: string; message?: string }): boolean => {
+      assert.match(e.message ?? '', new RegExp(`OS disk '${name}'`));
+      return armError(400, 'InvalidParameter')(e);
+    };
+    await assert.rejects(compute.virtualMachines.createOrUpdate(rg, 'cvm-vm', definition({ ...disks, osDisk: plainOs, dataDisks: [] }, nicId, confidential)).submitted(), naming('cvm-plain-os'));
+    // A disk restored from a Trusted Launch VM's restore point is no confidential disk either.
+    await assert.rejects(compute.virtualMachines.createOrUpdate(rg, 'cvm-vm', definition(disks, nicId, confidential)).submitted(), naming('cvm-os'));
+    await assert.rejects(compute.virtualMachines.createOrUpdate(rg, 'cvm-vm', definition({ ...disks, osDisk: sealedOs, dataDisks: [] }, nicId)).submitted(), naming('cvm-sealed-os'));
+    assert.equal(JSON.stringify(h.emulator.controls.counts()), before);
+    await assert.rejects(compute.virtualMachines.get(rg, 'cvm-vm'), armError(404, 'ResourceNotFound'));
+    for (const id of [plainOs, sealedOs, disks.osDisk]) assert.equal((await disk(id)).diskState, 'Unattached');
+    assert.equal((await network.networkInterfaces.get(rg, 'cvm-nic')).virtualMachine, undefined);
+
+    const vm = await createVm('cvm-vm', definition({ ...disks, osDisk: sealedOs, dataDisks: [] }, nicId, confidential));
+    assert.equal(vm.securityProfile?.securityType, 'ConfidentialVM');
+    assert.equal((await disk(sealedOs)).securityProfile?.securityType, 'ConfidentialVM_DiskEncryptedWithPlatformKey');
+  });
+
   it('refuses disks and NICs outside the VM\'s region, and a NIC another VM uses (NicInUse)', async () => {
     const disks = await restoreDisks('far');
     const westNic = await newNic('west-nic', 'westus');

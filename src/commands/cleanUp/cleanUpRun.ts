@@ -24,25 +24,6 @@ export interface CleanUpReport {
   skipped: (PendingDelete & { why: SkipReason })[];
 }
 
-/** Clean-ups running in this window; Cancel on their notification (or a test) stops them starting more. */
-export class CleanUpRuns {
-  private readonly running = new Set<AbortController>();
-
-  start(): AbortController {
-    const controller = new AbortController();
-    this.running.add(controller);
-    return controller;
-  }
-
-  end(controller: AbortController): void {
-    this.running.delete(controller);
-  }
-
-  cancelAll(): void {
-    for (const controller of this.running) controller.abort();
-  }
-}
-
 /**
  * Sends `pending` (all or some of the clean-up record's list), CONCURRENT_DELETES at a time, each followed to its
  * end. Each accepted one gets its own record (the tree marks it Deleting…; a reloaded window follows

@@ -6,8 +6,8 @@ import type { TreeNode } from '../../tree/RestorePointsTreeProvider';
 
 /** The restore point a node shows, when the tree knows it is a copy whose disks are not all in its region yet. */
 function incompleteCopy(node: TreeNode | undefined): RestorePointItem | undefined {
-  const rp = node instanceof DiskRestorePointItem ? node.parent : node instanceof RestorePointItem ? node : undefined;
-  return rp?.replication ? rp : undefined;
+  const rp = node instanceof DiskRestorePointItem ? node.parent : node;
+  return rp instanceof RestorePointItem && rp.replication ? rp : undefined;
 }
 
 /**

@@ -1,11 +1,10 @@
 import type { BlobDescription } from '../blob/accessGrants';
-import type { EmulatorApp } from '../app';
 import type { IdentityMode } from '../auth/tokens';
 import { loadDataSet, type DataSetName } from '../data';
-import type { FailureKind } from '../engine/state';
+import type { EmulatorState, FailureKind } from '../engine/state';
 import type { Store } from '../engine/store';
-import type { FaultSpec } from './faults';
-import type { ThrottleLimits } from './throttling';
+import type { FaultSpec, FaultTable } from './faults';
+import type { Throttle, ThrottleLimits } from './throttling';
 
 export interface RequestLogEntry {
   method: string;
@@ -24,6 +23,16 @@ export interface RequestLogEntry {
   range?: string;
 }
 
+/** The parts of the running emulator (EmulatorApp, which owns them) that the controls change. */
+export interface ControlledEmulator {
+  readonly state: EmulatorState;
+  readonly faults: FaultTable;
+  readonly throttle: Throttle;
+  readonly requestLog: RequestLogEntry[];
+  latencyMs: number;
+  readonly tlsConnections: number;
+}
+
 /**
  * What tests and the demo may do to a running emulator, in process. The same operations are
  * served over HTTPS under `/_emulator/` for tests in other processes.
@@ -32,7 +41,7 @@ export class EmulatorControls {
   /** The identity mode the emulator started in (`--identity`); a reset goes back to it. */
   private readonly startIdentity: IdentityMode;
 
-  constructor(private readonly app: EmulatorApp) {
+  constructor(private readonly app: ControlledEmulator) {
     this.startIdentity = app.state.identity;
   }
 

@@ -24,8 +24,23 @@ export interface ResourceGroup {
   tags: Record<string, string>;
 }
 
-/** Security types a disk and a VM share; a Trusted Launch OS disk boots only in a Trusted Launch VM. */
+/** A VM's `securityProfile.securityType`; a Trusted Launch OS disk boots only in a Trusted Launch VM. */
 export type SecurityType = 'TrustedLaunch' | 'ConfidentialVM';
+
+/**
+ * A disk's `securityProfile.securityType` (DiskRP's DiskSecurityTypes): the ConfidentialVM_* ones say
+ * how the OS disk of a Confidential VM is encrypted, and only such a disk boots a Confidential VM.
+ */
+export const DISK_SECURITY_TYPES = [
+  'TrustedLaunch',
+  'ConfidentialVM_VMGuestStateOnlyEncryptedWithPlatformKey',
+  'ConfidentialVM_DiskEncryptedWithPlatformKey',
+  'ConfidentialVM_DiskEncryptedWithCustomerKey',
+  'ConfidentialVM_NonPersistedTPM',
+] as const;
+export type DiskSecurityType = (typeof DISK_SECURITY_TYPES)[number];
+
+export const isConfidentialDisk = (type: DiskSecurityType | undefined): boolean => type?.startsWith('ConfidentialVM_') ?? false;
 
 export type DiskSku = 'Standard_LRS' | 'Premium_LRS' | 'StandardSSD_LRS' | 'UltraSSD_LRS' | 'Premium_ZRS' | 'StandardSSD_ZRS' | 'PremiumV2_LRS';
 
@@ -46,8 +61,8 @@ export interface Disk {
   timeCreated: number;
   createOption: string;
   sourceResourceId?: string;
-  /** `securityProfile.securityType` of an OS disk taken from (or restored for) a Trusted Launch VM. */
-  securityType?: SecurityType;
+  /** `securityProfile.securityType` of an OS disk of (or restored for) a Trusted Launch or Confidential VM. */
+  securityType?: DiskSecurityType;
   /** Until this time the disk is being created by a long-running operation. */
   creatingUntil?: number;
   /** The creation ends in failure (a test asked for it). */
@@ -146,7 +161,7 @@ export interface DiskRestorePoint {
   sizeGB: number;
   osType?: 'Windows' | 'Linux';
   hyperVGeneration?: 'V1' | 'V2';
-  securityType?: SecurityType;
+  securityType?: DiskSecurityType;
   familyId: string;
   sourceUniqueId: string;
   /** Set for cross-region copies. */

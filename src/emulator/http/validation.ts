@@ -22,6 +22,14 @@ export function checkDiskName(name: string): void {
   }
 }
 
+/** An enum value, matched case-insensitively as ARM does, given back in the spec's spelling. */
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], target: string): T | undefined {
+  if (value === undefined) return undefined;
+  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (!match) throw invalidParameter(`The value '${value}' of '${target}' is not valid. Allowed values are: ${allowed.join(', ')}.`, target);
+  return match;
+}
+
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
 

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ArmRoute, HandlerResult, RequestContext } from '../http/context';
 import { ArmError, conflict, invalidContent, invalidParameter, resourceNotFound } from '../http/errors';
 import { page, PAGE_SIZE } from '../http/paging';
-import { Body, checkDiskName } from '../http/validation';
+import { Body, checkDiskName, oneOf } from '../http/validation';
 import { durationMs } from '../engine/clock';
 import { computeId, key } from '../engine/ids';
-import type { Disk, DiskSku } from '../engine/model';
+import { DISK_SECURITY_TYPES, type Disk, type DiskSku } from '../engine/model';
 import type { Store } from '../engine/store';
 import { findRegion } from '../data/regions';
 import { acceptDeletion, inScope, iso } from './common';
@@ -61,13 +61,29 @@ export function renderDisk(disk: Disk, now: number, store: Store): Record<string
   };
 }
 
+/**
+ * What makes an empty disk an OS disk: osType, hyperVGeneration and securityProfile.securityType
+ * (DiskSecurityTypes). Trusted Launch and ConfidentialVM_* disks must be generation 2, as those VMs
+ * are; DiskRP's code for this is not documented, InvalidParameter is our choice.
+ */
+function osDiskProperties(properties: Body | undefined): Pick<Disk, 'osType' | 'hyperVGeneration' | 'securityType'> {
+  const osType = oneOf(properties?.string('osType'), ['Windows', 'Linux'] as const, 'disk.properties.osType');
+  const hyperVGeneration = oneOf(properties?.string('hyperVGeneration'), ['V1', 'V2'] as const, 'disk.properties.hyperVGeneration');
+  const securityType = oneOf(properties?.object('securityProfile')?.string('securityType'), DISK_SECURITY_TYPES, 'disk.properties.securityProfile.securityType');
+  if (securityType && hyperVGeneration !== 'V2') {
+    throw invalidParameter(`A disk with securityProfile.securityType '${securityType}' must have hyperVGeneration 'V2'.`, 'disk.properties.hyperVGeneration');
+  }
+  return { ...(osType ? { osType } : {}), ...(hyperVGeneration ? { hyperVGeneration } : {}), ...(securityType ? { securityType } : {}) };
+}
+
 function diskArmId(ctx: RequestContext): string {
   return computeId(ctx.params.subscriptionId, ctx.params.resourceGroupName, 'disks', ctx.params.diskName);
 }
 
 /**
  * Disks_CreateOrUpdate, for what the extension needs: `Restore` from a disk restore point
- * (long-running; DiskRP answers 202 with Location, final state via Location) and `Empty`.
+ * (long-running; DiskRP answers 202 with Location, final state via Location) and `Empty` (which may
+ * be an OS disk: osDiskProperties).
  */
 function createDisk(ctx: RequestContext): { status: number; body: unknown; headers: Record<string, string> } {
   const { state } = ctx;
@@ -96,7 +112,7 @@ function createDisk(ctx: RequestContext): { status: number; body: unknown; heade
   switch (createOption.toLowerCase()) {
     case 'empty': {
       if (requestedSize === undefined || requestedSize <= 0) throw invalidParameter("'diskSizeGB' must be a positive integer when createOption is Empty.", 'disk.properties.diskSizeGB');
-      disk = { ...base, sku: skuName ?? 'Standard_LRS', sizeGB: requestedSize, createOption: 'Empty' };
+      disk = { ...base, sku: skuName ?? 'Standard_LRS', sizeGB: requestedSize, createOption: 'Empty', ...osDiskProperties(properties) };
       break;
     }
     case 'restore': {

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../http/context';
 import { ArmError, conflict, invalidParameter } from '../http/errors';
 import { key } from '../engine/ids';
-import type { Disk, VirtualMachine } from '../engine/model';
+import { isConfidentialDisk, type Disk, type VirtualMachine } from '../engine/model';
 import type { NetworkInterface } from '../engine/networkModel';
 import { findDisk } from './common';
 
@@ -35,6 +35,7 @@ export function checkDiskAttachable(ctx: RequestContext, diskId: string, vm: VmI
 /**
  * A Trusted Launch OS disk holds a vTPM state only a Trusted Launch VM can use, and Trusted Launch
  * needs a generation 2 disk. CRP's codes for these are not documented; InvalidParameter is our choice.
+ * A Confidential VM's OS disk must be a confidential one (checkConfidentialOsDisk).
  */
 export function checkOsDiskSecurity(disk: Disk, securityType: string | undefined, target: string): void {
   if (disk.securityType === 'TrustedLaunch' && securityType !== 'TrustedLaunch') {
@@ -42,6 +43,25 @@ export function checkOsDiskSecurity(disk: Disk, securityType: string | undefined
   }
   if (securityType === 'TrustedLaunch' && disk.hyperVGeneration !== 'V2') {
     throw invalidParameter(`Trusted Launch needs a generation 2 OS disk; disk '${disk.name}' is hyperVGeneration '${disk.hyperVGeneration ?? 'V1'}'.`, target);
+  }
+  checkConfidentialOsDisk(disk, securityType, target);
+}
+
+/**
+ * A Confidential VM boots only from a disk made for one (its guest state, and with
+ * ConfidentialVM_Disk* the disk too, encrypted with keys bound to the VM), and such a disk boots
+ * nothing else. CRP's answer is not documented; 400 InvalidParameter naming the disk is our choice.
+ */
+function checkConfidentialOsDisk(disk: Disk, securityType: string | undefined, target: string): void {
+  const confidentialDisk = isConfidentialDisk(disk.securityType);
+  if (securityType === 'ConfidentialVM' && !confidentialDisk) {
+    throw invalidParameter(
+      `The OS disk '${disk.name}' has security type '${disk.securityType ?? 'Standard'}'; a VM with securityProfile.securityType 'ConfidentialVM' needs an OS disk whose securityProfile.securityType is one of the ConfidentialVM_* types.`,
+      target,
+    );
+  }
+  if (confidentialDisk && securityType !== 'ConfidentialVM') {
+    throw invalidParameter(`The OS disk '${disk.name}' has security type '${disk.securityType}'; it can only be attached to a VM with securityProfile.securityType 'ConfidentialVM'.`, target);
   }
 }
 

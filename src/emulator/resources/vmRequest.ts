@@ -1,5 +1,5 @@
 import { invalidParameter } from '../http/errors';
-import { Body } from '../http/validation';
+import { Body, oneOf } from '../http/validation';
 import type { DiskDeleteOption, VmSecurityProfile } from '../engine/model';
 
 type Caching = 'None' | 'ReadOnly' | 'ReadWrite';
@@ -31,13 +31,6 @@ export interface VmRequest {
   dataDisks?: RequestedDataDisk[];
   networkInterfaces?: Array<{ id: string; primary?: boolean }>;
   securityProfile?: VmSecurityProfile;
-}
-
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], target: string): T | undefined {
-  if (value === undefined) return undefined;
-  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
-  if (!match) throw invalidParameter(`The value '${value}' of '${target}' is not valid. Allowed values are: ${allowed.join(', ')}.`, target);
-  return match;
 }
 
 const CACHING = ['None', 'ReadOnly', 'ReadWrite'] as const;

@@ -4,7 +4,12 @@ import { diskContextValue, diskDescription, diskIcon, type DiskRow } from '../fo
 import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
 import type { TreeContext } from './context';
 import { themeIcon } from './icons';
-import type { RestorePointItem } from './RestorePointItem';
+
+/** What a disk row reads of its restore point's node (a RestorePointItem, which builds the rows). */
+export interface DiskRestorePointParent extends TreeNode {
+  readonly busy: boolean;
+  readonly copyIncomplete: boolean;
+}
 
 /** A disk restore point row: built from its restore point, so it has nothing of its own to re-read. */
 export class DiskRestorePointItem implements TreeNode {
@@ -12,7 +17,7 @@ export class DiskRestorePointItem implements TreeNode {
 
   constructor(
     subscription: SubscriptionInfo,
-    readonly parent: RestorePointItem,
+    readonly parent: DiskRestorePointParent,
     readonly row: DiskRow,
     private readonly ctx?: TreeContext,
   ) {

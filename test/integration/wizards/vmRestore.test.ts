@@ -42,17 +42,17 @@ describe('actions: Restore as New VM', function () {
   });
 
   it('refuses a restore point of a Confidential VM before any question, with the reason, and sends nothing', async () => {
-    // A Confidential VM made from a disk restored from web-02, with a restore point of its own.
+    // A Confidential VM (its OS disk a confidential one, as Azure requires), with a restore point of its own.
     const group = web02.resourceGroup;
     const advance = async <T>(poller: { submitted(): Promise<void>; pollUntilDone(): Promise<T> }): Promise<T> => {
       await poller.submitted();
       await control('POST', '/clock/advance', { ms: 60_000 });
       return poller.pollUntilDone();
     };
-    const sources = [];
-    for await (const d of client.diskRestorePoint.listByRestorePoint(group, web02.collection, web02.restorePoints[0])) sources.push(d);
-    const osSource = sources.find((d) => d.osType)!;
-    const disk = await advance(client.disks.createOrUpdate(group, 'cvm-01-os', { location: web02.location, creationData: { createOption: 'Restore', sourceResourceId: osSource.id } }, pollOften));
+    const securityType = 'ConfidentialVM_DiskEncryptedWithPlatformKey';
+    const disk = await advance(
+      client.disks.createOrUpdate(group, 'cvm-01-os', { location: web02.location, osType: 'Linux', hyperVGeneration: 'V2', diskSizeGB: 30, creationData: { createOption: 'Empty' }, securityProfile: { securityType } }, pollOften),
+    );
     const network = networkClient(emulatorAddress(), dev.subscriptionId);
     const subnet = (await network.virtualNetworks.get(group, `${group}${demoCatalog.network.vnetSuffix}`)).subnets![0];
     const nic = await network.networkInterfaces.beginCreateOrUpdateAndWait(group, 'cvm-01-nic', { location: web02.location, ipConfigurations: [{ name: 'ipconfig1', subnet: { id: subnet.id } }] }, pollOften);
@@ -60,13 +60,16 @@ describe('actions: Restore as New VM', function () {
       client.virtualMachines.createOrUpdate(group, 'cvm-01', {
         location: web02.location,
         hardwareProfile: { vmSize: 'Standard_DC2as_v5' },
-        storageProfile: { osDisk: { createOption: 'Attach', osType: osSource.osType, managedDisk: { id: disk.id } } },
+        storageProfile: { osDisk: { createOption: 'Attach', osType: 'Linux', managedDisk: { id: disk.id } } },
         networkProfile: { networkInterfaces: [{ id: nic.id }] },
         securityProfile: { securityType: 'ConfidentialVM', uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } },
       }, pollOften),
     );
     await client.restorePointCollections.createOrUpdate(group, 'cvm-01-rpc', { location: web02.location, source: { id: vm.id } });
     await advance(client.restorePoints.create(group, 'cvm-01-rpc', 'rp-cvm-01', {}, pollOften));
+    const taken = [];
+    for await (const d of client.diskRestorePoint.listByRestorePoint(group, 'cvm-01-rpc', 'rp-cvm-01')) taken.push(d);
+    assert.deepStrictEqual(taken.map((d) => d.securityProfile?.securityType), [securityType], 'the OS disk restore point keeps the disk\'s security type');
     await vscode.commands.executeCommand('restorePoints.refresh');
     await clearRequestLog();
 

@@ -95,10 +95,14 @@ describe('actions: Revert VM to Restore Point and Undo Revert', function () {
   });
 
   it('refuses to revert a Confidential VM up front, with the reason, before any question, and sends nothing', async () => {
-    // conf-01: a Confidential VM booting from a disk restored from web-02, in web-02's subnet, with a restore point of its own.
+    // conf-01: a Confidential VM booting from a confidential OS disk, in web-02's subnet, with a restore point of its own.
     const network = networkClient(emulatorAddress(), dev.subscriptionId);
-    const rp = await client.restorePoints.get(web02.resourceGroup, web02.collection, web02.restorePoints[0]);
-    const os = await whileClockMoves(client.disks.beginCreateOrUpdateAndWait(web02.resourceGroup, 'conf-01-os', { location: web02.location, creationData: { createOption: 'Restore', sourceResourceId: rp.sourceMetadata!.storageProfile!.osDisk!.diskRestorePoint!.id } }, pollOften));
+    const os = await whileClockMoves(
+      client.disks.beginCreateOrUpdateAndWait(web02.resourceGroup, 'conf-01-os', {
+        location: web02.location, osType: 'Windows', hyperVGeneration: 'V2', diskSizeGB: 127, creationData: { createOption: 'Empty' },
+        securityProfile: { securityType: 'ConfidentialVM_VMGuestStateOnlyEncryptedWithPlatformKey' },
+      }, pollOften),
+    );
     const web02Vm = await client.virtualMachines.get(web02.resourceGroup, web02.vm);
     const web02Nic = await network.networkInterfaces.get(web02.resourceGroup, nameOf(web02Vm.networkProfile!.networkInterfaces![0].id!));
     const nic = await whileClockMoves(network.networkInterfaces.beginCreateOrUpdateAndWait(web02.resourceGroup, 'conf-01-nic', { location: web02.location, ipConfigurations: [{ name: 'ipconfig1', subnet: { id: web02Nic.ipConfigurations![0].subnet!.id } }] }, pollOften));
