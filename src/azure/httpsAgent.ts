@@ -20,7 +20,9 @@ export function sharedHttpsAgent(extraCertificates: readonly string[] | undefine
   if (!agent) {
     // A `ca` replaces Node's roots, so the built-in ones go along.
     const secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extraCertificates] });
-    agent = new https.Agent({ keepAlive: true, ca: [...extraCertificates], secureContext });
+    // Up to 128 reads go at once (clients.ts); once a burst is over, a few idle connections are
+    // enough to keep, and each kept TLS connection holds its buffers.
+    agent = new https.Agent({ keepAlive: true, maxFreeSockets: 16, ca: [...extraCertificates], secureContext });
     agents.set(key, agent);
   }
   return agent;
