@@ -51,8 +51,12 @@ export async function replayBare(emulator: EmulatorAddress, requests: readonly R
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
           if (res.statusCode !== 200) notOk++;
-          JSON.parse(Buffer.concat(chunks).toString('utf8'));
-          resolve();
+          try {
+            JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            resolve();
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
         });
       });
       req.on('error', reject);
