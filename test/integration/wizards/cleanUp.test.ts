@@ -52,12 +52,9 @@ const names = (list: { name: string }[]): string[] => list.map((d) => d.name).so
 
 describe('Clean Up Restore Points…', function () {
   this.timeout(60_000);
-  const suite = useActionSuite();
+  const suite = useActionSuite({ readBackIntervalMs: 300 });
   const devClient = computeClient(emulatorAddress(), dev.subscriptionId);
   const prodClient = computeClient(emulatorAddress(), prod.subscriptionId);
-  // A resumed delete is followed by reads at this interval (ARM's Retry-After is for the operation, not the resource).
-  before(() => suite.api.setReplicationIntervalForTests(300));
-  after(() => suite.api.setReplicationIntervalForTests(undefined));
 
   async function restorePointsIn(client: typeof devClient, resourceGroup: string, collection: string): Promise<string[]> {
     const c = await client.restorePointCollections.get(resourceGroup, collection, { expand: 'restorePoints' });

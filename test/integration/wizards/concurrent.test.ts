@@ -16,13 +16,9 @@ const SANDBOX = 'Fabrikam Sandbox';
 
 describe('actions: several operations at once, each with its own progress, the tree never blocked', function () {
   this.timeout(60_000);
-  const suite = useActionSuite();
+  const suite = useActionSuite({ readBackIntervalMs: 300 });
 
-  before(() => suite.api.setReplicationIntervalForTests(300));
-  after(() => {
-    suite.api.setReplicationIntervalForTests(undefined);
-    suite.api.setPrompterForTests(undefined);
-  });
+  after(() => suite.api.setPrompterForTests(undefined));
 
   async function path(...labels: string[]): Promise<Shown> {
     let node: Shown | undefined;

@@ -27,11 +27,9 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 describe('operations: resumed after a reload from the workspace state', function () {
   this.timeout(40_000);
-  const suite = useActionSuite();
+  const suite = useActionSuite({ readBackIntervalMs: 300 });
   const client = computeClient(emulatorAddress(), dev.subscriptionId);
 
-  before(() => suite.api.setReplicationIntervalForTests(300));
-  after(() => suite.api.setReplicationIntervalForTests(undefined));
 
   async function collectionNode(vm: string, collection: string): Promise<Shown> {
     const sub = byLabel(await children(suite.api), DEV_TEST);

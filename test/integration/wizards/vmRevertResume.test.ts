@@ -24,12 +24,9 @@ const nameOf = (id: string): string => id.slice(id.lastIndexOf('/') + 1);
  */
 describe('runs: a revert resumed or reported after a reload', function () {
   this.timeout(90_000);
-  const suite = useActionSuite();
+  const suite = useActionSuite({ readBackIntervalMs: 300 });
   const client = computeClient(emulatorAddress(), dev.subscriptionId);
 
-  // A step the previous window sent is read back at this interval until it ends (5 s by default).
-  before(() => suite.api.setReplicationIntervalForTests(300));
-  after(() => suite.api.setReplicationIntervalForTests(undefined));
 
   const power = async (): Promise<string | undefined> => (await client.virtualMachines.instanceView(web02.resourceGroup, web02.vm)).statuses?.find((s) => s.code?.startsWith('PowerState/'))?.code;
 

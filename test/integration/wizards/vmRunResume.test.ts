@@ -19,12 +19,9 @@ const tenantId = demoCatalog.subscriptions.find((s) => s.subscriptionId === dev.
  */
 describe('runs: a restore resumed after a reload', function () {
   this.timeout(60_000);
-  const suite = useActionSuite();
+  const suite = useActionSuite({ readBackIntervalMs: 300 });
   const client = computeClient(emulatorAddress(), dev.subscriptionId);
 
-  // A step the previous window sent is read back at this interval until it ends (5 s by default).
-  before(() => suite.api.setReplicationIntervalForTests(300));
-  after(() => suite.api.setReplicationIntervalForTests(undefined));
 
   it('reads back the disks the previous window sent, sends the rest once, and ends with the VM and says so', async () => {
     const rp = await client.restorePoints.get(web02.resourceGroup, web02.collection, web02.restorePoints[0]);
