@@ -30,7 +30,6 @@ describe('operations: resumed after a reload from the workspace state', function
   const suite = useActionSuite({ readBackIntervalMs: 300 });
   const client = computeClient(emulatorAddress(), dev.subscriptionId);
 
-
   async function collectionNode(vm: string, collection: string): Promise<Shown> {
     const sub = byLabel(await children(suite.api), DEV_TEST);
     const vmNode = byLabel(await children(suite.api, sub.node), vm);

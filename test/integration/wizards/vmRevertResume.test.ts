@@ -27,7 +27,6 @@ describe('runs: a revert resumed or reported after a reload', function () {
   const suite = useActionSuite({ readBackIntervalMs: 300 });
   const client = computeClient(emulatorAddress(), dev.subscriptionId);
 
-
   const power = async (): Promise<string | undefined> => (await client.virtualMachines.instanceView(web02.resourceGroup, web02.vm)).statuses?.find((s) => s.code?.startsWith('PowerState/'))?.code;
 
   /** The run a revert of web-02 to its first restore point records, as the command plans it. */

@@ -22,7 +22,6 @@ describe('runs: a restore resumed after a reload', function () {
   const suite = useActionSuite({ readBackIntervalMs: 300 });
   const client = computeClient(emulatorAddress(), dev.subscriptionId);
 
-
   it('reads back the disks the previous window sent, sends the rest once, and ends with the VM and says so', async () => {
     const rp = await client.restorePoints.get(web02.resourceGroup, web02.collection, web02.restorePoints[0]);
     const run = restoreAsNewVmRun(
