@@ -8,22 +8,36 @@ import type { DiskCreateOptionTypes, OperatingSystemTypes, OSDisk, RestorePoint,
  * as before; a VM's is made from its flat summary when asked.
  */
 
+/** One copy of each string that many parsed responses or items each hold a copy of. */
+export class StringPool {
+  private readonly kept = new Map<string, string>();
+
+  /** `limit`: past it, a string is returned as it came and not kept. */
+  constructor(private readonly limit = Infinity) {}
+
+  /** The pool's copy of `value`, which becomes it when the pool has none yet. */
+  share<T extends string | undefined>(value: T): T {
+    if (value === undefined) return value;
+    const known = this.kept.get(value);
+    if (known !== undefined) return known as T;
+    if (this.kept.size < this.limit) this.kept.set(value, value);
+    return value;
+  }
+
+  clear(): void {
+    this.kept.clear();
+  }
+}
+
 /**
  * Words that repeat across thousands of VMs and collections (regions, sizes, OS types, states, the
  * descriptions and context values made of them): each parsed response or item has its own copy of
  * every one; the tree keeps one. Bounded, in case a tenant has more distinct words than any real
  * one: past the bound, a word is kept as it came.
  */
-const words = new Map<string, string>();
-const MAX_SHARED_WORDS = 10_000;
+const words = new StringPool(10_000);
 
-export function shared<T extends string | undefined>(word: T): T {
-  if (word === undefined) return word;
-  const known = words.get(word);
-  if (known !== undefined) return known as T;
-  if (words.size < MAX_SHARED_WORDS) words.set(word, word);
-  return word;
-}
+export const shared = <T extends string | undefined>(word: T): T => words.share(word);
 
 /**
  * A VM as its tree item keeps it, one flat object: its label, description, icon, hover and menus

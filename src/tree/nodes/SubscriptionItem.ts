@@ -7,7 +7,7 @@ import { listVirtualMachines } from '../../azure/virtualMachines';
 import { idKey } from '../../azure/ids';
 import { addToIndex, indexCollections, isVmId, orphanCollections, owningVmKey, removeFromIndex, type CollectionIndex } from '../format/collections';
 import { AZURE_RESOURCE, contextValue } from '../format/contextValue';
-import { summarizeVm, trimCollection } from '../model/trimmed';
+import { StringPool, summarizeVm, trimCollection } from '../model/trimmed';
 import type { AzureResourceRef, TreeNode } from '../RestorePointsTreeProvider';
 import type { TreeContext } from './context';
 import { failureNode, InfoItem } from './ErrorItem';
@@ -47,7 +47,7 @@ export class SubscriptionItem implements TreeNode, Pageable, CollectionSource {
    * (a collection's source, the index's key): parsed apart, 15,000 collections held a second and a
    * third copy of their VM's (about 5 MB). Cleared with the listings it serves.
    */
-  private readonly vmIds = new Map<string, string>();
+  private readonly vmIds = new StringPool();
 
   constructor(
     private readonly ctx: TreeContext,
@@ -201,10 +201,7 @@ export class SubscriptionItem implements TreeNode, Pageable, CollectionSource {
   }
 
   private sharedId(id: string): string {
-    const known = this.vmIds.get(id);
-    if (known !== undefined) return known;
-    this.vmIds.set(id, id);
-    return id;
+    return this.vmIds.share(id);
   }
 
   async indexedCollections(vmKey: string): Promise<readonly RestorePointCollection[]> {
