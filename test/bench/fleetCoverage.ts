@@ -12,6 +12,7 @@ import type { EmulatorAddress } from '../emulator/sdkClients';
 import { emulatorClientFactory } from '../emulator/emulatorFactory';
 import { repoRoot } from '../runner/paths';
 import { replayBare, type BareReplay } from './bareReplay';
+import { cpuWhile } from './busyTime';
 import { readRateFloorMs, type LoggedRequest } from './floor';
 
 export interface CoverageFigure {
@@ -29,10 +30,21 @@ export interface CoverageFigure {
   /** The same requests sent again by a bare HTTPS client (`replayBare`): what this machine and emulator allow. */
   bare: BareReplay;
   bareInFlight: number;
+  /** Main-thread CPU time of `readCoverage`'s process: its least time on this CPU, whatever the server (busyTime.ts). */
+  clientCpuMs?: number;
+  /** The same for the bare replay's client. */
+  bareClientCpuMs?: number;
+  /** The emulator's main-thread CPU time answering each. */
+  emulatorCpuMs?: number;
+  bareEmulatorCpuMs?: number;
 }
 
-/** Requests in flight for the bare replay: more than the latency times the rate the two cores serve. */
-const BARE_IN_FLIGHT = 64;
+/**
+ * Requests in flight for the bare replay: enough that the latency is not what bounds it (15,000
+ * reads at 50 ms each need ⌈15,000 ÷ 512⌉ × 50 ms = 1.5 s at 512 at once), so the figure is what
+ * the two cores can serve. At 64 at once it was 11.7 s of waiting alone.
+ */
+const BARE_IN_FLIGHT = 512;
 
 /**
  * Coverage of the `fleet` data set (200 subscriptions, 20,000 VMs, 15,000 collections) with the
@@ -71,8 +83,9 @@ export async function measureFleetCoverage(latencyMs: number): Promise<CoverageF
     await control('DELETE', '/requests');
     const connectionsBefore = ((await control('GET', '/connections')) as { tlsConnections: number }).tlsConnections;
 
+    const pids = { client: process.pid, server: child.pid };
     const t0 = performance.now();
-    const report = await readCoverage(emulatorClientFactory(address), subscriptions, { staleAfterDays: 7, now: () => Date.now() });
+    const { result: report, clientCpuMs, serverCpuMs: emulatorCpuMs } = await cpuWhile(pids, () => readCoverage(emulatorClientFactory(address), subscriptions, { staleAfterDays: 7, now: () => Date.now() }));
     const ms = performance.now() - t0;
 
     const tlsConnections = ((await control('GET', '/connections')) as { tlsConnections: number }).tlsConnections - connectionsBefore;
@@ -82,7 +95,7 @@ export async function measureFleetCoverage(latencyMs: number): Promise<CoverageF
     const rateFloorMs = readRateFloorMs(log, ARM_LIMITS);
     // The buckets refill (250 at 25 a second) before the same reads are sent again.
     await new Promise((resolve) => setTimeout(resolve, (ARM_LIMITS.reads.size / ARM_LIMITS.reads.refillPerSecond) * 1000 + 1000));
-    const bare = await replayBare(address, log.filter((r) => r.status === 200), BARE_IN_FLIGHT);
+    const { result: bare, clientCpuMs: bareClientCpuMs, serverCpuMs: bareEmulatorCpuMs } = await cpuWhile(pids, () => replayBare(address, log.filter((r) => r.status === 200), BARE_IN_FLIGHT));
     return {
       virtualMachines: report.rows.length,
       collectionsRead: report.collectionsRead,
@@ -95,6 +108,10 @@ export async function measureFleetCoverage(latencyMs: number): Promise<CoverageF
       tlsConnections,
       bare,
       bareInFlight: BARE_IN_FLIGHT,
+      clientCpuMs,
+      bareClientCpuMs,
+      emulatorCpuMs,
+      bareEmulatorCpuMs,
     };
   } finally {
     child.kill();

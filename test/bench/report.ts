@@ -94,7 +94,19 @@ function coverageRows(c: CoverageFigure, latencyMs: number, met: (ok: boolean) =
       '',
       '',
     ],
+    [
+      "coverage of the fleet: CPU time of the client's main thread (the least the same work takes on this CPU, however fast the server) and of the emulator's",
+      `\`readCoverage\` ${cpu(c.clientCpuMs, c.floorMs)}, the bare client ${cpu(c.bareClientCpuMs, c.floorMs)}; the emulator ${cpu(c.emulatorCpuMs)} and ${cpu(c.bareEmulatorCpuMs)}`,
+      '',
+      '',
+    ],
   ];
+}
+
+/** A CPU time in seconds, against the floor when given; the system may not report it. */
+function cpu(ms: number | undefined, floorMs?: number): string {
+  if (ms === undefined) return 'not reported';
+  return `${(ms / 1000).toFixed(1)} s${floorMs ? ` (${(ms / floorMs).toFixed(1)}× the floor)` : ''}`;
 }
 
 function pollingRows(polling: ReplicationPollingFigure, met: (ok: boolean) => string): Row[] {
