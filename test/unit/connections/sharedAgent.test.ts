@@ -46,8 +46,10 @@ describe('connections to ARM: one shared agent, idle ones capped, proxies honour
     // No connection kept from an earlier test: each counts the connections its own requests open.
     sharedHttpsAgent([readFileSync(h.emulator.caCertificate, 'utf8')]).destroy();
   });
+  const httpsProxy = process.env.HTTPS_PROXY;
   afterEach(async () => {
-    delete process.env.HTTPS_PROXY;
+    if (httpsProxy === undefined) delete process.env.HTTPS_PROXY;
+    else process.env.HTTPS_PROXY = httpsProxy;
     await proxy.close();
   });
 
