@@ -7,7 +7,7 @@ import type { ResourceManagementClient } from '@azure/arm-resources';
 import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { armScope, withTrailingSlash, type CloudConfig } from './cloud';
-import { sharedHttpsAgent } from './httpsAgent';
+import { sharedAgentPolicy } from './httpsAgent';
 import { azureSdk } from './lazySdk';
 import type * as Sdk from './sdk';
 import { createLimiter, type Limiter } from './limiter';
@@ -118,18 +118,25 @@ export class ClientFactory {
     private readonly sdk: () => ArmSdk = azureSdk,
   ) {}
 
-  /** Options every client shares: endpoint, TLS trust for custom clouds, the retry policy above, request logging and sign-in checks. */
-  private commonOptions(): Pick<ServiceClientOptions, 'endpoint' | 'agent' | 'retryOptions' | 'additionalPolicies'> & { loggingOptions: LogPolicyOptions } {
-    const agent = sharedHttpsAgent(this.cloud.extraCertificates);
+  /**
+   * Options every client shares: endpoint, the shared HTTPS agent (with the TLS trust of a custom
+   * cloud) where no proxy applies, the retry policy above, request logging and sign-in checks.
+   */
+  private commonOptions(): Pick<ServiceClientOptions, 'endpoint' | 'retryOptions' | 'additionalPolicies'> & { loggingOptions: LogPolicyOptions } {
     const retry = retryClientOptions();
     const pipeline = armPipelineOptions();
     return {
       endpoint: withTrailingSlash(this.cloud.resourceManagerEndpoint).replace(/\/$/, ''),
-      ...(agent ? { agent } : {}),
       retryOptions: retry.retryOptions,
       loggingOptions: pipeline.loggingOptions,
-      // The retry guard first: the request log, nearer the wire, then sees every attempt, read-backs included.
-      additionalPolicies: [...(retry.additionalPolicies ?? []), { policy: readBudgetPolicy(this.readBudget, MAX_RETRY_AFTER_MS), position: 'perRetry' }, ...pipeline.additionalPolicies],
+      additionalPolicies: [
+        // perCall: after the SDK's proxy policy, whose choice it must not pre-empt (httpsAgent.ts).
+        { policy: sharedAgentPolicy(this.cloud.extraCertificates), position: 'perCall' },
+        // The retry guard first: the request log, nearer the wire, then sees every attempt, read-backs included.
+        ...(retry.additionalPolicies ?? []),
+        { policy: readBudgetPolicy(this.readBudget, MAX_RETRY_AFTER_MS), position: 'perRetry' },
+        ...pipeline.additionalPolicies,
+      ],
     };
   }
 

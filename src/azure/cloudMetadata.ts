@@ -1,7 +1,7 @@
 import type { PipelineResponse } from '@azure/core-rest-pipeline';
 import * as l10n from '@vscode/l10n';
 import { isAdfsAuthority, withTrailingSlash } from './cloud';
-import { sharedHttpsAgent } from './httpsAgent';
+import { sharedAgentPolicy } from './httpsAgent';
 import { azureSdk } from './lazySdk';
 
 /** What a cloud's ARM endpoint says about itself: enough for `microsoft-sovereign-cloud.customEnvironment`. */
@@ -49,15 +49,16 @@ const UNTRUSTED_CERTIFICATE = new Set([
  */
 export async function readCloudMetadata(resourceManagerEndpoint: string, extraCertificates?: readonly string[]): Promise<DiscoveredCloud> {
   const arm = withTrailingSlash(resourceManagerEndpoint);
-  const { createDefaultHttpClient, createPipelineRequest } = azureSdk();
-  const agent = sharedHttpsAgent(extraCertificates);
+  const { createDefaultHttpClient, createEmptyPipeline, createPipelineRequest, proxyPolicy, proxyPolicyName } = azureSdk();
+  // The ARM clients' proxy and agent, and nothing else: one attempt, no retry, no sign-in.
+  const pipeline = createEmptyPipeline();
+  pipeline.addPolicy(proxyPolicy());
+  pipeline.addPolicy(sharedAgentPolicy(extraCertificates), { afterPolicies: [proxyPolicyName] });
   const request = createPipelineRequest({ url: `${arm}metadata/endpoints?api-version=${METADATA_API_VERSION}`, method: 'GET', timeout: TIMEOUT_MS });
-  // createPipelineRequest takes no agent; the HTTP client uses the request's.
-  if (agent) request.agent = agent;
   request.headers.set('Accept', 'application/json');
   let response: PipelineResponse;
   try {
-    response = await createDefaultHttpClient().sendRequest(request);
+    response = await pipeline.sendRequest(createDefaultHttpClient(), request);
   } catch (error) {
     throw connectionProblem(arm, error);
   }

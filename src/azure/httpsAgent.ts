@@ -1,29 +1,86 @@
 import * as https from 'node:https';
 import * as tls from 'node:tls';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 
-const agents = new Map<string, https.Agent>();
+/*
+ * Why the agent is given by a policy rather than the SDK's `agent` option (read in
+ * @azure/core-rest-pipeline 1.24, @typespec/ts-http-runtime 0.3.6 and VS Code 1.100's
+ * @vscode/proxy-agent 0.32):
+ * - The `agent` option adds the SDK's agentPolicy ahead of its proxyPolicy (core-rest-pipeline
+ *   createPipelineFromOptions.js:42,47), and the proxy policy leaves a request that already has an
+ *   agent alone (ts-http-runtime policies/proxyPolicy.js:129, `if (request.agent) return`): with
+ *   that option HTTPS_PROXY / HTTP_PROXY / ALL_PROXY are ignored.
+ * - Without one, the proxy policy gives a proxied request an HttpsProxyAgent, NO_PROXY honoured
+ *   (proxyPolicy.js:160), and the node HTTP client gives any other request its own keep-alive agent
+ *   (nodeHttpClient.js:198,260), which keeps up to Node's default of 256 idle sockets.
+ * - VS Code's patch of https.request (`http.proxySupport`, "on" by default; @vscode/proxy-agent
+ *   out/index.js:323) applies `http.proxy`, its own reading of HTTPS_PROXY / NO_PROXY and the
+ *   system's proxy only to a request that comes without an agent. The SDK always passes one (its
+ *   own, a proxy agent or ours), so its requests never took that route, whatever the agent; with
+ *   "override" or "fallback" VS Code proxies them whatever the agent. Under "on" and "fallback" a
+ *   request it sends direct goes on to the agent it came with (out/index.js:350, out/agent.js:77-81).
+ * So the shared agent is set after the SDK's proxy policy, only on requests it left without one:
+ * the SDK's proxy decision stands, and every direct request shares one capped pool.
+ */
+
+const agents = new Map<string, { agent: https.Agent; secureContext?: tls.SecureContext }>();
 
 /**
- * For a cloud behind a private CA, one HTTPS agent shared by every ARM client and by the sign-in
- * credential, with one TLS secure context built once. Passing `ca` alone makes Node build a secure
- * context, parsing every root certificate, for each new connection; inside VS Code's extension host
- * every request is a new connection (its proxy support sends `Connection: close`), and that parsing
- * cost about 35 ms of CPU and a megabyte of native memory per request. The agent's `ca` is only the
- * extra certificates: Node ignores it when a secure context is given, but VS Code's proxy patch needs
- * one to leave the request's trust alone, and the agent serializes it into its socket pool key on
- * every request. Undefined when no extra certificate is needed (Node's and VS Code's defaults apply).
+ * Idle connections kept once a burst of reads is over. Up to 128 reads go at once (clients.ts);
+ * each kept TLS connection holds its buffers, and the SDK's own agent keeps up to 256.
  */
-export function sharedHttpsAgent(extraCertificates: readonly string[] | undefined): https.Agent | undefined {
-  if (!extraCertificates?.length) return undefined;
-  const key = extraCertificates.join('\n');
-  let agent = agents.get(key);
-  if (!agent) {
-    // A `ca` replaces Node's roots, so the built-in ones go along.
-    const secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extraCertificates] });
-    // Up to 128 reads go at once (clients.ts); once a burst is over, a few idle connections are
-    // enough to keep, and each kept TLS connection holds its buffers.
-    agent = new https.Agent({ keepAlive: true, maxFreeSockets: 16, ca: [...extraCertificates], secureContext });
-    agents.set(key, agent);
+const IDLE_CONNECTIONS_KEPT = 16;
+
+function shared(extraCertificates: readonly string[] | undefined): { agent: https.Agent; secureContext?: tls.SecureContext } {
+  const key = extraCertificates?.join('\n') ?? '';
+  let entry = agents.get(key);
+  if (!entry) {
+    if (!extraCertificates?.length) {
+      // No `ca`: Node's roots apply, or the system certificates VS Code adds to each request.
+      entry = { agent: new https.Agent({ keepAlive: true, maxFreeSockets: IDLE_CONNECTIONS_KEPT }) };
+    } else {
+      // A `ca` replaces Node's roots, so the built-in ones go along.
+      const secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extraCertificates] });
+      entry = { agent: new https.Agent({ keepAlive: true, maxFreeSockets: IDLE_CONNECTIONS_KEPT, ca: [...extraCertificates], secureContext }), secureContext };
+    }
+    agents.set(key, entry);
   }
-  return agent;
+  return entry;
+}
+
+/**
+ * One keep-alive HTTPS agent per cloud trust, shared by every ARM client and the sign-in
+ * credential, keeping at most IDLE_CONNECTIONS_KEPT idle connections.
+ *
+ * For a cloud behind a private CA, it holds one TLS secure context built once. Passing `ca` alone
+ * makes Node build a secure context, parsing every root certificate, for each new connection;
+ * inside VS Code's extension host every request used to be a new connection (keepAlive.ts), and
+ * that parsing cost about 35 ms of CPU and a megabyte of native memory per request. The agent's
+ * `ca` is only the extra certificates: Node ignores it when a secure context is given, but VS
+ * Code's proxy patch needs one to leave the request's trust alone, and the agent serializes it into
+ * its socket pool key on every request.
+ *
+ * Give it to the SDK through `sharedAgentPolicy`, not the `agent` option, which turns the SDK's
+ * proxy support off (see above); a client without a proxy policy (Storage's) may take it directly.
+ */
+export function sharedHttpsAgent(extraCertificates: readonly string[] | undefined): https.Agent {
+  return shared(extraCertificates).agent;
+}
+
+/**
+ * Gives a request the shared agent unless the SDK's proxy policy, which runs before it (position
+ * `perCall`), has given it a proxy agent. A proxied request to a cloud behind a private CA keeps
+ * that trust: https-proxy-agent opens the TLS connection through the tunnel with the request's
+ * options, to which the secure context is added.
+ */
+export function sharedAgentPolicy(extraCertificates: readonly string[] | undefined): PipelinePolicy {
+  const { agent, secureContext } = shared(extraCertificates);
+  return {
+    name: 'restorePointsSharedAgent',
+    sendRequest(request, next) {
+      if (!request.agent) request.agent = agent;
+      else if (secureContext) request.requestOverrides = { ...request.requestOverrides, secureContext };
+      return next(request);
+    },
+  };
 }

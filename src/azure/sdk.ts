@@ -10,6 +10,6 @@ export { ResourceManagementClient } from '@azure/arm-resources';
 export { ResourceGraphClient } from '@azure/arm-resourcegraph';
 export { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 export { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, EnvironmentCredential, ManagedIdentityCredential } from '@azure/identity';
-export { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
+export { createDefaultHttpClient, createEmptyPipeline, createPipelineRequest, proxyPolicy, proxyPolicyName } from '@azure/core-rest-pipeline';
 export { getConfiguredAzureEnv } from '@microsoft/vscode-azext-azureauth';
 export { AnonymousCredential, newPipeline, PageBlobClient } from '@azure/storage-blob';

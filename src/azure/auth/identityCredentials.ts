@@ -1,7 +1,7 @@
 import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { isAdfsAuthority, type CloudConfig } from '../cloud';
 import type { TenantCredentials } from '../clients';
-import { sharedHttpsAgent } from '../httpsAgent';
+import { sharedAgentPolicy } from '../httpsAgent';
 import { azureSdk } from '../lazySdk';
 import { adfsEnvironmentCredential } from './adfsCredential';
 
@@ -20,14 +20,14 @@ export interface IdentityCredentialOptions {
  */
 export function createIdentityCredentials(kind: IdentityCredentialKind, cloud: CloudConfig, options: IdentityCredentialOptions = {}): TenantCredentials {
   const { AzureCliCredential, EnvironmentCredential, ManagedIdentityCredential } = azureSdk();
-  // The ARM clients' agent: its certificate store is built once, not per token request.
-  const agent = sharedHttpsAgent(cloud.extraCertificates);
+  // The ARM clients' agent where no proxy applies: its certificate store is built once, not per token request.
+  const sharedAgent = { additionalPolicies: [{ policy: sharedAgentPolicy(cloud.extraCertificates), position: 'perCall' as const }] };
   const common = {
     authorityHost: cloud.authorityHost,
     additionallyAllowedTenants: ['*'],
     // Instance discovery asks login.microsoftonline.com about the authority, which a custom cloud is unknown to.
     disableInstanceDiscovery: cloud.isCustomCloud,
-    ...(agent ? { agent } : {}),
+    ...sharedAgent,
   };
   let credential: TokenCredential;
   let multiTenant = true;
@@ -43,7 +43,7 @@ export function createIdentityCredentials(kind: IdentityCredentialKind, cloud: C
       multiTenant = false;
       break;
     default:
-      credential = adfs ? adfsEnvironmentCredential({ authorityHost: cloud.authorityHost, ...(agent ? { agent } : {}) }) : new EnvironmentCredential(common);
+      credential = adfs ? adfsEnvironmentCredential({ authorityHost: cloud.authorityHost, ...sharedAgent }) : new EnvironmentCredential(common);
   }
   // AD FS has one directory and no tenant ids: every token comes from the same authority.
   if (adfs) multiTenant = false;

@@ -15,11 +15,14 @@ export interface ByteRange {
 /**
  * A page blob reached through its SAS URL alone (no credential), trusting the same extra
  * certificates as ARM (a cloud behind a private CA serves its blobs behind it too). The pipeline
- * takes the HTTPS agent through core-rest-pipeline's `agent` option, which Storage passes on.
+ * takes the HTTPS agent through core-rest-pipeline's `agent` option, which Storage passes on; Storage
+ * takes no policy of ours, and that option turns the SDK's HTTPS_PROXY support off (httpsAgent.ts),
+ * so the agent is given only where that trust needs it. A download reads a few ranges at once, so
+ * the SDK's own agent keeps few idle connections anyway.
  */
 export function pageBlobAt(url: string, extraCertificates: readonly string[] | undefined, storage: StorageSdk = azureSdk()): PageBlobClient {
   const { AnonymousCredential, newPipeline, PageBlobClient } = storage;
-  const agent = sharedHttpsAgent(extraCertificates);
+  const agent = extraCertificates?.length ? sharedHttpsAgent(extraCertificates) : undefined;
   const options: StoragePipelineOptions & { agent?: Agent } = {
     // Storage's own retry policy retries a failed range itself; a range that still fails stays unfinished for a resume.
     retryOptions: { maxTries: 4, retryDelayInMs: 500, maxRetryDelayInMs: 4_000 },

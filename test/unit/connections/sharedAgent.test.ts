@@ -1,0 +1,108 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedHttpsAgent } from '../../../src/azure/httpsAgent';
+import { readVirtualMachine } from '../../../src/azure/virtualMachines';
+import { demoCatalog } from '../../../src/emulator/data/demoCatalog';
+import { useEmulator } from '../../emulator/harness';
+import { startConnectProxy, type ConnectProxy } from '../../support/connectProxy';
+import { DEMO_SUBSCRIPTION, DEMO_VM_ID, idleSockets, settle, sharedAgentFactory } from './sharedAgentFactory';
+
+/** More reads at once than idle connections are kept (httpsAgent.ts keeps 16). */
+const BURST = 24;
+const KEPT = 16;
+const VM_NAME = demoCatalog.devTest.web01.vm;
+
+interface ChildResult {
+  names: string[];
+  idleSockets: number;
+}
+
+/** Reads the demo VM BURST times at once from a process that trusts the emulator the way public Azure is trusted. */
+function readInPublicCloudProcess(endpoint: string, caCertificate: string, proxy: { HTTPS_PROXY?: string; NO_PROXY?: string } = {}): Promise<ChildResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: caCertificate, ...proxy };
+  for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy']) {
+    if (!(name in proxy)) delete env[name];
+  }
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [join(__dirname, 'publicCloudReads.js'), endpoint, String(BURST)], { env }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${error.message}\n${stderr}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').pop()!) as ChildResult);
+    });
+  });
+}
+
+describe('connections to ARM: one shared agent, idle ones capped, proxies honoured', () => {
+  const h = useEmulator();
+  let proxy: ConnectProxy;
+  let target: string;
+
+  beforeEach(async () => {
+    // Every read waits, so a burst holds a connection per read.
+    h.emulator.controls.setLatency(100);
+    proxy = await startConnectProxy();
+    target = new URL(h.emulator.endpoint).host;
+    // No connection kept from an earlier test: each counts the connections its own requests open.
+    sharedHttpsAgent([readFileSync(h.emulator.caCertificate, 'utf8')]).destroy();
+  });
+  const httpsProxy = process.env.HTTPS_PROXY;
+  afterEach(async () => {
+    if (httpsProxy === undefined) delete process.env.HTTPS_PROXY;
+    else process.env.HTTPS_PROXY = httpsProxy;
+    await proxy.close();
+  });
+
+  it('keeps 16 of the connections a burst of reads opened to a cloud with extra certificates, and reuses them', async () => {
+    const certificates = [readFileSync(h.emulator.caCertificate, 'utf8')];
+    const factory = sharedAgentFactory(h.emulator.endpoint, certificates);
+    const before = h.emulator.controls.tlsConnections;
+    const vms = await Promise.all(Array.from({ length: BURST }, () => readVirtualMachine(factory, DEMO_SUBSCRIPTION, DEMO_VM_ID)));
+    assert.ok(vms.every((v) => v.name === VM_NAME));
+    assert.ok(h.emulator.controls.tlsConnections - before >= BURST, `the burst opened ${h.emulator.controls.tlsConnections - before} connections`);
+    await settle();
+    assert.equal(idleSockets(sharedHttpsAgent(certificates)), KEPT);
+
+    const afterBurst = h.emulator.controls.tlsConnections;
+    await Promise.all(Array.from({ length: KEPT }, () => readVirtualMachine(factory, DEMO_SUBSCRIPTION, DEMO_VM_ID)));
+    assert.equal(h.emulator.controls.tlsConnections, afterBurst, 'reads within the kept connections open none');
+    assert.deepEqual(proxy.tunnels, []);
+  });
+
+  it('keeps 16 of a burst\'s connections on a cloud trusted through Node\'s roots, as public Azure is', async () => {
+    const before = h.emulator.controls.tlsConnections;
+    const result = await readInPublicCloudProcess(h.emulator.endpoint, h.emulator.caCertificate);
+    assert.deepEqual(result.names, [VM_NAME]);
+    assert.ok(h.emulator.controls.tlsConnections - before >= BURST, `the burst opened ${h.emulator.controls.tlsConnections - before} connections`);
+    assert.equal(result.idleSockets, KEPT);
+  });
+
+  it('sends every request of a cloud with extra certificates, sign-in included, through the HTTPS_PROXY, trusting its certificates inside the tunnel', async () => {
+    process.env.HTTPS_PROXY = proxy.url;
+    const factory = sharedAgentFactory(h.emulator.endpoint, [readFileSync(h.emulator.caCertificate, 'utf8')]);
+    const before = h.emulator.controls.tlsConnections;
+    const vms = await Promise.all(Array.from({ length: 4 }, () => readVirtualMachine(factory, DEMO_SUBSCRIPTION, DEMO_VM_ID)));
+    assert.ok(vms.every((v) => v.name === VM_NAME));
+    assert.ok(proxy.tunnels.length > 0);
+    assert.ok(proxy.tunnels.every((t) => t === target), proxy.tunnels.join(', '));
+    assert.equal(h.emulator.controls.tlsConnections - before, proxy.tunnels.length, 'every connection the emulator saw came through the proxy');
+  });
+
+  it('sends every request of a cloud trusted through Node\'s roots through the HTTPS_PROXY, and none of a host NO_PROXY names', async () => {
+    let before = h.emulator.controls.tlsConnections;
+    const proxied = await readInPublicCloudProcess(h.emulator.endpoint, h.emulator.caCertificate, { HTTPS_PROXY: proxy.url });
+    assert.deepEqual(proxied.names, [VM_NAME]);
+    assert.ok(proxy.tunnels.length > 0);
+    assert.ok(proxy.tunnels.every((t) => t === target), proxy.tunnels.join(', '));
+    assert.equal(h.emulator.controls.tlsConnections - before, proxy.tunnels.length, 'every connection the emulator saw came through the proxy');
+    assert.equal(proxied.idleSockets, 0, 'the shared agent carried nothing');
+
+    const tunnels = proxy.tunnels.length;
+    before = h.emulator.controls.tlsConnections;
+    const direct = await readInPublicCloudProcess(h.emulator.endpoint, h.emulator.caCertificate, { HTTPS_PROXY: proxy.url, NO_PROXY: new URL(h.emulator.endpoint).hostname });
+    assert.deepEqual(direct.names, [VM_NAME]);
+    assert.equal(proxy.tunnels.length, tunnels, 'no tunnel for a host NO_PROXY names');
+    assert.ok(h.emulator.controls.tlsConnections - before >= BURST);
+    assert.equal(direct.idleSockets, KEPT);
+  });
+});

@@ -1,0 +1,49 @@
+import { ComputeManagementClient } from '@azure/arm-compute';
+import { NetworkManagementClient } from '@azure/arm-network';
+import { ResourceManagementClient } from '@azure/arm-resources';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import { ClientSecretCredential } from '@azure/identity';
+import { ClientFactory } from '../../../src/azure/clients';
+import type { CloudConfig } from '../../../src/azure/cloud';
+import { sharedAgentPolicy } from '../../../src/azure/httpsAgent';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANTS } from '../../../src/emulator/demoIdentity';
+import { demoCatalog } from '../../../src/emulator/data/demoCatalog';
+
+/** A VM of the demo data, read in bursts. */
+export const DEMO_SUBSCRIPTION = { tenantId: DEMO_TENANTS.contoso.tenantId, subscriptionId: demoCatalog.devTest.subscriptionId };
+const { resourceGroup, vm } = demoCatalog.devTest.web01;
+export const DEMO_VM_ID = `/subscriptions/${DEMO_SUBSCRIPTION.subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Compute/virtualMachines/${vm}`;
+
+/**
+ * The extension's client factory for a cloud at `endpoint`, signed in as the extension's
+ * `environment` credential does (auth/identityCredentials.ts: the shared agent's policy where no
+ * proxy applies), with the SDK imported directly. Without `extraCertificates` the cloud is trusted
+ * as public Azure is: through Node's roots (the emulator's CA reaches them by NODE_EXTRA_CA_CERTS).
+ * The SDK's proxy policy reads HTTPS_PROXY when a client is made: set it before the first request.
+ */
+export function sharedAgentFactory(endpoint: string, extraCertificates: readonly string[] | undefined): ClientFactory {
+  const cloud: CloudConfig = {
+    name: 'emulator',
+    resourceManagerEndpoint: `${endpoint}/`,
+    authorityHost: `${endpoint}/`,
+    audience: endpoint,
+    portalUrl: endpoint,
+    isCustomCloud: true,
+    ...(extraCertificates ? { extraCertificates: [...extraCertificates] } : {}),
+  };
+  const credential = new ClientSecretCredential(DEMO_SUBSCRIPTION.tenantId, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, {
+    authorityHost: endpoint,
+    disableInstanceDiscovery: true,
+    additionalPolicies: [{ policy: sharedAgentPolicy(extraCertificates), position: 'perCall' }],
+  });
+  return new ClientFactory(cloud, { credentialFor: () => credential }, () => ({ ComputeManagementClient, NetworkManagementClient, ResourceManagementClient, SubscriptionClient, ResourceGraphClient }));
+}
+
+/** Idle connections the agent keeps open for the next requests. */
+export function idleSockets(agent: { freeSockets: NodeJS.ReadOnlyDict<unknown[]> }): number {
+  return Object.values(agent.freeSockets).reduce((count, sockets) => count + (sockets?.length ?? 0), 0);
+}
+
+/** Lets the sockets of answered requests go back to their agent's pool. */
+export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 200));
