@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { loopbackDirect } from '../runner/loopbackDirect';
 import { cacheDir, repoRoot } from '../runner/paths';
 import { packageVsix } from '../runner/packageVsix';
 import { runTestsInVSCode } from '../runner/runInVSCode';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number of at least 1, not '${values.runs}'`);
   const parts = parseBenchParts(values.only);
+  // The plain-Node figures run in this process and reach the emulator on loopback.
+  Object.assign(process.env, loopbackDirect(process.env));
   if (parts.length === 1 && parts[0] === 'download') {
     // The disk download alone, in plain Node: no VS Code, and the other figures stay as the last full run wrote them.
     const rows = downloadRows(await measureDiskDownloads(runs));

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { cacheDir, repoRoot } from './paths';
 import { packageVsix } from './packageVsix';
+import { loopbackDirect } from './loopbackDirect';
 import { runMocha } from './runMocha';
 import { runTestsInVSCode, type RunEnding } from './runInVSCode';
 
@@ -12,6 +13,8 @@ import { runTestsInVSCode, type RunEnding } from './runInVSCode';
 async function main(): Promise<number> {
   const stages: { name: string; passed: number; failed: number }[] = [];
   const out = path.join(repoRoot, 'out', 'test');
+  // The plain-Node tests run in this process and reach the emulator on loopback.
+  Object.assign(process.env, loopbackDirect(process.env));
 
   // Packaged once: the unit tests check what it holds (test/unit/packaging.test.ts), and the vsix
   // stage below installs the same file.

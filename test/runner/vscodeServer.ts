@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { InstalledVSCode } from './installVSCode';
+import { loopbackDirect } from './loopbackDirect';
 
 export interface ServerOptions {
   readonly vscode: InstalledVSCode;
@@ -61,7 +62,7 @@ export async function startVSCodeServer(options: ServerOptions): Promise<Running
   ];
   const serverMain = path.join(options.vscode.vscodeDir, 'out', 'server-main.js');
   for (const vsix of options.installExtensions ?? []) {
-    await runToEnd(spawn(process.execPath, [serverMain, ...common, '--install-extension', vsix], { env: { ...process.env, ...options.env } }));
+    await runToEnd(spawn(process.execPath, [serverMain, ...common, '--install-extension', vsix], { env: { ...process.env, ...loopbackDirect(process.env), ...options.env } }));
   }
 
   const child = spawn(process.execPath, [
@@ -71,7 +72,7 @@ export async function startVSCodeServer(options: ServerOptions): Promise<Running
     '--without-connection-token',
     '--telemetry-level', 'off',
     '--disable-workspace-trust',
-  ], { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  ], { env: { ...process.env, ...loopbackDirect(process.env), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
 
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
