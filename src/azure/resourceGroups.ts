@@ -26,9 +26,9 @@ export async function createResourceGroup(factory: ClientFactory, subscription: 
 }
 
 /** A group's provisioning state; 404 when it does not exist. */
-export async function readResourceGroup(factory: ClientFactory, subscription: SubscriptionRef, name: string): Promise<{ provisioningState?: string }> {
+export async function readResourceGroup(factory: ClientFactory, subscription: SubscriptionRef, name: string, options: { abortSignal?: AbortSignal } = {}): Promise<{ provisioningState?: string }> {
   const client = await factory.resourceClient(subscription.tenantId, subscription.subscriptionId);
-  const group = await factory.read(subscription.subscriptionId, () => client.resourceGroups.get(name));
+  const group = await factory.read(subscription.subscriptionId, () => client.resourceGroups.get(name, { abortSignal: options.abortSignal }));
   return { provisioningState: group.properties?.provisioningState };
 }
 

@@ -5,9 +5,9 @@ import type { ClientFactory } from './clients';
 import { computeClientOf, computeOperation, computeRead, idParts, type SubscriptionRef } from './subscriptionScope';
 
 /** One VM's model: its disks and OS, what a restore point of it depends on. */
-export function readVirtualMachine(factory: ClientFactory, subscription: SubscriptionRef, vmId: string): Promise<VirtualMachine> {
+export function readVirtualMachine(factory: ClientFactory, subscription: SubscriptionRef, vmId: string, options: { abortSignal?: AbortSignal } = {}): Promise<VirtualMachine> {
   const { resourceGroup, name } = idParts(vmId);
-  return computeRead(factory, subscription, (client) => client.virtualMachines.get(resourceGroup, name));
+  return computeRead(factory, subscription, (client) => client.virtualMachines.get(resourceGroup, name, { abortSignal: options.abortSignal }));
 }
 
 /** Every VM of the subscription (every page), for a picker. */

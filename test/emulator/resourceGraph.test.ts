@@ -123,8 +123,13 @@ describe('emulator: Azure Resource Graph (POST /providers/Microsoft.ResourceGrap
     assert.equal(first.json.totalRecords, 4);
     const gone = (first.json.data as Row[])[0].id as string;
     assert.equal((await h.arm('DELETE', `${gone}?api-version=2026-04-01`)).status, 202);
+    // While ARM deletes it the collection is still listed, as Deleting; this answer is kept, so only
+    // the clock finishing the deletion can make the next page leave it out.
+    const deleting = await post(query);
+    assert.equal(deleting.json.totalRecords, 4);
+    assert.equal(((deleting.json.data as Row[]).find((r) => r.id === gone)?.properties as { provisioningState?: string })?.provisioningState, 'Deleting');
     h.emulator.controls.clock.advance(60_000);
-    const next = await post({ ...query, options: { $top: 2, $skipToken: first.json.$skipToken } });
+    const next = await post({ ...query, options: { $top: 2, $skipToken: deleting.json.$skipToken } });
     assert.equal(next.json.totalRecords, 3);
     assert.ok((await post({ query: COLLECTIONS, subscriptions: [dev.subscriptionId] })).json.data.every((r: Row) => r.id !== gone));
   });

@@ -71,6 +71,21 @@ class EmulatorAccountProvider implements vscode.AuthenticationProvider {
   }
 }
 
+/**
+ * Resolves once VS Code has delivered `count` session changes of a provider to this extension host:
+ * every extension's listener has been called with them by then, the Restore Points extension's too.
+ */
+function sessionChangesDelivered(providerId: string, count: number): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const listener = vscode.authentication.onDidChangeSessions((e) => {
+      if (e.provider.id !== providerId || ++seen < count) return;
+      listener.dispose();
+      resolve();
+    });
+  });
+}
+
 describe('sign-in with the VS Code account provider', function () {
   this.timeout(60_000);
   let api: RestorePointsApi;
@@ -164,8 +179,10 @@ describe('sign-in with the VS Code account provider', function () {
       (await requestLog()).filter((r) => r.path === '/providers/Microsoft.ResourceGraph/resources' || /\/restorePointCollections\/[^/]+$/i.test(r.path)).map((r) => `${r.method} ${r.path}`);
     await vscode.commands.executeCommand('restorePoints.showCoverage');
     await clearRequestLog();
+    const delivered = sessionChangesDelivered(PROVIDER_ID, 3);
     provider.refreshTokens(3);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The extension was given the same events; Show handles them before it looks for a kept report.
+    await delivered;
     await vscode.commands.executeCommand('restorePoints.showCoverage');
     assert.deepStrictEqual(await coverageReads(), [], 'a token refresh keeps the report');
 

@@ -30,18 +30,31 @@ class Coverage {
   private panel?: CoveragePanel;
   /** The sign-in whose changes drop the kept reports (a change of sign-in settings makes a new one). */
   private watched?: { signIn: AzureSignIn; listener: vscode.Disposable };
+  /** Sign-in changes VS Code has delivered whose handling (asking who is signed in now) is still under way. */
+  private readonly changesInHand = new Set<Promise<void>>();
 
   constructor(private readonly context: CommandContext) {}
 
-  /** Who is signed in ('' when it cannot be told); from now on, signing out or in again drops what was read before. */
+  /**
+   * Who is signed in ('' when it cannot be told); from now on, signing out or in again drops what
+   * was read before. Asked only once the sign-in changes already delivered are handled, so the
+   * report a command shows is the one those changes left, never one they are about to drop.
+   */
   async identity(): Promise<string> {
     const signIn = this.context.tree.signIn;
     if (this.watched?.signIn !== signIn) {
       if (this.watched) await this.forget();
       this.watched?.listener.dispose();
-      this.watched = { signIn, listener: signIn.onDidChange(() => void this.signInChanged(signIn)) };
+      this.watched = { signIn, listener: signIn.onDidChange(() => this.handle(this.signInChanged(signIn))) };
     }
+    await Promise.all(this.changesInHand);
     return (await signIn.identity?.().catch(() => undefined)) ?? '';
+  }
+
+  private handle(change: Promise<void>): void {
+    const handled = change.catch((error: unknown) => this.context.log.warn(redact(`Coverage: handling a change of sign-in: ${String(error)}`)));
+    this.changesInHand.add(handled);
+    void handled.finally(() => this.changesInHand.delete(handled));
   }
 
   /**

@@ -25,10 +25,10 @@ async function readCreated(factory: ClientFactory, subscription: SubscriptionRef
     case 'restoreDisk':
       return readDisk(factory, subscription, c.id, { abortSignal });
     case 'createResourceGroup':
-      await readResourceGroup(factory, subscription, lastSegment(c.id));
+      await readResourceGroup(factory, subscription, lastSegment(c.id), { abortSignal });
       return undefined;
     case 'putVirtualMachine':
-      await readVirtualMachine(factory, subscription, c.id);
+      await readVirtualMachine(factory, subscription, c.id, { abortSignal });
       return undefined;
     case 'createNetworkInterface':
       await readNetworkInterface(factory, subscription, c.id, { abortSignal });
