@@ -10,6 +10,7 @@ import { resumeOperations, type ResumedOperation } from './commands/operations/r
 import { resumeRuns } from './commands/vmRuns/runNotification';
 import type { RunRecord } from './azure/actions/runs/runRecord';
 import { setDefaultPollIntervalForTests } from './azure/actions/longRunning';
+import { setCloudMetadataTimeoutForTests } from './azure/cloudMetadata';
 import { redactedLog } from './commands/redactedLog';
 import { registerCommands } from './commands/registerCommands';
 import { PROPERTIES_SCHEME, PropertiesDocuments } from './commands/propertiesDocuments';
@@ -35,6 +36,8 @@ export interface RestorePointsApi {
   setReplicationIntervalForTests(ms: number | undefined): void;
   /** How often the SDK's pollers read an operation ARM gives no Retry-After for; undefined restores the SDK's default. */
   setPollIntervalForTests(ms: number | undefined): void;
+  /** How long Configure Custom Cloud… waits for an endpoint's metadata; undefined restores the 15 seconds its message names. */
+  setCloudMetadataTimeoutForTests(ms: number | undefined): void;
   /** Presses Cancel on every clean-up under way: no new delete starts. */
   cancelCleanUpsForTests(): void;
   /** Follows again whatever the journal holds now, as activation does. */
@@ -89,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi | u
       commandContext.replicationIntervalMs = ms;
     },
     setPollIntervalForTests: setDefaultPollIntervalForTests,
+    setCloudMetadataTimeoutForTests,
   };
 }
 

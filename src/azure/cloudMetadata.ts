@@ -33,7 +33,18 @@ export class CloudMetadataError extends Error {
 
 /** The form Azure Stack Hub and `az cloud register --endpoint-resource-manager` read; public ARM answers it too. */
 const METADATA_API_VERSION = '2015-01-01';
+/** How long an installed extension waits for the metadata; the message for an endpoint that does not answer names it. */
 const TIMEOUT_MS = 15_000;
+let timeoutMs = TIMEOUT_MS;
+
+/**
+ * Shortens the wait for an endpoint that accepts the connection and never answers, so a test of
+ * that case does not sit out 15 seconds; undefined restores it. The message still names the
+ * 15 seconds an installed extension waits, which never calls this.
+ */
+export function setCloudMetadataTimeoutForTests(ms: number | undefined): void {
+  timeoutMs = ms ?? TIMEOUT_MS;
+}
 
 /** Node's codes for a certificate chain or name the client does not trust. */
 const UNTRUSTED_CERTIFICATE = new Set([
@@ -54,7 +65,7 @@ export async function readCloudMetadata(resourceManagerEndpoint: string, extraCe
   const pipeline = createEmptyPipeline();
   pipeline.addPolicy(proxyPolicy());
   pipeline.addPolicy(sharedAgentPolicy(extraCertificates), { afterPolicies: [proxyPolicyName] });
-  const request = createPipelineRequest({ url: `${arm}metadata/endpoints?api-version=${METADATA_API_VERSION}`, method: 'GET', timeout: TIMEOUT_MS });
+  const request = createPipelineRequest({ url: `${arm}metadata/endpoints?api-version=${METADATA_API_VERSION}`, method: 'GET', timeout: timeoutMs });
   request.headers.set('Accept', 'application/json');
   let response: PipelineResponse;
   try {

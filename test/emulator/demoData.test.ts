@@ -27,6 +27,36 @@ describe('emulator demo data set', () => {
     assert.deepEqual(ids(), first);
   });
 
+  describe('a reset', () => {
+    const d = demoCatalog.devTest;
+    const web01 = `/subscriptions/${d.subscriptionId}/resourceGroups/${d.web01.resourceGroup}/providers/Microsoft.Compute/restorePointCollections/${d.web01.collection}`;
+    const failed = `${web01}/restorePoints/${d.web01.restorePoints.failed}?api-version=2026-04-01`;
+    const creating = `${web01}/restorePoints/${d.web01.restorePoints.creating}?api-version=2026-04-01`;
+
+    it('brings back what a write through ARM removed', async () => {
+      assert.equal((await h.arm('DELETE', failed)).status, 202);
+      h.emulator.controls.clock.advance(60_000);
+      assert.equal((await h.arm('GET', failed)).status, 404);
+      h.emulator.controls.reset('demo');
+      assert.equal((await h.arm('GET', failed)).status, 200);
+    });
+
+    it('dates the data from the moment of the reset once the clock has moved, even when nothing was written', async () => {
+      const createdAt = async (): Promise<number> => Date.parse((await h.arm('GET', creating)).json.properties.timeCreated);
+      const before = await createdAt();
+      h.emulator.controls.clock.advance(3_600_000);
+      h.emulator.controls.reset('demo');
+      assert.equal(await createdAt(), before + 3_600_000);
+    });
+
+    it('loads the data set asked for, after one that was already loaded', () => {
+      h.emulator.controls.reset('empty');
+      assert.equal(h.emulator.controls.counts().virtualMachines, 0);
+      h.emulator.controls.reset('demo');
+      assert.ok(h.emulator.controls.counts().virtualMachines > 300);
+    });
+  });
+
   it('contains the well-known resources named in the catalog, in several regions', () => {
     const { store } = h.emulator.controls;
     const d = demoCatalog.devTest;

@@ -1,6 +1,6 @@
 import type { BlobDescription } from '../blob/accessGrants';
 import type { IdentityMode } from '../auth/tokens';
-import { loadDataSet, type DataSetName } from '../data';
+import { reloadDataSet, type DataSetName } from '../data';
 import type { EmulatorState, FailureKind } from '../engine/state';
 import type { Store } from '../engine/store';
 import type { FaultSpec, FaultTable } from './faults';
@@ -52,7 +52,7 @@ export class EmulatorControls {
     state.operations.clear();
     state.grants.clear();
     state.clearPlannedFailures();
-    loadDataSet(state, data);
+    reloadDataSet(state, data);
     this.clearFaults();
     this.setLatency(0);
     this.app.throttle.reset();
@@ -148,8 +148,12 @@ export class EmulatorControls {
     this.app.requestLog.length = 0;
   }
 
-  /** The live store, for assertions. Read it; changing it bypasses every rule the emulator enforces. */
+  /**
+   * The live store, for assertions. Read it; changing it bypasses every rule the emulator enforces.
+   * Whoever holds it may change it, so it counts as a change: the next reset loads the data again.
+   */
   get store(): Store {
+    this.app.state.store.generation++;
     return this.app.state.store;
   }
 

@@ -97,9 +97,12 @@ export class Store {
     this.deleting.clear();
     this.deletingDisks.clear();
     this.operating.clear();
-    for (const map of [this.tenants, this.principals, this.subscriptions, this.resourceGroups, this.virtualMachines, this.disks, this.collections, this.restorePoints, this.virtualNetworks, this.networkInterfaces, this.publicIpAddresses]) {
-      map.clear();
-    }
+    for (const map of this.recordMaps()) map.clear();
+  }
+
+  /** Every map of records, always in this order (a snapshot of a loaded data set copies them all). */
+  recordMaps(): Map<string, unknown>[] {
+    return [this.tenants, this.principals, this.subscriptions, this.resourceGroups, this.virtualMachines, this.disks, this.collections, this.restorePoints, this.virtualNetworks, this.networkInterfaces, this.publicIpAddresses];
   }
 
   addResourceGroup(rg: ResourceGroup): void {

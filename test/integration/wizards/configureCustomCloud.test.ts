@@ -159,9 +159,12 @@ describe('Configure Custom Cloud…: from an ARM endpoint to settings the extens
       const silent = net.createServer((socket) => sockets.add(socket));
       await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
       const { port } = silent.address() as net.AddressInfo;
+      // The same timeout path as the 15 seconds an installed extension waits, without sitting them out.
+      api.setCloudMetadataTimeoutForTests(1_000);
       try {
         await refused(`https://127.0.0.1:${port}`, '', new RegExp(`^https://127\\.0\\.0\\.1:${port}/ did not answer within 15 seconds\\. Check the address, the network and any proxy\\.$`));
       } finally {
+        api.setCloudMetadataTimeoutForTests(undefined);
         for (const socket of sockets) socket.destroy();
         await new Promise<void>((resolve) => silent.close(() => resolve()));
       }
