@@ -43,6 +43,7 @@ export function format(r: BenchResults, sizes: { bundleKb: number; vsixKb: numbe
     ...(download ? downloadCells(download) : []),
     ...treeMemoryRows(r, met),
     ...fleetRows(r, met),
+    ...coverageMemoryRows(r, met),
     ...(coverage ? coverageRows(coverage, r.latencyMs, met) : []),
   ];
   const bucket = `${r.readBucket.size} + ${r.readBucket.refillPerSecond}/s`;
@@ -94,6 +95,21 @@ function coverageRows(c: CoverageFigure, latencyMs: number, met: (ok: boolean) =
       '',
       '',
     ],
+  ];
+}
+
+function coverageMemoryRows(r: BenchResults, met: (ok: boolean) => string): Row[] {
+  const c = r.coverageMemory;
+  if (!c) return [];
+  const settledRssMb = c.settledRssMb - c.vscodeRssMb;
+  return [
+    [
+      `extension host RSS above VS Code's own holding the coverage report of the fleet (${c.virtualMachines.toLocaleString('en-US')} VMs, ${c.collectionsRead.toLocaleString('en-US')} collections read; Show Restore Point Coverage… with its page open, in an extension host of its own; after a full garbage collection, once settled)`,
+      `+${settledRssMb.toFixed(0)} MB settled (${c.vscodeRssMb.toFixed(0)} → ${c.settledRssMb.toFixed(0)} MB), +${(c.rssMb - c.vscodeRssMb).toFixed(0)} MB right after the report; JS heap +${(c.settledHeapMb - c.vscodeHeapMb).toFixed(1)} MB settled, +${(c.heapMb - c.vscodeHeapMb).toFixed(1)} MB right after`,
+      '≤ 100 MB',
+      met(settledRssMb <= 100),
+    ],
+    ['the fleet\'s coverage report inside VS Code (throttling on)', `${(c.ms / 1000).toFixed(1)} s, ${c.armRequests} ARM requests, ${c.throttled} answered 429, ${c.tlsConnections} TLS connections`, '', ''],
   ];
 }
 
