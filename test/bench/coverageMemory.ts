@@ -25,6 +25,12 @@ async function showCoverageOfTheView(): Promise<{ rows: number; collectionsRead:
   return { rows: report.rows.length, collectionsRead: report.collectionsRead };
 }
 
+/** The ARM requests the emulator logged and how many it answered 429; only the counts, so the log is not held while memory is read. */
+async function armRequestCounts(): Promise<{ armRequests: number; throttled: number }> {
+  const log = (await control<{ value: (LoggedRequest & { status: number })[] }>('GET', '/requests')).value.filter((r) => /^\/(subscriptions|providers|tenants)/i.test(r.path));
+  return { armRequests: log.length, throttled: log.filter((r) => r.status === 429).length };
+}
+
 /**
  * The coverage report of the `fleet` data set held by the extension, its page open: the command
  * run from the view over all 200 subscriptions (and the four empty demo ones the data set lists),
@@ -46,7 +52,7 @@ export async function holdFleetCoverage(latencyMs: number, vscodeOwn: MemoryRead
   const ms = performance.now() - t0;
   const connections = (await tlsConnections()) - connectionsBefore;
   await eventually(async () => (reportPageOpen() ? true : undefined), 'the report page to open');
-  const log = (await control<{ value: (LoggedRequest & { status: number })[] }>('GET', '/requests')).value.filter((r) => /^\/(subscriptions|providers|tenants)/i.test(r.path));
+  const { armRequests, throttled } = await armRequestCounts();
   const memory = memoryAfterCollection();
   const settled = await memoryWhenSettled();
   if (rows !== fleetCatalog.totals.virtualMachines || collectionsRead !== fleetCatalog.totals.restorePointCollections) {
@@ -57,8 +63,8 @@ export async function holdFleetCoverage(latencyMs: number, vscodeOwn: MemoryRead
     virtualMachines: rows,
     collectionsRead,
     ms,
-    armRequests: log.length,
-    throttled: log.filter((r) => r.status === 429).length,
+    armRequests,
+    throttled,
     tlsConnections: connections,
     vscodeRssMb: vscodeOwn.rssMb,
     vscodeHeapMb: vscodeOwn.heapMb,
