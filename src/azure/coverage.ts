@@ -93,7 +93,7 @@ export async function readCoverage(factory: ClientFactory, subscriptions: readon
     onProgress: (counts) => options.onProgress?.({ virtualMachines: counts.virtualMachines, done: 0, total: 0, rate: 0 }),
   });
   signal?.throwIfAborted();
-  const tenantOf = new Map(subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.tenantId]));
+  const subscriptionOf = new Map(subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s]));
   const { own, copies } = groupCollections(fleet.virtualMachines, fleet.collections);
   const toRead = [...[...own.values()].flat(), ...[...copies.values()].flat()];
 
@@ -108,7 +108,7 @@ export async function readCoverage(factory: ClientFactory, subscriptions: readon
   const unreadCollections: CoverageReport['unreadCollections'] = [];
   await Promise.all(
     toRead.map(async (c) => {
-      const subscription = { tenantId: tenantOf.get(c.subscriptionId.toLowerCase()) ?? '', subscriptionId: c.subscriptionId };
+      const subscription = { tenantId: subscriptionOf.get(c.subscriptionId.toLowerCase())?.tenantId ?? '', subscriptionId: c.subscriptionId };
       try {
         const read = await readCollection(factory, subscription, c.id, { restorePoints: true, abortSignal: signal });
         summaries.set(idKey(c.id), summarize(read.restorePoints ?? []));
@@ -125,7 +125,8 @@ export async function readCoverage(factory: ClientFactory, subscriptions: readon
   signal?.throwIfAborted();
 
   const readAt = options.now();
-  const rows = fleet.virtualMachines.map((vm) => coverageRow(vm, tenantOf, own.get(idKey(vm.id)) ?? [], copies, summaries, options.staleAfterDays, readAt));
+  const words = new Map<string, string>();
+  const rows = fleet.virtualMachines.map((vm) => coverageRow(vm, subscriptionOf, words, own.get(idKey(vm.id)) ?? [], copies, summaries, options.staleAfterDays, readAt));
   return {
     rows,
     readAt,
@@ -156,9 +157,23 @@ function groupCollections(vms: readonly FleetVirtualMachine[], collections: read
   return { own, copies: bySource(collections, ownKeys) };
 }
 
+/** The report's one copy of `value` (a region or a state that thousands of rows repeat). */
+function oneCopy(words: Map<string, string>, value: string): string {
+  const known = words.get(value);
+  if (known !== undefined) return known;
+  words.set(value, value);
+  return value;
+}
+
+/**
+ * One VM's row. The report stays in memory while its page is open, a row per VM: a row takes its
+ * subscription's id and tenant from the subscription it was asked for, and regions and states are
+ * kept once per report (`words`), not a copy per row of each as parsed from ARM's answers.
+ */
 function coverageRow(
   vm: FleetVirtualMachine,
-  tenantOf: ReadonlyMap<string, string>,
+  subscriptionOf: ReadonlyMap<string, SubscriptionRef>,
+  words: Map<string, string>,
   ownCollections: readonly FleetCollection[],
   copies: ReadonlyMap<string, FleetCollection[]>,
   summaries: ReadonlyMap<string, CollectionSummary>,
@@ -182,15 +197,17 @@ function coverageRow(
   for (const c of copyCollections) {
     const s = summaries.get(idKey(c.id));
     if (s?.unread) facts.unreadCollections += 1;
-    if (!copy) copy = { location: c.location };
-    if (s?.newestAt !== undefined && (copy.at === undefined || s.newestAt > copy.at)) copy = { location: c.location, at: s.newestAt, state: s.newestState };
+    if (!copy) copy = { location: oneCopy(words, c.location) };
+    if (s?.newestAt !== undefined && (copy.at === undefined || s.newestAt > copy.at)) copy = { location: oneCopy(words, c.location), at: s.newestAt, state: s.newestState && oneCopy(words, s.newestState) };
   }
+  if (facts.newestState !== undefined) facts.newestState = oneCopy(words, facts.newestState);
+  const subscription = subscriptionOf.get(vm.subscriptionId.toLowerCase());
   return {
     vmId: vm.id,
     name: vm.name,
-    subscriptionId: vm.subscriptionId,
-    tenantId: tenantOf.get(vm.subscriptionId.toLowerCase()) ?? '',
-    location: vm.location,
+    subscriptionId: subscription?.subscriptionId ?? vm.subscriptionId,
+    tenantId: subscription?.tenantId ?? '',
+    location: oneCopy(words, vm.location),
     ...facts,
     ...(copy ? { copy } : {}),
     collectionIds: [...ownCollections, ...copyCollections].map((c) => c.id),

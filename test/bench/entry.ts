@@ -6,6 +6,7 @@ import type { RestorePointsApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/RestorePointsTreeProvider';
 import { byLabel, children, control, EXTENSION_ID, type Shown } from '../integration/helpers';
 import { readRateFloorMs, type LoggedRequest } from './floor';
+import { holdFleetCoverage } from './coverageMemory';
 import { benchSelected } from './selection';
 import { expandFleet } from './fleetTree';
 import { memoryAfterCollection, memoryWhenSettled } from './memory';
@@ -64,6 +65,8 @@ export async function run(): Promise<void> {
     Object.assign(results, { memoryMb: after.rssMb, heapMb: after.heapMb, treeNodes: nodes });
   }
   if (benchSelected('fleet')) results.fleet = await expandFleet(api, latencyMs);
+  // Last: the report is not dropped afterwards (runBench.ts runs this part in a host of its own).
+  if (benchSelected('coverage')) results.coverageMemory = await holdFleetCoverage(latencyMs, before);
 
   await control('POST', '/reset', { data: 'demo' });
   fs.writeFileSync(process.env.RESTORE_POINTS_BENCH_RESULTS ?? 'bench-results.json', JSON.stringify(results, null, 2));

@@ -32,6 +32,27 @@ export interface FleetFigure {
   settledHeapMb: number;
 }
 
+/** The coverage report of the `fleet` data set, held by the extension with its page open, in an extension host of its own. */
+export interface CoverageMemoryFigure {
+  virtualMachines: number;
+  collectionsRead: number;
+  /** Show Restore Point Coverage… from the command to the report returned. */
+  ms: number;
+  armRequests: number;
+  /** 429s ARM answered during the read. */
+  throttled: number;
+  tlsConnections: number;
+  /** That extension host before our extension activated (VS Code's own share), after the same quiet and a full garbage collection. */
+  vscodeRssMb: number;
+  vscodeHeapMb: number;
+  /** Extension host memory after a full garbage collection, with the report held and its page open. */
+  rssMb: number;
+  heapMb: number;
+  /** The same, once the extension host was left idle (memory.ts `memoryWhenSettled`). */
+  settledRssMb: number;
+  settledHeapMb: number;
+}
+
 export interface BenchResults {
   latencyMs: number;
   /** ARM's read bucket the emulator applied: size and refill per second. */
@@ -48,5 +69,6 @@ export interface BenchResults {
   treeNodes?: number;
   views: ViewFigure[];
   fleet?: FleetFigure;
+  coverageMemory?: CoverageMemoryFigure;
   vscodeVersion: string;
 }

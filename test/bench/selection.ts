@@ -1,6 +1,7 @@
 /**
  * The benchmark's parts, run all by default; `npm run bench -- --only tree,fleet` (or
- * RESTORE_POINTS_BENCH_ONLY=tree,fleet) runs some of them.
+ * RESTORE_POINTS_BENCH_ONLY=tree,fleet) runs some of them. `coverage` is the fleet's coverage
+ * report: its time in plain Node, and its memory inside VS Code, in an extension host of its own.
  */
 export const BENCH_PARTS = ['tree', 'fleet', 'coverage', 'polling', 'download'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
