@@ -7,7 +7,7 @@ import { demoCatalog } from '../../src/emulator';
 import type { RestorePointsApi } from '../../src/extension';
 import { clearRequestLog, requestLog } from '../support/commandDriver';
 import { ExpandedTree } from '../support/expandedTree';
-import { activateExtension, children, emulatorAddress, eventually, EXTENSION_ID, setSetting } from './helpers';
+import { activateExtension, children, control, emulatorAddress, eventually, EXTENSION_ID, setSetting } from './helpers';
 
 /** VS Code's Microsoft provider id for sovereign and custom clouds; the test VS Code has no session for it. */
 const PROVIDER_ID = 'microsoft-sovereign-cloud';
@@ -191,6 +191,36 @@ describe('sign-in with the VS Code account provider', function () {
     const sent = await coverageReads();
     assert.strictEqual(sent.filter((r) => r.startsWith('POST ')).length, demoCatalog.tenants.length, 'one Resource Graph query per tenant again');
     assert.ok(sent.filter((r) => r.startsWith('GET ')).length > 0, 'the collections read again');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows no report read while the account signed in anew, and reads it again on the next Show', async () => {
+    const coverageTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('restorePoints.coverage'));
+    const graphQueries = async (): Promise<number> => (await requestLog()).filter((r) => r.path === '/providers/Microsoft.ResourceGraph/resources').length;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // New sessions first, so Show reads rather than showing the report the test before kept.
+    const renewed = sessionChangesDelivered(PROVIDER_ID, 1);
+    provider.renewSessions();
+    await renewed;
+    await clearRequestLog();
+    // Every request a visible round trip, so the sessions change while the report is read.
+    await control('POST', '/latency', { ms: 300 });
+    try {
+      const shown = vscode.commands.executeCommand('restorePoints.showCoverage');
+      await eventually(async () => ((await graphQueries()) > 0 ? true : undefined), 'the report started reading');
+      provider.renewSessions();
+      await shown;
+      // A page opened by Show would reach the tabs before an editor opened after it does.
+      await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+      await eventually(async () => (vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'untitled')) ? true : undefined), 'the untitled editor to open');
+      assert.deepStrictEqual(coverageTabs(), [], 'what was read for the sessions before is not shown');
+    } finally {
+      await control('POST', '/latency', { ms: 0 });
+    }
+    await clearRequestLog();
+    await vscode.commands.executeCommand('restorePoints.showCoverage');
+    assert.ok((await graphQueries()) > 0, 'nothing was kept: the next Show reads again');
+    await eventually(async () => (coverageTabs().length === 1 ? true : undefined), 'the report page to open');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

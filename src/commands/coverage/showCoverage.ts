@@ -32,20 +32,29 @@ class Coverage {
   private watched?: { signIn: AzureSignIn; listener: vscode.Disposable };
   /** Sign-in changes VS Code has delivered whose handling (asking who is signed in now) is still under way. */
   private readonly changesInHand = new Set<Promise<void>>();
+  /** Sign-in changes delivered so far: a read that saw one happen cannot tell a key-less sign-in stayed the same. */
+  signInChanges = 0;
 
   constructor(private readonly context: CommandContext) {}
 
   /**
    * Who is signed in ('' when it cannot be told); from now on, signing out or in again drops what
-   * was read before. Asked only once the sign-in changes already delivered are handled, so the
-   * report a command shows is the one those changes left, never one they are about to drop.
+   * was read before. Asked only once the sign-in changes already delivered are handled, so a
+   * command starts from the reports those changes left. A change during a read is checked after it
+   * (`showCoverageOf`).
    */
   async identity(): Promise<string> {
     const signIn = this.context.tree.signIn;
     if (this.watched?.signIn !== signIn) {
       if (this.watched) await this.forget();
       this.watched?.listener.dispose();
-      this.watched = { signIn, listener: signIn.onDidChange(() => this.handle(this.signInChanged(signIn))) };
+      this.watched = {
+        signIn,
+        listener: signIn.onDidChange(() => {
+          this.signInChanges += 1;
+          this.handle(this.signInChanged(signIn));
+        }),
+      };
     }
     await Promise.all(this.changesInHand);
     return (await signIn.identity?.().catch(() => undefined)) ?? '';
@@ -176,7 +185,14 @@ async function showCoverageOf(context: CommandContext, subscriptions: Subscripti
     coverage.show(cached);
     return cached.report;
   }
+  const changesBefore = coverage.signInChanges;
   const report = await readWithProgress(context, subscriptions);
+  // Signed out or in as someone else while it was read: what was read is not for whoever is signed in now.
+  const identityNow = await identityOf(context);
+  if (identityNow !== identity || (identity === '' && coverage.signInChanges !== changesBefore)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The sign-in changed while the coverage report was read, so it is not shown. Run Show Restore Point Coverage… again.'));
+    return report;
+  }
   const names = Object.fromEntries(subscriptions.map((s) => [s.subscriptionId, s.displayName]));
   // The "not read" flag and the page's list of unreadable subscriptions point to the log for ARM's reason.
   for (const u of report.unreadCollections) context.log.warn(redact(`Coverage: could not read the restore point collection ${u.collectionId}: ${u.message}`));
