@@ -13,14 +13,18 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
  * - Without one, the proxy policy gives a proxied request an HttpsProxyAgent, NO_PROXY honoured
  *   (proxyPolicy.js:160), and the node HTTP client gives any other request its own keep-alive agent
  *   (nodeHttpClient.js:198,260), which keeps up to Node's default of 256 idle sockets.
- * - VS Code's patch of https.request (`http.proxySupport`, "on" by default; @vscode/proxy-agent
- *   out/index.js:323) applies `http.proxy`, its own reading of HTTPS_PROXY / NO_PROXY and the
- *   system's proxy only to a request that comes without an agent. The SDK always passes one (its
- *   own, a proxy agent or ours), so its requests never took that route, whatever the agent; with
- *   "override" or "fallback" VS Code proxies them whatever the agent. Under "on" and "fallback" a
- *   request it sends direct goes on to the agent it came with (out/index.js:350, out/agent.js:77-81).
+ * - VS Code patches https.request in the extension host (@vscode/proxy-agent out/index.js:316-352,
+ *   out/agent.js:77-81). Under `http.proxySupport` "override", its default in VS Code 1.100, it
+ *   resolves every request's proxy itself (`http.proxy`, its own reading of HTTPS_PROXY / NO_PROXY,
+ *   the system's); a request to localhost or 127.0.0.1 goes direct with the agent it came with, and
+ *   a direct request to any other host goes to Node's global agent instead. So inside VS Code with
+ *   the default, Azure's endpoints follow VS Code's proxy settings and not this agent; the local
+ *   emulator does use it. Under "fallback" a direct request keeps its agent; under "on" VS Code
+ *   leaves any request that brings an agent alone (the SDK always brings one), and under "off" it
+ *   resolves no proxy: there the SDK's proxy decision and this agent apply, as in plain Node.
  * So the shared agent is set after the SDK's proxy policy, only on requests it left without one:
- * the SDK's proxy decision stands, and every direct request shares one capped pool.
+ * the SDK's proxy decision stands wherever VS Code does not make its own, and every direct request
+ * it keeps shares one capped pool.
  */
 
 const agents = new Map<string, { agent: https.Agent; secureContext?: tls.SecureContext }>();

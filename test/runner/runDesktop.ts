@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { loopbackDirect } from './loopbackDirect';
 import { integrationEntry, repoRoot } from './paths';
 
 /**
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: integrationEntry,
     launchArgs: ['--disable-extensions', '--disable-workspace-trust', path.join(repoRoot, 'test')],
+    // The extension host reaches the emulator on loopback, whatever proxy the environment names.
+    extensionTestsEnv: loopbackDirect(process.env),
   });
 }
 

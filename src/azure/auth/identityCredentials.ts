@@ -1,4 +1,5 @@
 import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { isAdfsAuthority, type CloudConfig } from '../cloud';
 import type { TenantCredentials } from '../clients';
 import { sharedAgentPolicy } from '../httpsAgent';
@@ -14,14 +15,21 @@ export interface IdentityCredentialOptions {
 }
 
 /**
+ * How a credential's token requests travel: the ARM clients' agent where no proxy applies (its
+ * certificate store is built once, not per token request), given after the SDK's proxy policy.
+ */
+export function credentialTransport(cloud: Pick<CloudConfig, 'extraCertificates'>): { additionalPolicies: { policy: PipelinePolicy; position: 'perCall' }[] } {
+  return { additionalPolicies: [{ policy: sharedAgentPolicy(cloud.extraCertificates), position: 'perCall' }] };
+}
+
+/**
  * @azure/identity credentials for machines where no one can answer a browser sign-in (remote
  * hosts, CI). One credential serves every tenant: per-tenant tokens are asked for with
  * `getToken(..., { tenantId })`, which `additionallyAllowedTenants: ['*']` permits.
  */
 export function createIdentityCredentials(kind: IdentityCredentialKind, cloud: CloudConfig, options: IdentityCredentialOptions = {}): TenantCredentials {
   const { AzureCliCredential, EnvironmentCredential, ManagedIdentityCredential } = azureSdk();
-  // The ARM clients' agent where no proxy applies: its certificate store is built once, not per token request.
-  const sharedAgent = { additionalPolicies: [{ policy: sharedAgentPolicy(cloud.extraCertificates), position: 'perCall' as const }] };
+  const sharedAgent = credentialTransport(cloud);
   const common = {
     authorityHost: cloud.authorityHost,
     additionallyAllowedTenants: ['*'],

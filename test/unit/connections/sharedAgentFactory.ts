@@ -6,7 +6,7 @@ import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { ClientSecretCredential } from '@azure/identity';
 import { ClientFactory } from '../../../src/azure/clients';
 import type { CloudConfig } from '../../../src/azure/cloud';
-import { sharedAgentPolicy } from '../../../src/azure/httpsAgent';
+import { credentialTransport } from '../../../src/azure/auth/identityCredentials';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANTS } from '../../../src/emulator/demoIdentity';
 import { demoCatalog } from '../../../src/emulator/data/demoCatalog';
 
@@ -17,9 +17,9 @@ export const DEMO_VM_ID = `/subscriptions/${DEMO_SUBSCRIPTION.subscriptionId}/re
 
 /**
  * The extension's client factory for a cloud at `endpoint`, signed in as the extension's
- * `environment` credential does (auth/identityCredentials.ts: the shared agent's policy where no
- * proxy applies), with the SDK imported directly. Without `extraCertificates` the cloud is trusted
- * as public Azure is: through Node's roots (the emulator's CA reaches them by NODE_EXTRA_CA_CERTS).
+ * `environment` credential does (the same `credentialTransport`), with the SDK imported directly.
+ * Without `extraCertificates` the cloud is trusted as public Azure is: through Node's roots (the
+ * emulator's CA reaches them by NODE_EXTRA_CA_CERTS).
  * The SDK's proxy policy reads HTTPS_PROXY when a client is made: set it before the first request.
  */
 export function sharedAgentFactory(endpoint: string, extraCertificates: readonly string[] | undefined): ClientFactory {
@@ -35,7 +35,8 @@ export function sharedAgentFactory(endpoint: string, extraCertificates: readonly
   const credential = new ClientSecretCredential(DEMO_SUBSCRIPTION.tenantId, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, {
     authorityHost: endpoint,
     disableInstanceDiscovery: true,
-    additionalPolicies: [{ policy: sharedAgentPolicy(extraCertificates), position: 'perCall' }],
+    // How the extension's credentials send their token requests (auth/identityCredentials.ts).
+    ...credentialTransport(cloud),
   });
   return new ClientFactory(cloud, { credentialFor: () => credential }, () => ({ ComputeManagementClient, NetworkManagementClient, ResourceManagementClient, SubscriptionClient, ResourceGraphClient }));
 }
