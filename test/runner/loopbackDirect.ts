@@ -8,7 +8,7 @@ const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost'];
  * whose environment names a proxy, the emulator's requests would otherwise go to that proxy.
  */
 export function loopbackDirect(env: NodeJS.ProcessEnv): { NO_PROXY: string; no_proxy: string } {
-  const listed = (env.NO_PROXY || env.no_proxy || '').split(',').map((host) => host.trim()).filter(Boolean);
-  const value = [...listed, ...LOOPBACK_HOSTS.filter((host) => !listed.includes(host))].join(',');
+  const listed = [env.NO_PROXY, env.no_proxy].flatMap((list) => (list ?? '').split(',')).map((host) => host.trim()).filter(Boolean);
+  const value = [...new Set([...listed, ...LOOPBACK_HOSTS])].join(',');
   return { NO_PROXY: value, no_proxy: value };
 }

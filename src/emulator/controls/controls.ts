@@ -1,6 +1,6 @@
 import type { BlobDescription } from '../blob/accessGrants';
 import type { IdentityMode } from '../auth/tokens';
-import { reloadDataSet, type DataSetName } from '../data';
+import { reloadDataSet, storeHandedOut, type DataSetName } from '../data';
 import type { EmulatorState, FailureKind } from '../engine/state';
 import type { Store } from '../engine/store';
 import type { FaultSpec, FaultTable } from './faults';
@@ -153,7 +153,7 @@ export class EmulatorControls {
    * Whoever holds it may change it, so it counts as a change: the next reset loads the data again.
    */
   get store(): Store {
-    this.app.state.store.generation++;
+    storeHandedOut(this.app.state.store);
     return this.app.state.store;
   }
 

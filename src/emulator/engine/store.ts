@@ -135,6 +135,11 @@ export class Store {
   private readonly deletingDisks = new Set<string>();
   private readonly operating = new Set<string>();
 
+  /** Whether a deletion or a VM operation is under way: settling tracks those apart from the records. */
+  hasWorkInProgress(): boolean {
+    return this.deleting.size + this.deletingDisks.size + this.operating.size > 0;
+  }
+
   /** Starts (or joins) a deletion that ends at `until`; `settle` removes the resource then. */
   markDeleting(target: { id: string; deletingUntil?: number }, until: number): number {
     target.deletingUntil ??= until;
