@@ -12,7 +12,7 @@ import type { EmulatorAddress } from '../emulator/sdkClients';
 import { emulatorClientFactory } from '../emulator/emulatorFactory';
 import { repoRoot } from '../runner/paths';
 import { replayBare, type BareReplay } from './bareReplay';
-import { cpuWhile } from './busyTime';
+import { cpuWhile } from './mainThreadCpu';
 import { readRateFloorMs, type LoggedRequest } from './floor';
 
 export interface CoverageFigure {
