@@ -30,7 +30,7 @@ export interface CoverageFigure {
   /** The same requests sent again by a bare HTTPS client (`replayBare`): what this machine and emulator allow. */
   bare: BareReplay;
   bareInFlight: number;
-  /** Main-thread CPU time of `readCoverage`'s process: its least time on this CPU, whatever the server (busyTime.ts). */
+  /** Main-thread CPU time of `readCoverage`'s process: its least time on this CPU, whatever the server (mainThreadCpu.ts). */
   clientCpuMs?: number;
   /** The same for the bare replay's client. */
   bareClientCpuMs?: number;
