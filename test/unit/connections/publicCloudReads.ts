@@ -15,8 +15,8 @@ async function main(): Promise<void> {
   const extraCertificates = extraCertificatesFile ? [readFileSync(extraCertificatesFile, 'utf8')] : undefined;
   const factory = sharedAgentFactory(endpoint, extraCertificates);
   const vms = await Promise.all(Array.from({ length: Number(reads) }, () => readVirtualMachine(factory, DEMO_SUBSCRIPTION, DEMO_VM_ID)));
-  await settle();
   const agent = sharedHttpsAgent(extraCertificates);
+  await settle(agent);
   process.stdout.write(`${JSON.stringify({ names: [...new Set(vms.map((v) => v.name))], idleSockets: idleSockets(agent) })}\n`);
   // The kept connections would hold the process open until the server closes them.
   agent.destroy();

@@ -64,7 +64,7 @@ describe('connections to ARM: one shared agent, idle ones capped, proxies honour
     const vms = await Promise.all(Array.from({ length: BURST }, () => readVirtualMachine(factory, DEMO_SUBSCRIPTION, DEMO_VM_ID)));
     assert.ok(vms.every((v) => v.name === VM_NAME));
     assert.ok(h.emulator.controls.tlsConnections - before >= BURST, `the burst opened ${h.emulator.controls.tlsConnections - before} connections`);
-    await settle();
+    await settle(sharedHttpsAgent(certificates));
     assert.equal(idleSockets(sharedHttpsAgent(certificates)), KEPT);
 
     const afterBurst = h.emulator.controls.tlsConnections;

@@ -46,5 +46,14 @@ export function idleSockets(agent: { freeSockets: NodeJS.ReadOnlyDict<unknown[]>
   return Object.values(agent.freeSockets).reduce((count, sockets) => count + (sockets?.length ?? 0), 0);
 }
 
-/** Lets the sockets of answered requests go back to their agent's pool. */
-export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 200));
+/**
+ * Waits until none of the agent's connections is still busy with a request: an answered request's
+ * socket goes back to the pool (or is closed, beyond what the pool keeps) just after the answer.
+ */
+export async function settle(agent: { sockets: NodeJS.ReadOnlyDict<unknown[]> }): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Object.values(agent.sockets).some((sockets) => sockets?.length)) {
+    if (Date.now() > deadline) throw new Error('connections still busy 10 s after every answer');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
