@@ -74,7 +74,7 @@ export class EmulatorApp {
     const logged: LoggedDetails = {};
     res.on('close', () => {
       const status = res.writableFinished ? res.statusCode : 0;
-      this.requestLog.push({ method, path, query: loggedQuery(url.searchParams), status, time: Date.now(), requestId, ...logged });
+      this.requestLog.push({ method, path, query: loggedQuery(url.searchParams), status, time: Date.now(), receivedAt: started, requestId, ...logged });
       this.log?.(`${method} ${path} ${status === 0 ? 'dropped' : status} ${Date.now() - started}ms`);
     });
     try {

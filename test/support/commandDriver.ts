@@ -10,6 +10,8 @@ export interface LoggedRequest {
   status: number;
   /** When the emulator answered (ms since the epoch). */
   time: number;
+  /** When the request reached the emulator (ms since the epoch). */
+  receivedAt: number;
   tenantId?: string;
   body?: unknown;
 }

@@ -12,7 +12,10 @@ export interface RequestLogEntry {
   query: Record<string, string>;
   /** 0 when the connection was dropped before an answer. */
   status: number;
+  /** When the answer was done (ms since the epoch): its connection's close, which a busy event loop may run late. */
   time: number;
+  /** When the request reached the emulator (ms since the epoch), before anything was answered. */
+  receivedAt: number;
   /** The x-ms-request-id the answer carried (absent for control requests). */
   requestId?: string;
   /** The JSON body of an ARM request, as received (absent for identity requests and bodiless ones). */
