@@ -5,6 +5,7 @@ import { errorMessage, statusCode } from './errors';
 import { listFleet, type FleetCollection, type FleetVirtualMachine } from './fleet';
 import { idKey } from './ids';
 import { readCollection } from './restorePointCollections';
+import { StringPool } from './stringPool';
 import { coverageFlags, type CoverageFlag, type VmRestorePointFacts } from './rules/coverageFlags';
 import type { SubscriptionRef } from './subscriptionScope';
 
@@ -125,7 +126,7 @@ export async function readCoverage(factory: ClientFactory, subscriptions: readon
   signal?.throwIfAborted();
 
   const readAt = options.now();
-  const words = new Map<string, string>();
+  const words = new StringPool();
   const rows = fleet.virtualMachines.map((vm) => coverageRow(vm, subscriptionOf, words, own.get(idKey(vm.id)) ?? [], copies, summaries, options.staleAfterDays, readAt));
   return {
     rows,
@@ -157,14 +158,6 @@ function groupCollections(vms: readonly FleetVirtualMachine[], collections: read
   return { own, copies: bySource(collections, ownKeys) };
 }
 
-/** The report's one copy of `value` (a region or a state that thousands of rows repeat). */
-function oneCopy(words: Map<string, string>, value: string): string {
-  const known = words.get(value);
-  if (known !== undefined) return known;
-  words.set(value, value);
-  return value;
-}
-
 /**
  * One VM's row. The report stays in memory while its page is open, a row per VM: a row takes its
  * subscription's id and tenant from the subscription it was asked for, and regions and states are
@@ -173,7 +166,7 @@ function oneCopy(words: Map<string, string>, value: string): string {
 function coverageRow(
   vm: FleetVirtualMachine,
   subscriptionOf: ReadonlyMap<string, SubscriptionRef>,
-  words: Map<string, string>,
+  words: StringPool,
   ownCollections: readonly FleetCollection[],
   copies: ReadonlyMap<string, FleetCollection[]>,
   summaries: ReadonlyMap<string, CollectionSummary>,
@@ -197,17 +190,17 @@ function coverageRow(
   for (const c of copyCollections) {
     const s = summaries.get(idKey(c.id));
     if (s?.unread) facts.unreadCollections += 1;
-    if (!copy) copy = { location: oneCopy(words, c.location) };
-    if (s?.newestAt !== undefined && (copy.at === undefined || s.newestAt > copy.at)) copy = { location: oneCopy(words, c.location), at: s.newestAt, state: s.newestState && oneCopy(words, s.newestState) };
+    if (!copy) copy = { location: words.share(c.location) };
+    if (s?.newestAt !== undefined && (copy.at === undefined || s.newestAt > copy.at)) copy = { location: words.share(c.location), at: s.newestAt, state: words.share(s.newestState) };
   }
-  if (facts.newestState !== undefined) facts.newestState = oneCopy(words, facts.newestState);
+  if (facts.newestState !== undefined) facts.newestState = words.share(facts.newestState);
   const subscription = subscriptionOf.get(vm.subscriptionId.toLowerCase());
   return {
     vmId: vm.id,
     name: vm.name,
     subscriptionId: subscription?.subscriptionId ?? vm.subscriptionId,
     tenantId: subscription?.tenantId ?? '',
-    location: oneCopy(words, vm.location),
+    location: words.share(vm.location),
     ...facts,
     ...(copy ? { copy } : {}),
     collectionIds: [...ownCollections, ...copyCollections].map((c) => c.id),

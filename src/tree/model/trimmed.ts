@@ -1,4 +1,5 @@
 import type { DiskCreateOptionTypes, OperatingSystemTypes, OSDisk, RestorePoint, RestorePointCollection, RestorePointSourceVMDataDisk, RestorePointSourceVmosDisk, VirtualMachine } from '@azure/arm-compute';
+import { StringPool } from '../../azure/stringPool';
 
 /*
  * What a tree node keeps of the ARM model: what its label, hover, context value (menus) and the
@@ -7,27 +8,6 @@ import type { DiskCreateOptionTypes, OperatingSystemTypes, OSDisk, RestorePoint,
  * the full JSON from ARM when asked. The shapes stay the SDK's, so formatters and commands read them
  * as before; a VM's is made from its flat summary when asked.
  */
-
-/** One copy of each string that many parsed responses or items each hold a copy of. */
-export class StringPool {
-  private readonly kept = new Map<string, string>();
-
-  /** `limit`: past it, a string is returned as it came and not kept. */
-  constructor(private readonly limit = Infinity) {}
-
-  /** The pool's copy of `value`, which becomes it when the pool has none yet. */
-  share<T extends string | undefined>(value: T): T {
-    if (value === undefined) return value;
-    const known = this.kept.get(value);
-    if (known !== undefined) return known as T;
-    if (this.kept.size < this.limit) this.kept.set(value, value);
-    return value;
-  }
-
-  clear(): void {
-    this.kept.clear();
-  }
-}
 
 /**
  * Words that repeat across thousands of VMs and collections (regions, sizes, OS types, states, the
