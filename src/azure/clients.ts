@@ -7,7 +7,7 @@ import type { ResourceManagementClient } from '@azure/arm-resources';
 import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { armScope, withTrailingSlash, type CloudConfig } from './cloud';
-import { sharedAgentPolicy } from './httpsAgent';
+import { sharedAgentEntry } from './httpsAgent';
 import { azureSdk } from './lazySdk';
 import type * as Sdk from './sdk';
 import { createLimiter, type Limiter } from './limiter';
@@ -130,8 +130,7 @@ export class ClientFactory {
       retryOptions: retry.retryOptions,
       loggingOptions: pipeline.loggingOptions,
       additionalPolicies: [
-        // perCall: after the SDK's proxy policy, whose choice it must not pre-empt (httpsAgent.ts).
-        { policy: sharedAgentPolicy(this.cloud.extraCertificates), position: 'perCall' },
+        sharedAgentEntry(this.cloud.extraCertificates),
         // The retry guard first: the request log, nearer the wire, then sees every attempt, read-backs included.
         ...(retry.additionalPolicies ?? []),
         { policy: readBudgetPolicy(this.readBudget, MAX_RETRY_AFTER_MS), position: 'perRetry' },

@@ -88,3 +88,11 @@ export function sharedAgentPolicy(extraCertificates: readonly string[] | undefin
     },
   };
 }
+
+/**
+ * The shared agent's policy as an SDK client's or credential's `additionalPolicies` entry: at
+ * `perCall`, which the SDK places after its proxy policy, whose choice it must not pre-empt.
+ */
+export function sharedAgentEntry(extraCertificates: readonly string[] | undefined): { policy: PipelinePolicy; position: 'perCall' } {
+  return { policy: sharedAgentPolicy(extraCertificates), position: 'perCall' };
+}

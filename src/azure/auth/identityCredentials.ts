@@ -1,8 +1,7 @@
 import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { isAdfsAuthority, type CloudConfig } from '../cloud';
 import type { TenantCredentials } from '../clients';
-import { sharedAgentPolicy } from '../httpsAgent';
+import { sharedAgentEntry } from '../httpsAgent';
 import { azureSdk } from '../lazySdk';
 import { adfsEnvironmentCredential } from './adfsCredential';
 
@@ -18,8 +17,8 @@ export interface IdentityCredentialOptions {
  * How a credential's token requests travel: the ARM clients' agent where no proxy applies (its
  * certificate store is built once, not per token request), given after the SDK's proxy policy.
  */
-export function credentialTransport(cloud: Pick<CloudConfig, 'extraCertificates'>): { additionalPolicies: { policy: PipelinePolicy; position: 'perCall' }[] } {
-  return { additionalPolicies: [{ policy: sharedAgentPolicy(cloud.extraCertificates), position: 'perCall' }] };
+export function credentialTransport(cloud: Pick<CloudConfig, 'extraCertificates'>): { additionalPolicies: ReturnType<typeof sharedAgentEntry>[] } {
+  return { additionalPolicies: [sharedAgentEntry(cloud.extraCertificates)] };
 }
 
 /**
