@@ -44,6 +44,8 @@ export interface RestorePointsApi {
   resumeOperationsForTests(): Promise<ResumedOperation[]>;
   /** Resumes or reports the multi-step runs (restore as a new VM, revert) the journal holds, as activation does. */
   resumeRunsForTests(): Promise<(RunRecord | undefined)[]>;
+  /** Settles once the tree has handled the sign-in's session changes delivered so far (redrawn, or found to change nothing). */
+  sessionChangesHandledForTests(): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): RestorePointsApi | undefined {
@@ -85,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): RestorePointsApi | u
     resumeOperationsForTests: () => resumeOperations(commandContext),
     cancelCleanUpsForTests: () => commandContext.cleanUps.cancelAll(),
     resumeRunsForTests: () => resumeRuns(commandContext),
+    sessionChangesHandledForTests: () => tree.sessionChangesHandled(),
     setPrompterForTests: (prompter) => {
       commandContext.prompter = prompter ?? ui;
     },

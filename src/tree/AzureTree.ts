@@ -74,6 +74,8 @@ export class AzureTree implements vscode.Disposable {
   /** Copies known to be complete outlive a redraw of the whole tree: replication never goes back. */
   private readonly copies = new CopyReplication();
   private sessionRedraw?: ReturnType<typeof setTimeout>;
+  /** Settles once the session changes delivered so far are handled: redrawn, or found to change nothing. */
+  private sessionsHandled: { done: Promise<void>; resolve?: () => void } = { done: Promise.resolve() };
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -115,11 +117,26 @@ export class AzureTree implements vscode.Disposable {
    * below them is not read again.
    */
   private sessionChanged(): void {
+    if (!this.sessionsHandled.resolve) {
+      let resolve!: () => void;
+      const done = new Promise<void>((r) => (resolve = r));
+      this.sessionsHandled = { done, resolve };
+    }
     clearTimeout(this.sessionRedraw);
     this.sessionRedraw = setTimeout(() => {
       this.sessionRedraw = undefined;
-      void this.redrawIfSignInChanged();
+      void this.redrawIfSignInChanged().finally(() => {
+        // A change that came while the sign-in was being asked has a timer of its own still to run.
+        if (this.sessionRedraw) return;
+        this.sessionsHandled.resolve?.();
+        this.sessionsHandled = { done: Promise.resolve() };
+      });
     }, SESSION_CHANGE_COALESCE_MS);
+  }
+
+  /** When the session changes delivered so far have been handled (for the tests, which otherwise could only wait a while). */
+  sessionChangesHandled(): Promise<void> {
+    return this.sessionsHandled.done;
   }
 
   private async redrawIfSignInChanged(): Promise<void> {
@@ -132,6 +149,8 @@ export class AzureTree implements vscode.Disposable {
   private disconnect(): void {
     clearTimeout(this.sessionRedraw);
     this.sessionRedraw = undefined;
+    this.sessionsHandled.resolve?.();
+    this.sessionsHandled = { done: Promise.resolve() };
     this.rootCache = undefined;
     this.connected?.events.dispose();
     this.connected?.connection.signIn.dispose();

@@ -149,18 +149,24 @@ describe('sign-in with the VS Code account provider', function () {
       await tree.expandAll(sub.node);
       tree.clear();
       await clearRequestLog();
+      // Each wait is for the events to reach the extension and then for the tree to have handled them.
+      const otherDelivered = sessionChangesDelivered('another-provider', 5);
       other.refreshTokens(5);
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await otherDelivered;
+      await api.sessionChangesHandledForTests();
       assert.deepStrictEqual(redraws, [], 'another provider\'s sessions are not ours');
+      const refreshed = sessionChangesDelivered(PROVIDER_ID, 10);
       provider.refreshTokens(10);
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await refreshed;
+      await api.sessionChangesHandledForTests();
       assert.deepStrictEqual(redraws, [], 'a token refresh changes nothing the tree shows');
       assert.deepStrictEqual(await readsBelowSubscriptions(), []);
 
+      const renewed = sessionChangesDelivered(PROVIDER_ID, 4);
       provider.renewSessions();
       provider.refreshTokens(3);
-      await eventually(async () => (redraws.length ? true : undefined), 'the redraw after the new sessions');
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await renewed;
+      await api.sessionChangesHandledForTests();
       assert.deepStrictEqual(redraws, [undefined], 'one redraw of the whole tree for the burst');
       await tree.redraw();
       assert.strictEqual((await children(api)).length, demoCatalog.subscriptions.length, 'still signed in, every subscription listed');
