@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { CoverageReport } from '../../src/azure/coverage';
 import { fleetCatalog } from '../../src/emulator/data/fleetCatalog';
 import { control, eventually } from '../integration/helpers';
+import { profiledWhenAsked } from './cpuProfile';
 import { throttleLikeArm, tlsConnections } from './entry';
 import type { LoggedRequest } from './floor';
 import { memoryAfterCollection, memoryWhenSettled, type MemoryReading } from './memory';
@@ -48,7 +49,7 @@ export async function holdFleetCoverage(latencyMs: number, vscodeOwn: MemoryRead
   await control('DELETE', '/requests');
   const connectionsBefore = await tlsConnections();
   const t0 = performance.now();
-  const { rows, collectionsRead } = await showCoverageOfTheView();
+  const { rows, collectionsRead } = await profiledWhenAsked('coverage-extension-host', showCoverageOfTheView);
   const ms = performance.now() - t0;
   const connections = (await tlsConnections()) - connectionsBefore;
   await eventually(async () => (reportPageOpen() ? true : undefined), 'the report page to open');

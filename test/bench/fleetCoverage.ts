@@ -12,6 +12,7 @@ import type { EmulatorAddress } from '../emulator/sdkClients';
 import { emulatorClientFactory } from '../emulator/emulatorFactory';
 import { repoRoot } from '../runner/paths';
 import { replayBare, type BareReplay } from './bareReplay';
+import { profiledWhenAsked } from './cpuProfile';
 import { cpuWhile } from './mainThreadCpu';
 import { readRateFloorMs, type LoggedRequest } from './floor';
 
@@ -85,7 +86,9 @@ export async function measureFleetCoverage(latencyMs: number): Promise<CoverageF
 
     const pids = { client: process.pid, server: child.pid };
     const t0 = performance.now();
-    const { result: report, clientCpuMs, serverCpuMs: emulatorCpuMs } = await cpuWhile(pids, () => readCoverage(emulatorClientFactory(address), subscriptions, { staleAfterDays: 7, now: () => Date.now() }));
+    const { result: report, clientCpuMs, serverCpuMs: emulatorCpuMs } = await cpuWhile(pids, () =>
+      profiledWhenAsked('coverage-node', () => readCoverage(emulatorClientFactory(address), subscriptions, { staleAfterDays: 7, now: () => Date.now() })),
+    );
     const ms = performance.now() - t0;
 
     const tlsConnections = ((await control('GET', '/connections')) as { tlsConnections: number }).tlsConnections - connectionsBefore;

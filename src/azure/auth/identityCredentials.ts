@@ -3,6 +3,7 @@ import { isAdfsAuthority, type CloudConfig } from '../cloud';
 import type { TenantCredentials } from '../clients';
 import { sharedAgentEntry } from '../httpsAgent';
 import { azureSdk } from '../lazySdk';
+import { requestProtocolPolicy } from '../requestProtocol';
 import { adfsEnvironmentCredential } from './adfsCredential';
 
 /** Which @azure/identity credential signs in (setting `restorePoints.azureIdentity.credential`). */
@@ -15,10 +16,11 @@ export interface IdentityCredentialOptions {
 
 /**
  * How a credential's token requests travel: the ARM clients' agent where no proxy applies (its
- * certificate store is built once, not per token request), given after the SDK's proxy policy.
+ * certificate store is built once, not per token request), given after the SDK's proxy policy, and
+ * their protocol named for a proxy agent, as ARM requests' is (requestProtocol.ts).
  */
 export function credentialTransport(cloud: Pick<CloudConfig, 'extraCertificates'>): { additionalPolicies: ReturnType<typeof sharedAgentEntry>[] } {
-  return { additionalPolicies: [sharedAgentEntry(cloud.extraCertificates)] };
+  return { additionalPolicies: [sharedAgentEntry(cloud.extraCertificates), { policy: requestProtocolPolicy, position: 'perCall' }] };
 }
 
 /**

@@ -4,11 +4,26 @@ import { readVirtualMachine } from '../../../src/azure/virtualMachines';
 import { DEMO_SUBSCRIPTION, DEMO_VM_ID, idleSockets, settle, sharedAgentFactory } from './sharedAgentFactory';
 
 /**
+ * Stack traces that agent-base (under the SDK's HTTPS_PROXY agent, as under VS Code's proxy agent)
+ * captured to guess from a request's options whether it is HTTPS (`isSecureEndpoint`, called by
+ * `getName` and `createSocket`), which it does when the options name no protocol. Counted here as
+ * VS Code's extension host pays for them, where every stack trace is formatted by its own hook. The
+ * SDK's proxy agent also guesses its own `protocol` property this way (VS Code's has it set): that is
+ * not about a request, and not counted.
+ */
+let protocolGuesses = 0;
+Error.prepareStackTrace = (error, callSites) => {
+  const guess = callSites.findIndex((site) => site.getFunctionName() === 'isSecureEndpoint');
+  if (guess >= 0 && ['getName', 'createSocket'].includes(callSites[guess + 1]?.getFunctionName() ?? '')) protocolGuesses += 1;
+  return [String(error), ...callSites.map((site) => `    at ${String(site)}`)].join('\n');
+};
+
+/**
  * Run in a process of its own (`node publicCloudReads.js <endpoint> <reads> [<extra CA file>]`), so
  * that its proxy variables are its own: the Azure SDK reads NO_PROXY once per process. Without an
  * extra CA file, NODE_EXTRA_CA_CERTS trusts the emulator, so the cloud needs no extra certificate,
  * as public Azure does not; with one, the cloud carries it, as Azure Stack does. Reads the demo VM
- * `<reads>` times at once and prints what was read and the idle connections kept.
+ * `<reads>` times at once and prints what was read, the idle connections kept and the protocol guesses.
  */
 async function main(): Promise<void> {
   const [endpoint, reads, extraCertificatesFile] = process.argv.slice(2);
@@ -17,7 +32,7 @@ async function main(): Promise<void> {
   const vms = await Promise.all(Array.from({ length: Number(reads) }, () => readVirtualMachine(factory, DEMO_SUBSCRIPTION, DEMO_VM_ID)));
   const agent = sharedHttpsAgent(extraCertificates);
   await settle(agent);
-  process.stdout.write(`${JSON.stringify({ names: [...new Set(vms.map((v) => v.name))], idleSockets: idleSockets(agent) })}\n`);
+  process.stdout.write(`${JSON.stringify({ names: [...new Set(vms.map((v) => v.name))], idleSockets: idleSockets(agent), protocolGuesses })}\n`);
   // The kept connections would hold the process open until the server closes them.
   agent.destroy();
 }

@@ -17,6 +17,8 @@ const VM_NAME = demoCatalog.devTest.web01.vm;
 interface ChildResult {
   names: string[];
   idleSockets: number;
+  /** Stack traces the proxy agent took to tell an HTTPS request from an HTTP one (publicCloudReads.ts). */
+  protocolGuesses: number;
 }
 
 /**
@@ -89,6 +91,8 @@ describe('connections to ARM: one shared agent, idle ones capped, proxies honour
     assert.ok(proxy.tunnels.every((t) => t === target), proxy.tunnels.join(', '));
     assert.equal(h.emulator.controls.tlsConnections - before, proxy.tunnels.length, 'every connection the emulator saw came through the proxy');
     assert.equal(result.idleSockets, 0, 'the shared agent carried nothing');
+    // The request names its protocol (requestProtocol.ts): a proxy agent, the SDK's as VS Code's, need not guess it from a stack trace.
+    assert.equal(result.protocolGuesses, 0);
   });
 
   it('sends every request of a cloud trusted through Node\'s roots through the HTTPS_PROXY, and none of a host NO_PROXY names', async () => {
@@ -99,6 +103,7 @@ describe('connections to ARM: one shared agent, idle ones capped, proxies honour
     assert.ok(proxy.tunnels.every((t) => t === target), proxy.tunnels.join(', '));
     assert.equal(h.emulator.controls.tlsConnections - before, proxy.tunnels.length, 'every connection the emulator saw came through the proxy');
     assert.equal(proxied.idleSockets, 0, 'the shared agent carried nothing');
+    assert.equal(proxied.protocolGuesses, 0);
 
     const tunnels = proxy.tunnels.length;
     before = h.emulator.controls.tlsConnections;

@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+
+/** Linux reports CPU time in /proc in ticks of 1/100 s (USER_HZ). */
+const TICKS_PER_SECOND = 100;
+
+export interface ProcessCpu {
+  pid: number;
+  /** The start of its command line, enough to tell the extension host from the server or the browser. */
+  command: string;
+  cpuMs: number;
+}
+
+/** CPU time (user and system, every thread) of every process on the machine so far, by pid; empty where there is no /proc. */
+function cpuOfEveryProcess(): Map<number, ProcessCpu> {
+  const all = new Map<number, ProcessCpu>();
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return all;
+  }
+  for (const name of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      const command = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 160);
+      all.set(Number(name), { pid: Number(name), command, cpuMs: (ticks * 1000) / TICKS_PER_SECOND });
+    } catch {
+      // Gone between the listing and the read.
+    }
+  }
+  return all;
+}
+
+/**
+ * What every process on the machine spent of its CPU while `work` ran, the busiest first: on a
+ * shared machine, which part of a slow figure was this benchmark's processes (extension host,
+ * server, browser, emulator) and which was someone else's build. Processes that ended during
+ * `work` are not counted.
+ */
+export async function machineCpuWhile<T>(work: () => Promise<T>): Promise<{ result: T; processes: ProcessCpu[] }> {
+  const before = cpuOfEveryProcess();
+  const result = await work();
+  const processes = [...cpuOfEveryProcess().values()]
+    .map((p) => ({ ...p, cpuMs: p.cpuMs - (before.get(p.pid)?.cpuMs ?? 0) }))
+    .filter((p) => p.cpuMs > 0)
+    .sort((a, b) => b.cpuMs - a.cpuMs);
+  return { result, processes };
+}
