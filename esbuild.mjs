@@ -7,6 +7,7 @@
 // `require('./sdk')` (src/azure/lazySdk.ts) becomes `require('./azure.js')`, run on first use.
 import * as esbuild from 'esbuild';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -24,6 +25,22 @@ const sdkAsSeparateFile = {
   },
 };
 
+/**
+ * One `require('vscode')` for the whole bundle. esbuild gives every module that imports an external
+ * CommonJS module its own `require()` and namespace copy, and VS Code's API object has hundreds of
+ * properties: 68 copies of it, and 68 lookups of the extension by file path in VS Code's require
+ * hook, took 10–25 ms of activation. Every import of `vscode` now resolves to one module that
+ * re-exports it, so the API is required and copied once.
+ */
+/** @type {esbuild.Plugin} */
+const vscodeRequiredOnce = {
+  name: 'vscode-required-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /^vscode$/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 /** Packages that must never end up in dist/extension.js (checked after the build). */
 const SDK_PACKAGES = ['@azure/arm-compute', '@azure/arm-network', '@azure/arm-resources', '@azure/identity', '@azure/msal-node', '@microsoft/vscode-azext-azureauth', '@azure/core-rest-pipeline'];
 
@@ -38,8 +55,8 @@ const common = {
   logLevel: 'info',
 };
 
-const entry = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [sdkAsSeparateFile], metafile: true };
-const sdk = { ...common, entryPoints: ['src/azure/sdk.ts'], outfile: 'dist/azure.js' };
+const entry = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [sdkAsSeparateFile, vscodeRequiredOnce], metafile: true };
+const sdk = { ...common, entryPoints: ['src/azure/sdk.ts'], outfile: 'dist/azure.js', plugins: [vscodeRequiredOnce] };
 
 /**
  * The strings of every `vscode.l10n.t` call and of `@vscode/l10n`'s `t` (src/azure, which does not
@@ -56,6 +73,8 @@ function checkEntry(result) {
   const inputs = Object.keys(result.metafile?.inputs ?? {});
   const leaked = inputs.filter((file) => SDK_PACKAGES.some((p) => file.includes(`node_modules/${p}/`)));
   if (leaked.length) throw new Error(`dist/extension.js must not contain the Azure SDK (import it through src/azure/lazySdk.ts); found ${leaked.slice(0, 5).join(', ')}`);
+  const vscodeRequires = readFileSync(entry.outfile, 'utf8').match(/\brequire\(["']vscode["']\)/g)?.length ?? 0;
+  if (vscodeRequires !== 1) throw new Error(`dist/extension.js must require vscode once (see vscodeRequiredOnce); it does ${vscodeRequires} times`);
 }
 
 if (watch) {
