@@ -44,8 +44,9 @@ export function readCollection(factory: ClientFactory, subscription: Subscriptio
  * thousands of reads at once and queue them behind the read budget. A queued call's promises are
  * old by the time its answer comes, so V8's scavenger keeps whatever resolves them alive until the
  * next full collection; the whole model of a collection with its restore points resolved them, and
- * a fleet's coverage read carried about 30 KB of it per read into the old generation. `keep` runs
- * as the answer arrives, within the request's own promises, and only its result crosses the old ones.
+ * a fleet's coverage read (15,000 collections) moved 30 KB per read into the old generation, where
+ * with `keep` it moves 10 KB. `keep` runs as the answer arrives, within the request's own promises,
+ * and only its result crosses the old ones.
  */
 export function readCollectionKeeping<T>(factory: ClientFactory, subscription: SubscriptionRef, collectionId: string, keep: (collection: RestorePointCollection) => T, options: ReadCollectionOptions = {}): Promise<T> {
   return computeRead(factory, subscription, async (client) => keep(await getCollection(client, collectionId, options)));
