@@ -4,7 +4,7 @@ import type { ClientFactory } from './clients';
 import { errorMessage, statusCode } from './errors';
 import { listFleet, type FleetCollection, type FleetVirtualMachine } from './fleet';
 import { idKey } from './ids';
-import { readCollection } from './restorePointCollections';
+import { readCollectionKeeping } from './restorePointCollections';
 import { StringPool } from './stringPool';
 import { coverageFlags, type CoverageFlag, type VmRestorePointFacts } from './rules/coverageFlags';
 import type { SubscriptionRef } from './subscriptionScope';
@@ -111,8 +111,7 @@ export async function readCoverage(factory: ClientFactory, subscriptions: readon
     toRead.map(async (c) => {
       const subscription = { tenantId: subscriptionOf.get(c.subscriptionId.toLowerCase())?.tenantId ?? '', subscriptionId: c.subscriptionId };
       try {
-        const read = await readCollection(factory, subscription, c.id, { restorePoints: true, abortSignal: signal });
-        summaries.set(idKey(c.id), summarize(read.restorePoints ?? []));
+        summaries.set(idKey(c.id), await readCollectionKeeping(factory, subscription, c.id, (read) => summarize(read.restorePoints ?? []), { restorePoints: true, abortSignal: signal }));
       } catch (error) {
         if (signal?.aborted) throw error;
         const gone = statusCode(error) === 404;

@@ -1,10 +1,12 @@
+import { FifoQueue } from './fifoQueue';
+
 /** Runs at most `max` tasks at once; the rest wait in order. */
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
 export function createLimiter(max: number): Limiter {
   if (!Number.isInteger(max) || max < 1) throw new RangeError('max must be a positive integer');
   let running = 0;
-  const waiting: (() => void)[] = [];
+  const waiting = new FifoQueue<() => void>();
   const release = (): void => {
     running--;
     waiting.shift()?.();

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { FifoQueue } from './fifoQueue';
 
 /**
  * ARM's read limit per subscription and principal ("Understand how Azure Resource Manager throttles
@@ -25,7 +26,7 @@ interface Bucket {
   /** ARM said 429: nothing is sent to this subscription before this time. */
   heldUntil: number;
   /** Callers waiting for a token, served in order. */
-  queue: Array<() => void>;
+  queue: FifoQueue<() => void>;
   draining: boolean;
 }
 
@@ -77,7 +78,7 @@ export class ReadBudget {
   private bucket(subscriptionId: string): Bucket {
     const id = subscriptionId.toLowerCase();
     let bucket = this.buckets.get(id);
-    if (!bucket) this.buckets.set(id, (bucket = { tokens: this.limits.size, at: this.clock.now(), heldUntil: 0, queue: [], draining: false }));
+    if (!bucket) this.buckets.set(id, (bucket = { tokens: this.limits.size, at: this.clock.now(), heldUntil: 0, queue: new FifoQueue(), draining: false }));
     return bucket;
   }
 

@@ -2,7 +2,8 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { ReadBudget } from './readBudget';
 import { retryAfterMs } from './retryPolicy';
 
-const SUBSCRIPTION = /\/subscriptions\/([^/?]+)/i;
+/** The subscription a request's path starts with, read off the absolute URL without parsing it (once per read). */
+const SUBSCRIPTION = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+\/subscriptions\/([^/?#]+)/i;
 
 /**
  * Tells the read budget what ARM says about it, on every attempt (position `perRetry`, so the SDK's
@@ -15,15 +16,15 @@ export function readBudgetPolicy(budget: ReadBudget, maxHoldMs: number): Pipelin
     name: 'restorePointsReadBudget',
     async sendRequest(request, next) {
       const response = await next(request);
-      const subscription = request.method === 'GET' ? SUBSCRIPTION.exec(new URL(request.url).pathname)?.[1] : undefined;
+      const subscription = request.method === 'GET' ? SUBSCRIPTION.exec(request.url)?.[1] : undefined;
       if (subscription) {
         const header = (name: string): string | undefined => response.headers.get(name) ?? undefined;
         const wait = response.status === 429 ? (retryAfterMs(header, Date.now()) ?? 1_000) : undefined;
         // A longer wait than the retry policy sits through fails the request at once (retryPolicy.ts);
         // holding the subscription that long would make the person's Retry wait it out after all.
         if (wait !== undefined && wait <= maxHoldMs) budget.throttled(subscription, wait);
-        const remaining = Number(header('x-ms-ratelimit-remaining-subscription-reads'));
-        if (header('x-ms-ratelimit-remaining-subscription-reads') !== undefined && Number.isFinite(remaining)) budget.remaining(subscription, remaining);
+        const remaining = header('x-ms-ratelimit-remaining-subscription-reads');
+        if (remaining !== undefined && Number.isFinite(Number(remaining))) budget.remaining(subscription, Number(remaining));
       }
       return response;
     },

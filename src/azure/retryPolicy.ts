@@ -160,7 +160,8 @@ export function retryGuardPolicy(maxRetryAfterMs: number): PipelinePolicy {
         unknownFate.add(request);
         throw error;
       }
-      const wait = retryAfterMs((name) => response.headers.get(name), Date.now());
+      // Only a 429 or 503 makes the SDK wait (attemptVerdict): other answers' headers are not read.
+      const wait = response.status === 429 || response.status === 503 ? retryAfterMs((name) => response.headers.get(name), Date.now()) : undefined;
       const verdict = attemptVerdict({ method: request.method, readOnly, status: response.status, retryAfterMs: wait }, maxRetryAfterMs);
       // Thrown errors that are not RestErrors go straight through the SDK's retry loop.
       if (verdict === 'waitTooLong') throw new RetryAfterTooLongError(response, wait!, maxRetryAfterMs);
