@@ -68,7 +68,10 @@ async function exportL10nBundle() {
   await promisify(execFile)(process.execPath, [cli, 'export', '--outDir', 'dist/l10n', './src']);
 }
 
-/** A value import of the SDK anywhere in the extension's code would silently undo the split. */
+/**
+ * A value import of the SDK anywhere in the extension's code would silently undo the split, and a
+ * plugin left out would bring back a require of `vscode` per module (vscodeRequiredOnce).
+ */
 function checkEntry(result) {
   const inputs = Object.keys(result.metafile?.inputs ?? {});
   const leaked = inputs.filter((file) => SDK_PACKAGES.some((p) => file.includes(`node_modules/${p}/`)));

@@ -2,8 +2,11 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { ReadBudget } from './readBudget';
 import { retryAfterMs } from './retryPolicy';
 
-/** The subscription a request's path starts with, read off the absolute URL without parsing it (once per read). */
-const SUBSCRIPTION = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+\/subscriptions\/([^/?#]+)/i;
+/**
+ * The subscription a request's path names, read off the absolute URL without parsing it (once per
+ * read): the first `/subscriptions/` segment of the path, which a custom cloud's endpoint may prefix.
+ */
+const SUBSCRIPTION = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*[^?#]*?\/subscriptions\/([^/?#]+)/i;
 
 /**
  * Tells the read budget what ARM says about it, on every attempt (position `perRetry`, so the SDK's

@@ -7,7 +7,9 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
  * (every request in the extension host under `http.proxySupport` "override", @vscode/proxy-agent)
  * and the SDK's HTTPS_PROXY agent. Given no protocol, agent-base 7 (dist/index.js `isSecureEndpoint`)
  * tells an HTTPS request from an HTTP one by capturing a stack trace and searching it for
- * `node:https`, twice per request. In the extension host VS Code formats every stack trace for
+ * `node:https`, twice per request. VS Code's agent then guesses nothing; the SDK's HTTPS_PROXY agent
+ * still guesses its own `protocol` and `defaultPort` that way when Node reads them, which no
+ * request option spares. In the extension host VS Code formats every stack trace for
  * its extension error reporting, so the 15,000 reads of the fleet's coverage report spent 4–5.5 s
  * on it, and the extension host's CPU time for the read fell from 23–25.5 s to 18–19 s once the
  * protocol was named (profiled with `RESTORE_POINTS_BENCH_CPU_PROFILE`, test/bench/cpuProfile.ts).

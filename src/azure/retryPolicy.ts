@@ -30,6 +30,9 @@ export const isIdempotent = (method: string): boolean => IDEMPOTENT.has(method.t
 const READ_BY_POST = /^\/providers\/Microsoft\.ResourceGraph\/resources$/i;
 export const isReadByPost = (method: string, url: string): boolean => method.toUpperCase() === 'POST' && READ_BY_POST.test(new URL(url).pathname);
 
+/** The answers whose Retry-After the SDK's retry waits out (its throttling strategy); other answers' is not read. */
+const waitsForRetryAfter = (status: number | undefined): boolean => status === 429 || status === 503;
+
 /** Statuses the SDK retries: its throttling strategy (429, 503 with Retry-After) and its exponential one (408, 5xx but 501 and 505). */
 export const isRetriedStatus = (status: number): boolean => status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
 
@@ -74,7 +77,7 @@ export function attemptVerdict(attempt: Attempt, maxRetryAfterMs: number): Attem
   const retried = attempt.status === undefined || isRetriedStatus(attempt.status);
   if (retried && !isIdempotent(attempt.method) && !attempt.readOnly) return 'doNotRepeat';
   // Only 429 and 503 make the SDK honour Retry-After (a 202's Retry-After is a polling interval).
-  if ((attempt.status === 429 || attempt.status === 503) && attempt.retryAfterMs !== undefined && attempt.retryAfterMs > maxRetryAfterMs) return 'waitTooLong';
+  if (waitsForRetryAfter(attempt.status) && attempt.retryAfterMs !== undefined && attempt.retryAfterMs > maxRetryAfterMs) return 'waitTooLong';
   return 'pass';
 }
 
@@ -160,8 +163,7 @@ export function retryGuardPolicy(maxRetryAfterMs: number): PipelinePolicy {
         unknownFate.add(request);
         throw error;
       }
-      // Only a 429 or 503 makes the SDK wait (attemptVerdict): other answers' headers are not read.
-      const wait = response.status === 429 || response.status === 503 ? retryAfterMs((name) => response.headers.get(name), Date.now()) : undefined;
+      const wait = waitsForRetryAfter(response.status) ? retryAfterMs((name) => response.headers.get(name), Date.now()) : undefined;
       const verdict = attemptVerdict({ method: request.method, readOnly, status: response.status, retryAfterMs: wait }, maxRetryAfterMs);
       // Thrown errors that are not RestErrors go straight through the SDK's retry loop.
       if (verdict === 'waitTooLong') throw new RetryAfterTooLongError(response, wait!, maxRetryAfterMs);

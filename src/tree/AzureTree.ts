@@ -76,6 +76,8 @@ export class AzureTree implements vscode.Disposable {
   private sessionRedraw?: ReturnType<typeof setTimeout>;
   /** Settles once the session changes delivered so far are handled: redrawn, or found to change nothing. */
   private sessionsHandled: { done: Promise<void>; resolve?: () => void } = { done: Promise.resolve() };
+  /** Redraws for session changes still asking who is signed in (one may outlast the next one's wait). */
+  private sessionRedrawsRunning = 0;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -125,13 +127,18 @@ export class AzureTree implements vscode.Disposable {
     clearTimeout(this.sessionRedraw);
     this.sessionRedraw = setTimeout(() => {
       this.sessionRedraw = undefined;
+      this.sessionRedrawsRunning += 1;
       void this.redrawIfSignInChanged().finally(() => {
-        // A change that came while the sign-in was being asked has a timer of its own still to run.
-        if (this.sessionRedraw) return;
-        this.sessionsHandled.resolve?.();
-        this.sessionsHandled = { done: Promise.resolve() };
+        this.sessionRedrawsRunning -= 1;
+        // A change that came while the sign-in was being asked has a timer or a redraw of its own still to finish.
+        if (!this.sessionRedraw && this.sessionRedrawsRunning === 0) this.settleSessionChanges();
       });
     }, SESSION_CHANGE_COALESCE_MS);
+  }
+
+  private settleSessionChanges(): void {
+    this.sessionsHandled.resolve?.();
+    this.sessionsHandled = { done: Promise.resolve() };
   }
 
   /** When the session changes delivered so far have been handled (for the tests, which otherwise could only wait a while). */
@@ -149,8 +156,7 @@ export class AzureTree implements vscode.Disposable {
   private disconnect(): void {
     clearTimeout(this.sessionRedraw);
     this.sessionRedraw = undefined;
-    this.sessionsHandled.resolve?.();
-    this.sessionsHandled = { done: Promise.resolve() };
+    this.settleSessionChanges();
     this.rootCache = undefined;
     this.connected?.events.dispose();
     this.connected?.connection.signIn.dispose();

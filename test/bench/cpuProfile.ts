@@ -14,8 +14,8 @@ const cpuProfileDir = (): string | undefined => process.env.RESTORE_POINTS_BENCH
  * `work` alone, or, when a folder is asked for, under V8's sampling profiler of this process,
  * written there as `<name>.cpuprofile` (VS Code and Chrome's DevTools open it), with every
  * process's CPU time meanwhile as `<name>.processes.json` and the busiest in the output: on a
- * shared machine, that tells this process's work from the emulator's, the browser's and other
- * people's builds. The profiler is reached through an inspector session of the process itself, so
+ * machine running other work, that tells this process's work from the emulator's, the browser's and
+ * any other process's. The profiler is reached through an inspector session of the process itself, so
  * this works in the extension host as in plain Node, with no debugging port.
  */
 export async function profiledWhenAsked<T>(name: string, work: () => Promise<T>): Promise<T> {

@@ -36,8 +36,8 @@ function cpuOfEveryProcess(): Map<number, ProcessCpu> {
 
 /**
  * What every process on the machine spent of its CPU while `work` ran, the busiest first: on a
- * shared machine, which part of a slow figure was this benchmark's processes (extension host,
- * server, browser, emulator) and which was someone else's build. Processes that ended during
+ * machine running other work, which part of a slow figure was this benchmark's processes (extension host,
+ * server, browser, emulator) and which was any other process's. Processes that ended during
  * `work` are not counted.
  */
 export async function machineCpuWhile<T>(work: () => Promise<T>): Promise<{ result: T; processes: ProcessCpu[] }> {

@@ -7,14 +7,20 @@ import { DEMO_SUBSCRIPTION, DEMO_VM_ID, idleSockets, settle, sharedAgentFactory 
  * Stack traces that agent-base (under the SDK's HTTPS_PROXY agent, as under VS Code's proxy agent)
  * captured to guess from a request's options whether it is HTTPS (`isSecureEndpoint`, called by
  * `getName` and `createSocket`), which it does when the options name no protocol. Counted here as
- * VS Code's extension host pays for them, where every stack trace is formatted by its own hook. The
- * SDK's proxy agent also guesses its own `protocol` property this way (VS Code's has it set): that is
- * not about a request, and not counted.
+ * VS Code's extension host pays for them, where every stack trace is formatted by its own hook.
+ * The SDK's proxy agent also guesses its own `protocol` and `defaultPort` properties this way each
+ * time Node reads them, once or twice per request (VS Code's agent has them set): the request's
+ * options cannot spare those, so they are counted apart, and show that the hook sees agent-base's
+ * guesses at all.
  */
 let protocolGuesses = 0;
+let agentPropertyGuesses = 0;
 Error.prepareStackTrace = (error, callSites) => {
   const guess = callSites.findIndex((site) => site.getFunctionName() === 'isSecureEndpoint');
-  if (guess >= 0 && ['getName', 'createSocket'].includes(callSites[guess + 1]?.getFunctionName() ?? '')) protocolGuesses += 1;
+  if (guess >= 0) {
+    if (['getName', 'createSocket'].includes(callSites[guess + 1]?.getFunctionName() ?? '')) protocolGuesses += 1;
+    else agentPropertyGuesses += 1;
+  }
   return [String(error), ...callSites.map((site) => `    at ${String(site)}`)].join('\n');
 };
 
@@ -32,7 +38,7 @@ async function main(): Promise<void> {
   const vms = await Promise.all(Array.from({ length: Number(reads) }, () => readVirtualMachine(factory, DEMO_SUBSCRIPTION, DEMO_VM_ID)));
   const agent = sharedHttpsAgent(extraCertificates);
   await settle(agent);
-  process.stdout.write(`${JSON.stringify({ names: [...new Set(vms.map((v) => v.name))], idleSockets: idleSockets(agent), protocolGuesses })}\n`);
+  process.stdout.write(`${JSON.stringify({ names: [...new Set(vms.map((v) => v.name))], idleSockets: idleSockets(agent), protocolGuesses, agentPropertyGuesses })}\n`);
   // The kept connections would hold the process open until the server closes them.
   agent.destroy();
 }

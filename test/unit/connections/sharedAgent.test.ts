@@ -19,6 +19,8 @@ interface ChildResult {
   idleSockets: number;
   /** Stack traces the proxy agent took to tell an HTTPS request from an HTTP one (publicCloudReads.ts). */
   protocolGuesses: number;
+  /** Stack traces the SDK's proxy agent took to guess its own protocol or default port (publicCloudReads.ts). */
+  agentPropertyGuesses: number;
 }
 
 /**
@@ -93,6 +95,7 @@ describe('connections to ARM: one shared agent, idle ones capped, proxies honour
     assert.equal(result.idleSockets, 0, 'the shared agent carried nothing');
     // The request names its protocol (requestProtocol.ts): a proxy agent, the SDK's as VS Code's, need not guess it from a stack trace.
     assert.equal(result.protocolGuesses, 0);
+    assert.ok(result.agentPropertyGuesses > 0, 'the count sees agent-base\'s guesses: the SDK\'s proxy agent still guesses its own protocol');
   });
 
   it('sends every request of a cloud trusted through Node\'s roots through the HTTPS_PROXY, and none of a host NO_PROXY names', async () => {
@@ -104,6 +107,7 @@ describe('connections to ARM: one shared agent, idle ones capped, proxies honour
     assert.equal(h.emulator.controls.tlsConnections - before, proxy.tunnels.length, 'every connection the emulator saw came through the proxy');
     assert.equal(proxied.idleSockets, 0, 'the shared agent carried nothing');
     assert.equal(proxied.protocolGuesses, 0);
+    assert.ok(proxied.agentPropertyGuesses > 0, 'the count sees agent-base\'s guesses: the SDK\'s proxy agent still guesses its own protocol');
 
     const tunnels = proxy.tunnels.length;
     before = h.emulator.controls.tlsConnections;

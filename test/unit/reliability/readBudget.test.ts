@@ -70,4 +70,20 @@ describe('the read budget (ARM\'s token bucket per subscription)', () => {
     await send(budget, clock, 'sub-e', 1);
     assert.equal(clock.sent[4], beforeE, 'a wait beyond the retry cap fails the request instead, and does not hold the next read (Retry)');
   });
+
+  it('finds the subscription in an endpoint with a port, a path of its own and capitals', async () => {
+    const clock = virtualClock();
+    const budget = new ReadBudget(ARM_READ_BUCKET, clock);
+    const policy = readBudgetPolicy(budget, 60_000);
+    const throttled = (url: string) => policy.sendRequest(createPipelineRequest({ url, method: 'GET' }), async () => ({
+      status: 429, headers: createHttpHeaders({ 'retry-after': '5' }), request: createPipelineRequest({ url }),
+    }));
+    await throttled('https://Management.Azure.Local:8443/arm/SUBSCRIPTIONS/Sub-F/resourceGroups/g?api-version=1');
+    await throttled('https://arm/providers/Microsoft.ResourceGraph/resources?api-version=1&subscriptions/sub-g/x');
+    await send(budget, clock, 'sub-f', 1);
+    assert.ok(clock.sent[0] >= 5000, `the prefixed endpoint's subscription was held: sent at ${clock.sent[0]} ms`);
+    const before = clock.now();
+    await send(budget, clock, 'sub-g', 1);
+    assert.equal(clock.sent[1], before, 'a subscription named only in the query is not held');
+  });
 });
