@@ -1,7 +1,5 @@
 import * as fs from 'node:fs';
-
-/** Linux reports CPU time in /proc in ticks of 1/100 s (USER_HZ). */
-const TICKS_PER_SECOND = 100;
+import { statCpuMs } from './mainThreadCpu';
 
 export interface ProcessCpu {
   pid: number;
@@ -21,12 +19,9 @@ function cpuOfEveryProcess(): Map<number, ProcessCpu> {
   }
   for (const name of pids) {
     try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
-      // The command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(fields[11]) + Number(fields[12]);
+      const cpuMs = statCpuMs(`/proc/${name}/stat`);
       const command = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 160);
-      all.set(Number(name), { pid: Number(name), command, cpuMs: (ticks * 1000) / TICKS_PER_SECOND });
+      all.set(Number(name), { pid: Number(name), command, cpuMs });
     } catch {
       // Gone between the listing and the read.
     }

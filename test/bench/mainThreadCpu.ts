@@ -3,6 +3,14 @@ import * as fs from 'node:fs';
 /** Linux reports CPU time in /proc in ticks of 1/100 s (USER_HZ). */
 const TICKS_PER_SECOND = 100;
 
+/** CPU time (user and system) in a /proc `stat` file: a process's (every thread) or a task's. Throws where it cannot be read. */
+export function statCpuMs(statFile: string): number {
+  const stat = fs.readFileSync(statFile, 'utf8');
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
 /**
  * CPU time (user and system) a process's main thread has used so far, from /proc: JavaScript, JSON
  * parsing and TLS record handling all run on it, so however fast the other end and however many
@@ -14,12 +22,8 @@ export function mainThreadCpuMs(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   try {
     // A process's main thread is the task whose id is the process id.
-    const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
-    // The command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const utime = Number(fields[11]);
-    const stime = Number(fields[12]);
-    return Number.isFinite(utime) && Number.isFinite(stime) ? ((utime + stime) * 1000) / TICKS_PER_SECOND : undefined;
+    const cpuMs = statCpuMs(`/proc/${pid}/task/${pid}/stat`);
+    return Number.isFinite(cpuMs) ? cpuMs : undefined;
   } catch {
     return undefined;
   }
