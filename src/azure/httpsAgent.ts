@@ -72,8 +72,8 @@ export function sharedHttpsAgent(extraCertificates: readonly string[] | undefine
 }
 
 /**
- * Gives a request the shared agent unless the SDK's proxy policy, which runs before it (position
- * `perCall`), has given it a proxy agent. A proxied request to a cloud behind a private CA keeps
+ * Gives a request the shared agent unless the SDK's proxy policy, which runs before it, has given
+ * it a proxy agent. A proxied request to a cloud behind a private CA keeps
  * that trust: https-proxy-agent opens the TLS connection through the tunnel with the request's
  * options, to which the secure context is added.
  */
@@ -91,8 +91,11 @@ export function sharedAgentPolicy(extraCertificates: readonly string[] | undefin
 
 /**
  * The shared agent's policy as an SDK client's or credential's `additionalPolicies` entry: at
- * `perCall`, which the SDK places after its proxy policy, whose choice it must not pre-empt.
+ * `perRetry`, which the SDK places after its proxy policy, whose choice it must not pre-empt, and
+ * after its log policy. At trace level that policy writes the whole request as JSON: given the
+ * agent first, it walked the agent's open sockets on every request, 35 ms each with the pool full,
+ * which left the extension host unresponsive through a coverage read of a few hundred collections.
  */
-export function sharedAgentEntry(extraCertificates: readonly string[] | undefined): { policy: PipelinePolicy; position: 'perCall' } {
-  return { policy: sharedAgentPolicy(extraCertificates), position: 'perCall' };
+export function sharedAgentEntry(extraCertificates: readonly string[] | undefined): { policy: PipelinePolicy; position: 'perRetry' } {
+  return { policy: sharedAgentPolicy(extraCertificates), position: 'perRetry' };
 }

@@ -55,8 +55,8 @@ const requestLine: AdditionalPolicyConfig = {
 type Debugger = NonNullable<LogPolicyOptions['logger']>;
 
 /**
- * The SDK logs the whole request object as indented JSON, TLS settings and HTTPS agent included
- * (the CA certificate on every request). One line with what matters is kept: method, URL and the
+ * The SDK logs the whole request object as indented JSON, TLS settings included (the shared HTTPS
+ * agent is given after it logs: httpsAgent.ts `sharedAgentEntry`). One line with what matters is kept: method, URL and the
  * already sanitized headers. Anything not in that shape is logged as it came.
  */
 export function compactSdkLine(line: string): string {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { setClientRequestIdPolicyName, tracingPolicyName, userAgentPolicyName } from '@azure/core-rest-pipeline';
+import { logPolicyName, proxyPolicyName, setClientRequestIdPolicyName, tracingPolicyName, userAgentPolicyName } from '@azure/core-rest-pipeline';
 import { SDK_TRACING_POLICY } from '../../src/azure/clients';
 import { readCollection } from '../../src/azure/restorePointCollections';
 import { demoCatalog } from '../../src/emulator/data/demoCatalog';
@@ -12,7 +12,7 @@ const dev = demoCatalog.devTest;
 describe('ARM clients from the client factory', () => {
   const h = useEmulator();
 
-  it('go without the SDK\'s tracing policy and keep its user agent and client request ids, and read as before', async () => {
+  it('go without the SDK\'s tracing policy, keep its user agent and client request ids, give the shared agent after the proxy and log policies, and read as before', async () => {
     assert.equal(SDK_TRACING_POLICY, tracingPolicyName);
     const factory = emulatorClientFactory(h.emulator);
     const subscription = { tenantId: DEMO_TENANTS.contoso.tenantId, subscriptionId: dev.subscriptionId };
@@ -27,6 +27,10 @@ describe('ARM clients from the client factory', () => {
       const policies = client.pipeline.getOrderedPolicies().map((p) => p.name);
       assert.ok(!policies.includes(tracingPolicyName), policies.join(', '));
       assert.ok(policies.includes(userAgentPolicyName) && policies.includes(setClientRequestIdPolicyName), policies.join(', '));
+      // The shared agent is given after the proxy policy chose and after the log policy wrote the
+      // request: at trace level it writes the whole request as JSON, which would walk the agent's sockets.
+      const agentAt = policies.indexOf('restorePointsSharedAgent');
+      assert.ok(agentAt > policies.indexOf(proxyPolicyName) && agentAt > policies.indexOf(logPolicyName) && policies.indexOf(logPolicyName) >= 0, policies.join(', '));
     }
     const id = `/subscriptions/${dev.subscriptionId}/resourceGroups/${dev.web02.resourceGroup}/providers/Microsoft.Compute/restorePointCollections/${dev.web02.collection}`;
     const collection = await readCollection(factory, subscription, id, { restorePoints: true });
