@@ -85,9 +85,10 @@ describe('connections to ARM: one shared agent, idle ones capped, proxies honour
     assert.equal(result.idleSockets, KEPT);
   });
 
-  it('sends every request of a cloud with extra certificates, sign-in included, through the HTTPS_PROXY, trusting its certificates inside the tunnel', async () => {
+  /** Reads through the HTTPS_PROXY and checks that every connection, sign-in included, went through it. */
+  async function readsAllThroughProxy(trust: 'extra' | 'roots', reads: number): Promise<void> {
     const before = h.emulator.controls.tlsConnections;
-    const result = await readInProcess(h.emulator.endpoint, h.emulator.caCertificate, 'extra', 4, { HTTPS_PROXY: proxy.url });
+    const result = await readInProcess(h.emulator.endpoint, h.emulator.caCertificate, trust, reads, { HTTPS_PROXY: proxy.url });
     assert.deepEqual(result.names, [VM_NAME]);
     assert.ok(proxy.tunnels.length > 0);
     assert.ok(proxy.tunnels.every((t) => t === target), proxy.tunnels.join(', '));
@@ -96,21 +97,17 @@ describe('connections to ARM: one shared agent, idle ones capped, proxies honour
     // The request names its protocol (requestProtocol.ts): a proxy agent, the SDK's as VS Code's, need not guess it from a stack trace.
     assert.equal(result.protocolGuesses, 0);
     assert.ok(result.agentPropertyGuesses > 0, 'the count sees agent-base\'s guesses: the SDK\'s proxy agent still guesses its own protocol');
+  }
+
+  it('sends every request of a cloud with extra certificates, sign-in included, through the HTTPS_PROXY, trusting its certificates inside the tunnel', async () => {
+    await readsAllThroughProxy('extra', 4);
   });
 
   it('sends every request of a cloud trusted through Node\'s roots through the HTTPS_PROXY, and none of a host NO_PROXY names', async () => {
-    let before = h.emulator.controls.tlsConnections;
-    const proxied = await readInProcess(h.emulator.endpoint, h.emulator.caCertificate, 'roots', BURST, { HTTPS_PROXY: proxy.url });
-    assert.deepEqual(proxied.names, [VM_NAME]);
-    assert.ok(proxy.tunnels.length > 0);
-    assert.ok(proxy.tunnels.every((t) => t === target), proxy.tunnels.join(', '));
-    assert.equal(h.emulator.controls.tlsConnections - before, proxy.tunnels.length, 'every connection the emulator saw came through the proxy');
-    assert.equal(proxied.idleSockets, 0, 'the shared agent carried nothing');
-    assert.equal(proxied.protocolGuesses, 0);
-    assert.ok(proxied.agentPropertyGuesses > 0, 'the count sees agent-base\'s guesses: the SDK\'s proxy agent still guesses its own protocol');
+    await readsAllThroughProxy('roots', BURST);
 
     const tunnels = proxy.tunnels.length;
-    before = h.emulator.controls.tlsConnections;
+    const before = h.emulator.controls.tlsConnections;
     const direct = await readInProcess(h.emulator.endpoint, h.emulator.caCertificate, 'roots', BURST, { HTTPS_PROXY: proxy.url, NO_PROXY: new URL(h.emulator.endpoint).hostname });
     assert.deepEqual(direct.names, [VM_NAME]);
     assert.equal(proxy.tunnels.length, tunnels, 'no tunnel for a host NO_PROXY names');
