@@ -57,11 +57,12 @@ export function retryClientOptions(): Pick<ServiceClientOptions, 'retryOptions' 
 export const SDK_TRACING_POLICY = 'tracingPolicy';
 
 /**
- * Every ARM client goes without the SDK's tracing policy. Spans reach OpenTelemetry only through
- * an instrumenter registered with the SDK's @azure/core-tracing, and the only copy of it the
- * extension's requests go through is the one bundled into the extension, where nothing registers
- * one. Without it the policy still parsed and sanitized every request's URL and opened and ended
- * a span that recorded nothing: about a tenth of the SDK's own CPU time per collection read.
+ * Every ARM client goes without the SDK's tracing policy (removed where `cached` and `recentlyUsed`
+ * make them). Spans reach OpenTelemetry only through an instrumenter registered with the SDK's
+ * @azure/core-tracing, and the only copy of it the extension's requests go through is the one
+ * bundled into the extension, where nothing registers one. Without it the policy still parsed and
+ * sanitized every request's URL and opened and ended a span that recorded nothing: about a tenth
+ * of the SDK's own CPU time per collection read.
  */
 function withoutTracing<T extends { pipeline: Pipeline }>(client: T): T {
   client.pipeline.removePolicy({ name: SDK_TRACING_POLICY });
@@ -160,14 +161,14 @@ export class ClientFactory {
   subscriptionClient(tenantId: string | undefined): Promise<SubscriptionClient> {
     return this.cached(`subscriptions/${tenantId ?? ''}`, () => {
       const { SubscriptionClient } = this.sdk();
-      return withoutTracing(new SubscriptionClient(this.credentials.credentialFor(tenantId), { ...this.commonOptions(), credentialScopes: [armScope(this.cloud)] }));
+      return new SubscriptionClient(this.credentials.credentialFor(tenantId), { ...this.commonOptions(), credentialScopes: [armScope(this.cloud)] });
     });
   }
 
   computeClient(tenantId: string, subscriptionId: string): Promise<ComputeManagementClient> {
     return this.recentlyUsed(`compute/${tenantId}/${subscriptionId}`, () => {
       const { ComputeManagementClient } = this.sdk();
-      return withoutTracing(new ComputeManagementClient(this.credentials.credentialFor(tenantId), subscriptionId, { ...this.commonOptions(), credentials: { scopes: [armScope(this.cloud)] } }));
+      return new ComputeManagementClient(this.credentials.credentialFor(tenantId), subscriptionId, { ...this.commonOptions(), credentials: { scopes: [armScope(this.cloud)] } });
     });
   }
 
@@ -175,7 +176,7 @@ export class ClientFactory {
   networkClient(tenantId: string, subscriptionId: string): Promise<NetworkManagementClient> {
     return this.recentlyUsed(`network/${tenantId}/${subscriptionId}`, () => {
       const { NetworkManagementClient } = this.sdk();
-      return withoutTracing(new NetworkManagementClient(this.credentials.credentialFor(tenantId), subscriptionId, { ...this.commonOptions(), credentials: { scopes: [armScope(this.cloud)] } }));
+      return new NetworkManagementClient(this.credentials.credentialFor(tenantId), subscriptionId, { ...this.commonOptions(), credentials: { scopes: [armScope(this.cloud)] } });
     });
   }
 
@@ -183,7 +184,7 @@ export class ClientFactory {
   resourceClient(tenantId: string, subscriptionId: string): Promise<ResourceManagementClient> {
     return this.recentlyUsed(`resources/${tenantId}/${subscriptionId}`, () => {
       const { ResourceManagementClient } = this.sdk();
-      return withoutTracing(new ResourceManagementClient(this.credentials.credentialFor(tenantId), subscriptionId, { ...this.commonOptions(), credentialScopes: [armScope(this.cloud)] }));
+      return new ResourceManagementClient(this.credentials.credentialFor(tenantId), subscriptionId, { ...this.commonOptions(), credentialScopes: [armScope(this.cloud)] });
     });
   }
 
@@ -191,7 +192,7 @@ export class ClientFactory {
   resourceGraphClient(tenantId: string): Promise<ResourceGraphClient> {
     return this.cached(`resourceGraph/${tenantId}`, () => {
       const { ResourceGraphClient } = this.sdk();
-      return withoutTracing(new ResourceGraphClient(this.credentials.credentialFor(tenantId), { ...this.commonOptions(), credentials: { scopes: [armScope(this.cloud)] } }));
+      return new ResourceGraphClient(this.credentials.credentialFor(tenantId), { ...this.commonOptions(), credentials: { scopes: [armScope(this.cloud)] } });
     });
   }
 
@@ -199,10 +200,10 @@ export class ClientFactory {
    * A subscription's client, made again once it has fallen out of the SUBSCRIPTION_CLIENTS_KEPT
    * most recently used; a call that holds one keeps it until it is done.
    */
-  private recentlyUsed<T>(key: string, create: () => T): Promise<T> {
+  private recentlyUsed<T extends { pipeline: Pipeline }>(key: string, create: () => T): Promise<T> {
     let client = this.subscriptionClients.get(key) as Promise<T> | undefined;
     this.subscriptionClients.delete(key);
-    client ??= Promise.resolve().then(create);
+    client ??= Promise.resolve().then(() => withoutTracing(create()));
     this.subscriptionClients.set(key, client);
     for (const oldest of this.subscriptionClients.keys()) {
       if (this.subscriptionClients.size <= SUBSCRIPTION_CLIENTS_KEPT) break;
@@ -212,10 +213,10 @@ export class ClientFactory {
   }
 
   /** One client per kind and tenant, created when first asked for (after the SDK has loaded). */
-  private cached<T>(key: string, create: () => T): Promise<T> {
+  private cached<T extends { pipeline: Pipeline }>(key: string, create: () => T): Promise<T> {
     let client = this.clients.get(key) as Promise<T> | undefined;
     if (!client) {
-      client = Promise.resolve().then(create);
+      client = Promise.resolve().then(() => withoutTracing(create()));
       this.clients.set(key, client);
     }
     return client;

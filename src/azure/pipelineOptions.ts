@@ -3,7 +3,7 @@ import type { LogPolicyOptions } from '@azure/core-rest-pipeline';
 import { tokenRejectionPolicy } from './auth/tokenRejection';
 import { keepAlivePolicy } from './keepAlive';
 import { requestLoggingOptions } from './requestLogging';
-import { requestProtocolPolicy } from './requestProtocol';
+import { requestProtocolEntry } from './requestProtocol';
 
 /**
  * What every ARM client adds to the SDK's pipeline: request logging (requestLogging.ts), the
@@ -12,5 +12,5 @@ import { requestProtocolPolicy } from './requestProtocol';
  */
 export function armPipelineOptions(): { additionalPolicies: AdditionalPolicyConfig[]; loggingOptions: LogPolicyOptions } {
   const logging = requestLoggingOptions();
-  return { ...logging, additionalPolicies: [...logging.additionalPolicies, tokenRejectionPolicy, { policy: keepAlivePolicy, position: 'perCall' }, { policy: requestProtocolPolicy, position: 'perCall' }] };
+  return { ...logging, additionalPolicies: [...logging.additionalPolicies, tokenRejectionPolicy, { policy: keepAlivePolicy, position: 'perCall' }, requestProtocolEntry] };
 }

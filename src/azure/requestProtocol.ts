@@ -24,3 +24,6 @@ export const requestProtocolPolicy: PipelinePolicy = {
     return next(request);
   },
 };
+
+/** The policy as an ARM client's or credential's `additionalPolicies` entry. */
+export const requestProtocolEntry = { policy: requestProtocolPolicy, position: 'perCall' } as const;

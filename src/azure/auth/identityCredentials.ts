@@ -4,7 +4,7 @@ import { isAdfsAuthority, type CloudConfig } from '../cloud';
 import type { TenantCredentials } from '../clients';
 import { sharedAgentEntry } from '../httpsAgent';
 import { azureSdk } from '../lazySdk';
-import { requestProtocolPolicy } from '../requestProtocol';
+import { requestProtocolEntry } from '../requestProtocol';
 import { adfsEnvironmentCredential } from './adfsCredential';
 
 /** Which @azure/identity credential signs in (setting `restorePoints.azureIdentity.credential`). */
@@ -21,7 +21,7 @@ export interface IdentityCredentialOptions {
  * their protocol named for a proxy agent, as ARM requests' is (requestProtocol.ts).
  */
 export function credentialTransport(cloud: Pick<CloudConfig, 'extraCertificates'>): { additionalPolicies: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[] } {
-  return { additionalPolicies: [sharedAgentEntry(cloud.extraCertificates), { policy: requestProtocolPolicy, position: 'perCall' }] };
+  return { additionalPolicies: [sharedAgentEntry(cloud.extraCertificates), requestProtocolEntry] };
 }
 
 /**
