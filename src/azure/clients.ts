@@ -8,8 +8,9 @@ import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { armScope, withTrailingSlash, type CloudConfig } from './cloud';
 import { sharedAgentEntry } from './httpsAgent';
-import { azureSdk } from './lazySdk';
+import { azureSdk, networkSdk } from './lazySdk';
 import type * as Sdk from './sdk';
+import type * as NetworkSdk from './networkSdk';
 import { createLimiter, type Limiter } from './limiter';
 import { ReadBudget } from './readBudget';
 import { readBudgetPolicy } from './readBudgetPolicy';
@@ -70,7 +71,26 @@ function withoutTracing<T extends { pipeline: Pipeline }>(client: T): T {
 }
 
 /** The SDK's ARM client classes. */
-export type ArmSdk = Pick<typeof Sdk, 'ComputeManagementClient' | 'NetworkManagementClient' | 'ResourceManagementClient' | 'SubscriptionClient' | 'ResourceGraphClient'>;
+export type ArmSdk = Pick<typeof Sdk, 'ComputeManagementClient' | 'ResourceManagementClient' | 'SubscriptionClient' | 'ResourceGraphClient'> & Pick<typeof NetworkSdk, 'NetworkManagementClient'>;
+
+/** The ARM client classes as the extension loads them: the network client's file only when a network client is made. */
+const lazyArmSdk: ArmSdk = {
+  get ComputeManagementClient() {
+    return azureSdk().ComputeManagementClient;
+  },
+  get ResourceManagementClient() {
+    return azureSdk().ResourceManagementClient;
+  },
+  get SubscriptionClient() {
+    return azureSdk().SubscriptionClient;
+  },
+  get ResourceGraphClient() {
+    return azureSdk().ResourceGraphClient;
+  },
+  get NetworkManagementClient() {
+    return networkSdk().NetworkManagementClient;
+  },
+};
 
 /** Gives a credential per tenant: ARM only accepts a token from the tenant that owns a subscription. */
 export interface TenantCredentials {
@@ -134,7 +154,7 @@ export class ClientFactory {
   constructor(
     readonly cloud: CloudConfig,
     readonly credentials: TenantCredentials,
-    private readonly sdk: () => ArmSdk = azureSdk,
+    private readonly sdk: () => ArmSdk = () => lazyArmSdk,
   ) {}
 
   /**

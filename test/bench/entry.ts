@@ -9,7 +9,7 @@ import { readRateFloorMs, type LoggedRequest } from './floor';
 import { holdFleetCoverage } from './coverageMemory';
 import { benchSelected } from './selection';
 import { expandFleet } from './fleetTree';
-import { memoryAfterCollection, memoryWhenSettled } from './memory';
+import { heapSnapshotWhenAsked, memoryAfterCollection, memoryWhenSettled } from './memory';
 import type { BenchResults, ViewFigure } from './results';
 
 const LOAD_MORE = 'Load more…';
@@ -42,6 +42,7 @@ export async function run(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   // VS Code's own share, read as the fleet's settled reading is: after the same quiet, then a full collection.
   const before = await memoryWhenSettled();
+  heapSnapshotWhenAsked('before-activation');
   // Activation as the extension host does it: loading the bundle and running activate().
   const started = performance.now();
   const api = await extension.activate();
@@ -62,6 +63,7 @@ export async function run(): Promise<void> {
     const nodes = await measureTree(api, latencyMs, limits, results.views);
     // The tree (every node, as VS Code would hold it) is still referenced by the provider here.
     const after = memoryAfterCollection();
+    heapSnapshotWhenAsked('after-full-expansion');
     Object.assign(results, { memoryMb: after.rssMb, heapMb: after.heapMb, treeNodes: nodes });
   }
   if (benchSelected('fleet')) results.fleet = await expandFleet(api, latencyMs);

@@ -29,7 +29,7 @@ describe('the packaged .vsix', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('holds the bundle, media, README, LICENSE, CHANGELOG and package.json', () => {
-    for (const required of ['extension/dist/extension.js', 'extension/dist/azure.js', 'extension/dist/l10n/bundle.l10n.json', 'extension/package.json', 'extension/package.nls.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/media/restore-points.svg']) {
+    for (const required of ['extension/dist/extension.js', 'extension/dist/azure.js', 'extension/dist/network.js', 'extension/dist/storage.js', 'extension/dist/l10n/bundle.l10n.json', 'extension/package.json', 'extension/package.nls.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/media/restore-points.svg']) {
       assert.ok(entries.includes(required), `${required} is in the .vsix (entries: ${entries.join(', ')})`);
     }
   });

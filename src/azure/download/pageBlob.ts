@@ -1,9 +1,9 @@
 import type { Agent } from 'node:https';
 import type { PageBlobClient, StoragePipelineOptions } from '@azure/storage-blob';
 import { sharedHttpsAgent } from '../httpsAgent';
-import { azureSdk } from '../lazySdk';
+import { storageSdk } from '../lazySdk';
 
-/** The part of `@azure/storage-blob` a download uses; the extension loads it with the rest of the SDK (lazySdk.ts). */
+/** The part of `@azure/storage-blob` a download uses; the extension loads it when a download starts (lazySdk.ts). */
 export type StorageSdk = Pick<typeof import('@azure/storage-blob'), 'AnonymousCredential' | 'newPipeline' | 'PageBlobClient'>;
 
 export interface ByteRange {
@@ -20,7 +20,7 @@ export interface ByteRange {
  * so the agent is given only where that trust needs it. A download reads a few ranges at once, so
  * the SDK's own agent keeps few idle connections anyway.
  */
-export function pageBlobAt(url: string, extraCertificates: readonly string[] | undefined, storage: StorageSdk = azureSdk()): PageBlobClient {
+export function pageBlobAt(url: string, extraCertificates: readonly string[] | undefined, storage: StorageSdk = storageSdk()): PageBlobClient {
   const { AnonymousCredential, newPipeline, PageBlobClient } = storage;
   const agent = extraCertificates?.length ? sharedHttpsAgent(extraCertificates) : undefined;
   const options: StoragePipelineOptions & { agent?: Agent } = {
