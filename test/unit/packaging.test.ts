@@ -43,6 +43,16 @@ describe('the packaged .vsix', function () {
     }
   });
 
+  it('writes its code in ASCII, so that V8 holds each file\'s source at one byte a character', async () => {
+    const code = entries.filter((e) => /^extension\/dist\/[^/]+\.js$/.test(e));
+    assert.ok(code.length >= 4, `the bundle's files: ${code.join(', ')}`);
+    for (const file of code) {
+      const text = await readVsixEntry(vsix, file);
+      const at = text.search(/[^\0-\x7f]/);
+      assert.equal(at, -1, `${file} has a non-ASCII character at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`);
+    }
+  });
+
   it('holds nothing that does not run: no sources, tests, node_modules or source maps', () => {
     const forbidden = entries.filter((e) => /^extension\/(src|test|out|node_modules)\//.test(e) || e.endsWith('.map') || e.endsWith('.ts'));
     assert.deepStrictEqual(forbidden, []);
