@@ -7,7 +7,7 @@
 // `require('./sdk')` (src/azure/lazySdk.ts) becomes `require('./azure.js')`, run on first use, and
 // the network client and Storage, which only restoring a VM and downloading a disk need, are loaded
 // the same way from files of their own, so that browsing does not hold them in memory. Each of
-// those two files has its own copy of the SDK's core (about 0.1 and 0.3 MB), paid only when used.
+// those two files has its own copy of the SDK's core (about 0.1 MB), paid only when used.
 import * as acorn from 'acorn';
 import * as esbuild from 'esbuild';
 import { execFile } from 'node:child_process';
@@ -50,8 +50,8 @@ const vscodeRequiredOnce = {
 /**
  * Bundles written in ASCII only. V8 keeps a script's source as a string for as long as its
  * functions live, one byte a character while every character fits in one, two bytes otherwise:
- * a single curly quote in a regular expression of @azure/identity's dependencies made the 3.2 MB SDK file
- * take 6.2 MB of the extension host's heap. esbuild's default ASCII output escapes strings and
+ * four curly quotes in one regular expression of @azure/identity's dependencies made the 3.2 MB SDK
+ * file take 6.2 MB of the extension host's heap. esbuild's default ASCII output escapes strings and
  * identifiers but leaves regular expressions, comments and raw template text as they are. Those
  * in regular expressions and comments are written as \u escapes here, which mean the same; any
  * other (a raw template's text would change meaning) fails the build, to be handled when it comes.
@@ -73,10 +73,13 @@ const asciiOnly = {
 /** `code` with each non-ASCII character of its regular expressions and comments as a \u escape. */
 function escapedOutsideStrings(code, file) {
   const escapable = [];
-  const onComment = (_block, _text, start, end) => escapable.push([start, end]);
-  for (const token of acorn.tokenizer(code, { ecmaVersion: 'latest', allowHashBang: true, onComment })) {
-    if (token.type === acorn.tokTypes.regexp) escapable.push([token.start, token.end]);
-  }
+  // A full parse, not the tokenizer alone, which guesses whether a slash starts a regular expression.
+  acorn.parse(code, {
+    ecmaVersion: 'latest',
+    allowHashBang: true,
+    onComment: (_block, _text, start, end) => escapable.push([start, end]),
+    onToken: (token) => token.type === acorn.tokTypes.regexp && escapable.push([token.start, token.end]),
+  });
   return code.replace(/\\?[^\0-\x7f]/g, (match, offset) => {
     const at = offset + match.length - 1;
     if (!escapable.some(([start, end]) => at >= start && at < end)) {

@@ -40,8 +40,8 @@ export async function memoryWhenSettled(): Promise<MemoryReading> {
 /**
  * When `RESTORE_POINTS_BENCH_HEAP_SNAPSHOT` names a folder, a heap snapshot of this process
  * written there as `<name>.heapsnapshot` (DevTools' Memory tab opens it; comparing two tells what a
- * step left held). Taken after a reading, so that reading is not disturbed by it; the ones after it
- * are: writing a snapshot grows the process's RSS by hundreds of MB.
+ * step left held). Taken after a reading, so that reading is not disturbed by it; what follows is:
+ * writing a snapshot takes seconds and grows the process's RSS by hundreds of MB.
  */
 export function heapSnapshotWhenAsked(name: string): void {
   const dir = process.env.RESTORE_POINTS_BENCH_HEAP_SNAPSHOT;

@@ -14,8 +14,8 @@ const GUARDED = ['src/commands', 'src/tree'];
 /** The SDK's operation groups and the methods that send a request (what `git grep` in the review checks, and a few more). */
 const OPERATION_GROUPS = /^(restorePointCollections|restorePoints|virtualMachines|disks|diskRestorePoint|diskRestorePointOperations|resourceGroups|subscriptions|tenants|networkInterfaces|virtualNetworks|resources|snapshots)$/;
 const REQUEST_METHODS = /^(get|list|listAll|listByResourceGroup|listByRestorePoint|listLocations|begin[A-Za-z]*|create[A-Za-z]*|delete|update|grantAccess|revokeAccess)$/;
-const CLIENT_GETTERS = /^(computeClient|subscriptionClient|resourceClient|azureSdk)$/;
-const CLIENT_CLASSES = /^(ComputeManagementClient|ResourceManagementClient|SubscriptionClient)$/;
+const CLIENT_GETTERS = /^(computeClient|networkClient|subscriptionClient|resourceClient|resourceGraphClient|azureSdk|networkSdk|storageSdk)$/;
+const CLIENT_CLASSES = /^(ComputeManagementClient|NetworkManagementClient|ResourceManagementClient|SubscriptionClient|ResourceGraphClient|PageBlobClient)$/;
 
 /** What a source file does that only src/azure may do, one line each, `file:line: what`. */
 export function armDoorViolations(fileName: string, text: string): string[] {
