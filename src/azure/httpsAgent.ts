@@ -43,7 +43,8 @@ function shared(extraCertificates: readonly string[] | undefined): { agent: http
       // No `ca`: Node's roots apply, or the system certificates VS Code adds to each request.
       entry = { agent: new https.Agent({ keepAlive: true, maxFreeSockets: IDLE_CONNECTIONS_KEPT }) };
     } else {
-      // A `ca` replaces Node's roots, so the built-in ones go along.
+      // A `ca` replaces Node's roots, so the built-in ones go along. The agent's own `ca` option is
+      // what VS Code's proxy support carries into a request it sends through a proxy instead.
       const secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extraCertificates] });
       entry = { agent: new https.Agent({ keepAlive: true, maxFreeSockets: IDLE_CONNECTIONS_KEPT, ca: [...extraCertificates], secureContext }), secureContext };
     }

@@ -41,6 +41,8 @@ export class EmulatorApp {
   /** TLS connections clients have opened since the start: with keep-alive, far fewer than requests. */
   tlsConnections = 0;
   endpoint = '';
+  /** Other `host:port` names clients may reach the emulator by (EmulatorOptions.alsoKnownAs), lower case. */
+  alsoKnownAs = new Set<string>();
   private readonly router = new Router<ArmRoute>();
   private readonly identity: IdentityEndpoints;
   private readonly adfs: AdfsEndpoints;
@@ -52,8 +54,8 @@ export class EmulatorApp {
   ) {
     this.throttle = new Throttle(throttling);
     for (const route of allRoutes) this.router.add(route.method, route.template, route);
-    this.identity = new IdentityEndpoints(state.store, this.tokens, () => this.endpoint);
-    this.adfs = new AdfsEndpoints(state.store, this.tokens, () => this.endpoint);
+    this.identity = new IdentityEndpoints(state.store, this.tokens);
+    this.adfs = new AdfsEndpoints(state.store, this.tokens);
     this.controls = new EmulatorControls(this);
   }
 
@@ -111,7 +113,8 @@ export class EmulatorApp {
     const { raw, tooLarge } = await readBody(req);
     // One identity provider at a time: a client configured for the other one gets ARM's 401s.
     const identityProvider = this.state.identity === 'adfs' ? this.adfs : this.identity;
-    const unauthenticated = identityProvider.handle(method, path, new URLSearchParams(raw.toString('utf8'))) ?? cloudMetadata(method, path, url.searchParams, this.endpoint, this.state.identity);
+    const endpoint = this.endpointReached(req);
+    const unauthenticated = identityProvider.handle(method, path, new URLSearchParams(raw.toString('utf8')), endpoint) ?? cloudMetadata(method, path, url.searchParams, endpoint, this.state.identity);
     if (unauthenticated) {
       send(res, unauthenticated.status, unauthenticated.body);
       return;
@@ -123,7 +126,7 @@ export class EmulatorApp {
     // ARM's rate limit headers go on every answer the budget was checked for, errors included.
     const rateLimit: Record<string, string> = {};
     try {
-      result = this.armRequest(req, method, url, raw, tooLarge, logged, rateLimit);
+      result = this.armRequest(req, method, url, raw, tooLarge, logged, rateLimit, endpoint);
     } catch (error) {
       if (!(error instanceof ArmError)) throw error;
       result = { status: error.status, body: error.toBody(), headers: error.headers };
@@ -137,9 +140,19 @@ export class EmulatorApp {
     send(res, result.status, result.body, result.headers);
   }
 
-  private armRequest(req: IncomingMessage, method: string, url: URL, raw: Buffer, tooLarge: boolean, logged: LoggedDetails, rateLimit: Record<string, string>): HandlerResult {
+  /**
+   * The endpoint a request reached: the name the client used when it is one the emulator is also
+   * known by (through a proxy that resolves it), its own otherwise. Its answers (token issuers,
+   * next links, Location headers) name that endpoint, as a service reached by its public name does.
+   */
+  private endpointReached(req: IncomingMessage): string {
+    const host = req.headers.host?.toLowerCase();
+    return host && this.alsoKnownAs.has(host) ? `https://${host}` : this.endpoint;
+  }
+
+  private armRequest(req: IncomingMessage, method: string, url: URL, raw: Buffer, tooLarge: boolean, logged: LoggedDetails, rateLimit: Record<string, string>, endpoint: string): HandlerResult {
     if (tooLarge) throw new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-    const authority = { endpoint: this.endpoint, adfs: this.state.identity === 'adfs' };
+    const authority = { endpoint, adfs: this.state.identity === 'adfs' };
     const caller = authenticate(req, this.tokens, authority);
     // Which tenant's token asked: the same URL from two tenants is two different questions.
     logged.tenantId = caller.tenantId;
@@ -162,7 +175,7 @@ export class EmulatorApp {
       query: url.searchParams,
       params,
       apiVersion,
-      endpoint: this.endpoint,
+      endpoint,
       caller,
       state: this.state,
       now: clock.now(),

@@ -29,6 +29,12 @@ export interface EmulatorOptions {
   manualClock?: boolean;
   /** Address to listen on; 127.0.0.1 unless a test needs otherwise. */
   host?: string;
+  /**
+   * Other host names the emulator answers to: its certificate covers them, and a request that
+   * reached it by one of them is answered in that name (token issuers, next links), as a client
+   * that reaches it through a proxy, by a name only the proxy resolves, expects.
+   */
+  alsoKnownAs?: readonly string[];
   /** Receives one human-readable line per request (never headers or tokens). */
   log?: Logger;
   /** The identity provider: Microsoft Entra ID's endpoints (default) or AD FS's (`/adfs/...`), as Azure Stack Hub disconnected. */
@@ -54,7 +60,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   state.identity = options.identity ?? 'entra';
   const throttling = options.throttling ?? false;
   const app = new EmulatorApp(state, options.log, { enabled: throttling !== false, limits: { ...ARM_LIMITS, ...(typeof throttling === 'object' ? throttling : {}) } });
-  const pendingCertificate = createCertificate(host);
+  const pendingCertificate = createCertificate(host, options.alsoKnownAs);
   loadDataSet(state, options.data ?? 'demo');
   const certificate = await pendingCertificate;
   const sockets = new Set<Socket>();
@@ -79,6 +85,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const { port } = server.address() as AddressInfo;
   app.endpoint = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  for (const name of options.alsoKnownAs ?? []) app.alsoKnownAs.add(`${name.toLowerCase()}:${port}`);
 
   let stopped: Promise<void> | undefined;
   return {

@@ -23,15 +23,18 @@ export interface Certificate {
 const generated = new Map<string, Promise<{ key: string; cert: string }>>();
 
 /**
- * A self-signed certificate for 127.0.0.1 and localhost (and `host`), written to a file of its
- * own. It acts as its own CA, so a client trusts the emulator by adding the PEM to its CA list.
+ * A self-signed certificate for 127.0.0.1 and localhost (and `host`, and `alsoKnownAs`), written to
+ * a file of its own. It acts as its own CA, so a client trusts the emulator by adding the PEM to its
+ * CA list.
  */
-export async function createCertificate(host: string): Promise<Certificate> {
-  let pending = generated.get(host);
-  if (!pending) generated.set(host, (pending = generate(host)));
+export async function createCertificate(host: string, alsoKnownAs: readonly string[] = []): Promise<Certificate> {
+  const names = [host, ...alsoKnownAs];
+  const cacheKey = names.join(' ');
+  let pending = generated.get(cacheKey);
+  if (!pending) generated.set(cacheKey, (pending = generate(names)));
   // A failed generation is not kept: the next emulator tries again.
   const { key, cert } = await pending.catch((error: unknown) => {
-    generated.delete(host);
+    generated.delete(cacheKey);
     throw error;
   });
   const dir = mkdtempSync(join(tmpdir(), 'arm-emulator-'));
@@ -46,7 +49,7 @@ export async function createCertificate(host: string): Promise<Certificate> {
 }
 
 /** The key comes from Node's native generator (fast); selfsigned builds and signs the certificate. */
-async function generate(host: string): Promise<{ key: string; cert: string }> {
+async function generate(names: readonly string[]): Promise<{ key: string; cert: string }> {
   // Native and off the main thread, so it overlaps with loading the data set.
   const { privateKey, publicKey } = await promisify(generateKeyPair)('rsa', {
     modulusLength: 2048,
@@ -57,7 +60,9 @@ async function generate(host: string): Promise<{ key: string; cert: string }> {
     { type: 7, ip: '127.0.0.1' },
     { type: 2, value: 'localhost' },
   ];
-  if (host !== '127.0.0.1' && host !== 'localhost') altNames.push(/^[\d.]+$/.test(host) ? { type: 7, ip: host } : { type: 2, value: host });
+  for (const name of names) {
+    if (name !== '127.0.0.1' && name !== 'localhost') altNames.push(/^[\d.]+$/.test(name) ? { type: 7, ip: name } : { type: 2, value: name });
+  }
   // `keyPair` is supported by selfsigned 2.x but missing from its type declarations.
   const options: SelfsignedOptions & { keyPair: { privateKey: string; publicKey: string } } = {
     keyPair: { privateKey, publicKey },

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import { launchChromium, useProjectTempDir } from './chromium';
+import { PROXIED_EMULATOR_HOST } from '../support/connectProxy';
 import { startEmulatorSession, type EmulatorSession } from './emulatorSession';
 import { ensureVSCode } from './installVSCode';
 import { cacheDir, integrationEntry, repoRoot } from './paths';
@@ -77,7 +78,7 @@ export async function runTestsInVSCode(options: TestRunOptions = {}): Promise<Te
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   try {
     // Tests move the emulator's clock themselves, so what the tree shows is deterministic.
-    emulator = options.emulator === false ? undefined : await startEmulatorSession({ manualClock: true });
+    emulator = options.emulator === false ? undefined : await startEmulatorSession({ manualClock: true, alsoKnownAs: [PROXIED_EMULATOR_HOST] });
     server = await startVSCodeServer({
       vscode,
       dataDir: runDir,

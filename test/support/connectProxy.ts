@@ -1,6 +1,13 @@
 import { createServer } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 
+/**
+ * A name the test VS Code's emulator also answers to (its certificate covers it) that only the
+ * tests' proxy resolves: a request that reached it went through the proxy. `.test` is reserved for
+ * tests (RFC 2606), so no resolver knows it.
+ */
+export const PROXIED_EMULATOR_HOST = 'arm.behind-proxy.test';
+
 export interface ConnectProxy {
   /** `http://127.0.0.1:<port>`, for HTTPS_PROXY. */
   url: string;
@@ -11,9 +18,10 @@ export interface ConnectProxy {
 
 /**
  * A forward proxy that only tunnels (HTTP CONNECT), as corporate proxies do for HTTPS: it records
- * where each tunnel goes and pipes the bytes, never seeing inside the TLS connection.
+ * where each tunnel goes and pipes the bytes, never seeing inside the TLS connection. `hosts` are
+ * names it resolves itself (to an address), as a corporate proxy resolves names its clients cannot.
  */
-export function startConnectProxy(): Promise<ConnectProxy> {
+export function startConnectProxy(hosts: Readonly<Record<string, string>> = {}): Promise<ConnectProxy> {
   const tunnels: string[] = [];
   const open = new Set<Socket>();
   const server = createServer((_request, response) => response.writeHead(405).end());
@@ -21,7 +29,8 @@ export function startConnectProxy(): Promise<ConnectProxy> {
     const target = request.url ?? '';
     tunnels.push(target);
     const colon = target.lastIndexOf(':');
-    const upstream = connect(Number(target.slice(colon + 1)), target.slice(0, colon).replace(/^\[|\]$/g, ''), () => {
+    const host = target.slice(0, colon).replace(/^\[|\]$/g, '');
+    const upstream = connect(Number(target.slice(colon + 1)), hosts[host.toLowerCase()] ?? host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length) upstream.write(head);
       upstream.pipe(client);

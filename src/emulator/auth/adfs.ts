@@ -14,14 +14,13 @@ export class AdfsEndpoints {
   constructor(
     private readonly store: Store,
     private readonly tokens: TokenStore,
-    private readonly endpoint: () => string,
   ) {}
 
-  /** Returns undefined when the path is not an AD FS path. */
-  handle(method: string, path: string, form: URLSearchParams): IdentityResponse | undefined {
+  /** Returns undefined when the path is not an AD FS path. `base` is the endpoint the request reached. */
+  handle(method: string, path: string, form: URLSearchParams, base: string): IdentityResponse | undefined {
     const m = /^\/adfs\/(\.well-known\/openid-configuration|discovery\/keys|oauth2\/token)\/?$/i.exec(path);
     if (!m) return undefined;
-    const authority = `${this.endpoint()}/adfs`;
+    const authority = `${base}/adfs`;
     switch (m[1].toLowerCase()) {
       case '.well-known/openid-configuration':
         if (method !== 'GET') return adfsError(405, 'invalid_request', 'MSIS9921', 'Only GET is supported here.');
@@ -49,14 +48,14 @@ export class AdfsEndpoints {
         return { status: 200, body: { keys: [] } };
       default:
         if (method !== 'POST') return adfsError(405, 'invalid_request', 'MSIS9921', 'The token endpoint only supports POST.');
-        return this.token(form);
+        return this.token(form, base);
     }
   }
 
-  private token(form: URLSearchParams): IdentityResponse {
+  private token(form: URLSearchParams, base: string): IdentityResponse {
     const directory = this.store.tenants.values().next().value;
     if (!directory) return adfsError(400, 'invalid_client', 'MSIS9607', 'No registered client is found with this identifier.');
-    const result = checkClientCredentials(this.store, form, directory.tenantId, this.endpoint());
+    const result = checkClientCredentials(this.store, form, directory.tenantId, base);
     if (isProblem(result)) {
       switch (result.kind) {
         case 'grant':
@@ -66,7 +65,7 @@ export class AdfsEndpoints {
         case 'secret':
           return adfsError(401, 'invalid_client', 'MSIS9622', 'Client authentication failed. Please verify the credential provided for client authentication is valid.');
         default:
-          return adfsError(400, 'invalid_scope', 'MSIS9602', `The requested scope '${result.scopes.join(' ')}' is not valid; ask for ${this.endpoint()}/.default.`);
+          return adfsError(400, 'invalid_scope', 'MSIS9602', `The requested scope '${result.scopes.join(' ')}' is not valid; ask for ${base}/.default.`);
       }
     }
     const { token, expiresIn } = this.tokens.issue(directory.tenantId, result.clientId, result.objectId, 'adfs');

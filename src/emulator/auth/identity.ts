@@ -17,12 +17,10 @@ export class IdentityEndpoints {
   constructor(
     private readonly store: Store,
     private readonly tokens: TokenStore,
-    private readonly endpoint: () => string,
   ) {}
 
-  /** Returns undefined when the path is not an identity path. */
-  handle(method: string, path: string, form: URLSearchParams): IdentityResponse | undefined {
-    const base = this.endpoint();
+  /** Returns undefined when the path is not an identity path. `base` is the endpoint the request reached. */
+  handle(method: string, path: string, form: URLSearchParams, base: string): IdentityResponse | undefined {
     if (method === 'GET' && /^\/common\/discovery\/instance\/?$/i.test(path)) {
       const host = new URL(base).host;
       return {
@@ -69,7 +67,7 @@ export class IdentityEndpoints {
         return { status: 200, body: { keys: [] } };
       default:
         if (method !== 'POST') return aadError(405, 'invalid_request', 90056, 'The token endpoint only supports POST.');
-        return this.token(tenant, form);
+        return this.token(tenant, form, base);
     }
   }
 
@@ -78,8 +76,8 @@ export class IdentityEndpoints {
     return [...this.store.tenants.values()].find((t) => t.tenantId.toLowerCase() === wanted || t.defaultDomain.toLowerCase() === wanted);
   }
 
-  private token(tenant: Tenant, form: URLSearchParams): IdentityResponse {
-    const result = checkClientCredentials(this.store, form, tenant.tenantId, this.endpoint());
+  private token(tenant: Tenant, form: URLSearchParams, base: string): IdentityResponse {
+    const result = checkClientCredentials(this.store, form, tenant.tenantId, base);
     if (isProblem(result)) {
       switch (result.kind) {
         case 'grant':
@@ -89,7 +87,7 @@ export class IdentityEndpoints {
         case 'secret':
           return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
         default:
-          return aadError(400, 'invalid_scope', 1002012, `The provided value for scope '${result.scopes.join(' ')}' is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI); the resource here is ${this.endpoint()}.`);
+          return aadError(400, 'invalid_scope', 1002012, `The provided value for scope '${result.scopes.join(' ')}' is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI); the resource here is ${base}.`);
       }
     }
     const { token, expiresIn } = this.tokens.issue(tenant.tenantId, result.clientId, result.objectId, 'entra');
