@@ -7,6 +7,7 @@ import type { TreeNode } from '../../src/tree/RestorePointsTreeProvider';
 import { byLabel, children, control, EXTENSION_ID, type Shown } from '../integration/helpers';
 import { readRateFloorMs, type LoggedRequest } from './floor';
 import { holdFleetCoverage } from './coverageMemory';
+import { longestBlockWhile } from './eventLoop';
 import { benchSelected } from './selection';
 import { expandFleet } from './fleetTree';
 import { heapSnapshotWhenAsked, memoryAfterCollection, memoryWhenSettled } from './memory';
@@ -60,11 +61,11 @@ export async function run(): Promise<void> {
     vscodeVersion: vscode.version,
   };
   if (benchSelected('tree')) {
-    const nodes = await measureTree(api, latencyMs, limits, results.views);
+    const { nodes, longestBlockMs } = await measureTree(api, latencyMs, limits, results.views);
     // The tree (every node, as VS Code would hold it) is still referenced by the provider here.
     const after = memoryAfterCollection();
     heapSnapshotWhenAsked('after-full-expansion');
-    Object.assign(results, { memoryMb: after.rssMb, heapMb: after.heapMb, treeNodes: nodes });
+    Object.assign(results, { memoryMb: after.rssMb, heapMb: after.heapMb, treeNodes: nodes, fullExpansionLongestBlockMs: longestBlockMs });
   }
   if (benchSelected('fleet')) results.fleet = await expandFleet(api, latencyMs);
   // Last: the report is not dropped afterwards (runBench.ts runs this part in a host of its own).
@@ -76,8 +77,8 @@ export async function run(): Promise<void> {
   if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify({ passes: 1, failures: 0 }));
 }
 
-/** The tree's views over the demo data's large subscription; returns how many tree items the full expansion showed. */
-async function measureTree(api: RestorePointsApi, latencyMs: number, limits: ThrottleLimits, views: ViewFigure[]): Promise<number> {
+/** The tree's views over the demo data's large subscription; returns how many tree items the full expansion showed, and the longest the extension host was held meanwhile. */
+async function measureTree(api: RestorePointsApi, latencyMs: number, limits: ThrottleLimits, views: ViewFigure[]): Promise<{ nodes: number; longestBlockMs: number }> {
   const large = demoCatalog.large;
   const pages = (n: number, size: number): number => Math.max(1, Math.ceil(n / size));
   const vmPages = pages(large.virtualMachines, 50);
@@ -117,11 +118,13 @@ async function measureTree(api: RestorePointsApi, latencyMs: number, limits: Thr
   const fresh = byLabel(await children(api), subscription.label);
   const nodes = { value: 0 };
   // VM pages and collection pages side by side, then every collection at once, then every restore point's disks at once.
-  await measure(`Large subscription: full expansion (${large.restorePoints} restore points, with disks)`, Math.max(vmPages, pages(large.restorePointCollections, 50)) + 2, async () => {
-    const vms = await loadAll(api, fresh.node, await children(api, fresh.node));
-    await Promise.all(vms.map((v) => walk(api, v.node, nodes)));
-  });
-  return nodes.value;
+  const { longestBlockMs } = await measure(`Large subscription: full expansion (${large.restorePoints} restore points, with disks)`, Math.max(vmPages, pages(large.restorePointCollections, 50)) + 2, () =>
+    longestBlockWhile(async () => {
+      const vms = await loadAll(api, fresh.node, await children(api, fresh.node));
+      await Promise.all(vms.map((v) => walk(api, v.node, nodes)));
+    }),
+  );
+  return { nodes: nodes.value, longestBlockMs };
 }
 
 /** Clicks "Load more…" until the whole list is shown. */

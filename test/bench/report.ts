@@ -150,6 +150,9 @@ function treeMemoryRows(r: BenchResults, met: (ok: boolean) => string): Row[] {
       met(heapMb <= 25),
     ],
     ['extension host RSS above VS Code\'s own, same moment', `+${rssMb.toFixed(0)} MB (${r.rssBeforeMb.toFixed(0)} → ${r.memoryMb.toFixed(0)} MB)`, '≤ 25 MB', met(rssMb <= 25)],
+    ...(r.fullExpansionLongestBlockMs === undefined
+      ? []
+      : [['the longest the extension host answered nothing during the full expansion (its event loop held; sampled every 10 ms)', `${r.fullExpansionLongestBlockMs.toFixed(0)} ms`, '', ''] as Row]),
   ];
 }
 

@@ -67,6 +67,8 @@ export interface BenchResults {
   /** JavaScript heap in use before our extension activated, after a full garbage collection. */
   heapBeforeMb: number;
   treeNodes?: number;
+  /** The longest the extension host's event loop was held during the full expansion (eventLoop.ts). */
+  fullExpansionLongestBlockMs?: number;
   views: ViewFigure[];
   fleet?: FleetFigure;
   coverageMemory?: CoverageMemoryFigure;
