@@ -16,7 +16,6 @@ import { ReadBudget } from './readBudget';
 import { readBudgetPolicy } from './readBudgetPolicy';
 import { armPipelineOptions } from './pipelineOptions';
 import { retryGuardPolicy } from './retryPolicy';
-import { TurnPacer } from './turnPacer';
 
 /*
  * Retry policy. Every ARM request of every client goes through the Azure SDK's own retry policy
@@ -115,9 +114,6 @@ const MAX_WRITES_IN_FLIGHT = 6;
  */
 const MAX_READS_IN_FLIGHT = 128;
 
-/** Reads started in one turn of the event loop (turnPacer.ts): a few milliseconds each at most. */
-const READS_STARTED_PER_TURN = 16;
-
 /**
  * Per-subscription clients kept at once. A compute client holds a closure for every operation of
  * the API (about 900) and its own pipeline: about 57 KB of heap each, so one kept for each of 200
@@ -136,7 +132,6 @@ export class ClientFactory {
   readonly limit: Limiter = createLimiter(MAX_WRITES_IN_FLIGHT);
   readonly readBudget = new ReadBudget();
   private readonly readsInFlight: Limiter = createLimiter(MAX_READS_IN_FLIGHT);
-  private readonly readStarts = new TurnPacer(READS_STARTED_PER_TURN);
   /** Tenant-level clients: a few, kept for the factory's life. */
   private readonly clients = new Map<string, Promise<unknown>>();
   /** Per-subscription clients, the most recently used last (see SUBSCRIPTION_CLIENTS_KEPT). */
@@ -151,7 +146,6 @@ export class ClientFactory {
     // would let the bucket refill on paper while the requests reach ARM together.
     return this.readsInFlight(async () => {
       if (subscriptionId) await this.readBudget.take(subscriptionId);
-      await this.readStarts.next();
       return task();
     });
   }
