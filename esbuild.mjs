@@ -136,18 +136,21 @@ async function exportL10nBundle() {
  * plugin left out would bring back a require of `vscode` per module (vscodeRequiredOnce).
  */
 function checkEntry(result) {
-  const inputs = Object.keys(result.metafile?.inputs ?? {});
-  const leaked = inputs.filter((file) => SDK_PACKAGES.some((p) => file.includes(`node_modules/${p}/`)));
-  if (leaked.length) throw new Error(`dist/extension.js must not contain the Azure SDK (import it through src/azure/lazySdk.ts); found ${leaked.slice(0, 5).join(', ')}`);
+  refuseBundled(result, SDK_PACKAGES, 'dist/extension.js must not contain the Azure SDK (import it through src/azure/lazySdk.ts)');
   const vscodeRequires = readFileSync(entry.outfile, 'utf8').match(/\brequire\(["']vscode["']\)/g)?.length ?? 0;
   if (vscodeRequires !== 1) throw new Error(`dist/extension.js must require vscode once (see vscodeRequiredOnce); it does ${vscodeRequires} times`);
 }
 
 /** A value import of the network client or Storage from sdk.ts would load them for every view again. */
 function checkSdk(result) {
+  refuseBundled(result, APART_PACKAGES, `dist/azure.js must not contain ${APART_PACKAGES.join(' or ')} (they load apart: networkSdk.ts, storageSdk.ts)`);
+}
+
+/** Fails the build when `result` bundled any file of `packages`. */
+function refuseBundled(result, packages, rule) {
   const inputs = Object.keys(result.metafile?.inputs ?? {});
-  const leaked = inputs.filter((file) => APART_PACKAGES.some((p) => file.includes(`node_modules/${p}/`)));
-  if (leaked.length) throw new Error(`dist/azure.js must not contain ${APART_PACKAGES.join(' or ')} (they load apart: networkSdk.ts, storageSdk.ts); found ${leaked.slice(0, 5).join(', ')}`);
+  const found = inputs.filter((file) => packages.some((p) => file.includes(`node_modules/${p}/`)));
+  if (found.length) throw new Error(`${rule}; found ${found.slice(0, 5).join(', ')}`);
 }
 
 const builds = [entry, sdk, network, storage];
