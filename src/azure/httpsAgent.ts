@@ -1,6 +1,7 @@
 import * as https from 'node:https';
 import * as tls from 'node:tls';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { Environment } from '@azure/ms-rest-azure-env';
 
 /*
  * Why the agent is given by a policy rather than the SDK's `agent` option (read in
@@ -44,7 +45,8 @@ function shared(extraCertificates: readonly string[] | undefined): { agent: http
       entry = { agent: new https.Agent({ keepAlive: true, maxFreeSockets: IDLE_CONNECTIONS_KEPT }) };
     } else {
       // A `ca` replaces Node's roots, so the built-in ones go along. The agent's own `ca` option is
-      // what VS Code's proxy support carries into a request it sends through a proxy instead.
+      // what VS Code's proxy support gives each request it sends to a host but localhost, through
+      // a proxy or directly, as its only trust (hence the public sign-in hosts' exception below).
       const secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extraCertificates] });
       entry = { agent: new https.Agent({ keepAlive: true, maxFreeSockets: IDLE_CONNECTIONS_KEPT, ca: [...extraCertificates], secureContext }), secureContext };
     }
@@ -73,16 +75,35 @@ export function sharedHttpsAgent(extraCertificates: readonly string[] | undefine
 }
 
 /**
+ * The public clouds' sign-in hosts. A custom cloud may sign in there (Azure Stack Hub connected
+ * with Microsoft Entra ID) while its own endpoints sit behind a private CA; those hosts always
+ * present a publicly trusted certificate.
+ */
+const PUBLIC_SIGN_IN_HOSTS = new Set(
+  [Environment.AzureCloud, Environment.ChinaCloud, Environment.USGovernment, Environment.GermanCloud].map((cloud) => new URL(cloud.activeDirectoryEndpointUrl).hostname),
+);
+
+/** A URL's host name, lower case, without parsing the whole URL (this runs for every request). */
+const hostOf = (url: string): string => /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url)?.[1].toLowerCase() ?? '';
+
+/**
  * Gives a request the shared agent unless the SDK's proxy policy, which runs before it, has given
  * it a proxy agent. A proxied request to a cloud behind a private CA keeps
  * that trust: https-proxy-agent opens the TLS connection through the tunnel with the request's
  * options, to which the secure context is added.
+ *
+ * A request to a public cloud's sign-in host gets the agent of Node's roots instead. Inside VS
+ * Code the extra certificates would otherwise be all it trusts: its proxy support sends every
+ * request to a host but localhost with the agent's `ca` as the request's only trust, through a
+ * proxy or directly, and a public sign-in host's certificate is not among them.
  */
 export function sharedAgentPolicy(extraCertificates: readonly string[] | undefined): PipelinePolicy {
-  const { agent, secureContext } = shared(extraCertificates);
+  const cloud = shared(extraCertificates);
+  const publicHosts = extraCertificates?.length ? shared(undefined) : cloud;
   return {
     name: 'restorePointsSharedAgent',
     sendRequest(request, next) {
+      const { agent, secureContext } = publicHosts !== cloud && PUBLIC_SIGN_IN_HOSTS.has(hostOf(request.url)) ? publicHosts : cloud;
       if (!request.agent) request.agent = agent;
       else if (secureContext) request.requestOverrides = { ...request.requestOverrides, secureContext };
       return next(request);

@@ -4,9 +4,8 @@ import { DEMO_TENANTS, demoCatalog } from '../../src/emulator';
 import type { RestorePointsApi } from '../../src/extension';
 import { clearRequestLog, requestLog } from '../support/commandDriver';
 import { captureErrorNotifications } from '../support/notifications';
-import { activateExtension, byLabel, children, control, emulatorAddress, eventually, setSetting } from './helpers';
+import { activateExtension, byLabel, children, control, CUSTOM_ENVIRONMENT, emulatorAddress, eventually, runnerCustomCloud, setSetting } from './helpers';
 
-const CUSTOM_ENVIRONMENT = 'microsoft-sovereign-cloud.customEnvironment';
 const contosoSubscriptions = demoCatalog.subscriptions.filter((s) => s.tenantId === DEMO_TENANTS.contoso.tenantId).map((s) => s.displayName).sort();
 const allSubscriptions = demoCatalog.subscriptions.map((s) => s.displayName).sort();
 
@@ -28,7 +27,7 @@ describe('signing in to a custom cloud through AD FS (Azure Stack Hub disconnect
   before(async () => {
     api = await activateExtension();
     await control('POST', '/reset', { data: 'demo' });
-    const runnerEnvironment = vscode.workspace.getConfiguration('microsoft-sovereign-cloud').inspect<Record<string, string>>('customEnvironment')?.globalValue;
+    const runnerEnvironment = runnerCustomCloud();
     assert.ok(runnerEnvironment, 'the runner configured the emulator as a custom cloud');
     entraEnvironment = runnerEnvironment;
   });

@@ -1,12 +1,10 @@
 import * as assert from 'node:assert';
-import * as vscode from 'vscode';
 import { demoCatalog } from '../../src/emulator';
 import type { RestorePointsApi } from '../../src/extension';
 import { clearRequestLog, requestLog } from '../support/commandDriver';
 import { PROXIED_EMULATOR_HOST, startConnectProxy, type ConnectProxy } from '../support/connectProxy';
-import { activateExtension, byLabel, children, control, emulatorAddress, eventually, setSetting } from './helpers';
+import { activateExtension, byLabel, children, control, CUSTOM_ENVIRONMENT, emulatorAddress, eventually, runnerCustomCloud, setSetting } from './helpers';
 
-const CUSTOM_ENVIRONMENT = 'microsoft-sovereign-cloud.customEnvironment';
 const allSubscriptions = demoCatalog.subscriptions.map((s) => s.displayName).sort();
 
 /**
@@ -27,21 +25,30 @@ describe('a custom cloud behind the proxy VS Code is set to use', function () {
   const proxiedEndpoint = `https://${PROXIED_EMULATOR_HOST}:${port}`;
 
   const rootLabels = async (): Promise<string[]> => (await children(api)).map((s) => s.label).sort();
+  /**
+   * Every subscription listed, from a subscription list ARM answered since the request log was
+   * cleared: the tree shows the same before and after a change of cloud, so only a new read tells
+   * that the extension signed in again.
+   */
+  const listedAnew = async (): Promise<true | undefined> =>
+    (await requestLog()).some((r) => r.path === '/subscriptions' && r.status === 200) && (await rootLabels()).join() === allSubscriptions.join() ? true : undefined;
 
   before(async () => {
     api = await activateExtension();
     await control('POST', '/reset', { data: 'demo' });
-    runnerEnvironment = vscode.workspace.getConfiguration('microsoft-sovereign-cloud').inspect<Record<string, string>>('customEnvironment')?.globalValue;
+    runnerEnvironment = runnerCustomCloud();
     assert.ok(runnerEnvironment, 'the runner configured the emulator as a custom cloud');
     proxy = await startConnectProxy({ [PROXIED_EMULATOR_HOST]: new URL(endpoint).hostname });
   });
 
   after(async () => {
+    // The proxy goes first: a list read after this went to the emulator directly.
     await setSetting('http.proxy', undefined);
     await proxy?.close();
     if (!runnerEnvironment) return;
+    await clearRequestLog();
     await setSetting(CUSTOM_ENVIRONMENT, runnerEnvironment);
-    await eventually(async () => ((await rootLabels()).join() === allSubscriptions.join() ? true : undefined), 'the tree signed in to the emulator directly again');
+    await eventually(listedAnew, 'the tree signed in to the emulator directly again');
   });
 
   it('signs in and lists the tree through the proxy, trusting the cloud\'s CA inside the tunnel', async () => {
@@ -50,7 +57,7 @@ describe('a custom cloud behind the proxy VS Code is set to use', function () {
     const proxied = Object.fromEntries(Object.entries(runnerEnvironment!).map(([key, value]) => [key, value.replace(endpoint, proxiedEndpoint)]));
     await setSetting(CUSTOM_ENVIRONMENT, proxied);
 
-    await eventually(async () => ((await rootLabels()).join() === allSubscriptions.join() ? true : undefined), 'the tree listing every subscription through the proxy').catch(async (error: unknown) => {
+    await eventually(listedAnew, 'the tree listing every subscription through the proxy').catch(async (error: unknown) => {
       throw new Error(`${String(error)}; the tree shows ${JSON.stringify(await rootLabels())}; tunnels: ${JSON.stringify([...new Set(proxy!.tunnels)])}`);
     });
     const dev = byLabel(await children(api), 'Contoso Dev/Test');

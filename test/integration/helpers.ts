@@ -90,3 +90,11 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   const dot = key.indexOf('.');
   await vscode.workspace.getConfiguration(key.slice(0, dot)).update(key.slice(dot + 1), value, vscode.ConfigurationTarget.Global);
 }
+
+/** The setting that names a custom cloud's endpoints (the runner points it at the emulator). */
+export const CUSTOM_ENVIRONMENT = 'microsoft-sovereign-cloud.customEnvironment';
+
+/** The custom cloud the runner configured, for a test that changes it to write back afterwards. */
+export function runnerCustomCloud(): Record<string, string> | undefined {
+  return vscode.workspace.getConfiguration('microsoft-sovereign-cloud').inspect<Record<string, string>>('customEnvironment')?.globalValue;
+}

@@ -22,6 +22,7 @@ export interface ConnectProxy {
  * names it resolves itself (to an address), as a corporate proxy resolves names its clients cannot.
  */
 export function startConnectProxy(hosts: Readonly<Record<string, string>> = {}): Promise<ConnectProxy> {
+  const resolved = new Map(Object.entries(hosts).map(([name, address]) => [name.toLowerCase(), address]));
   const tunnels: string[] = [];
   const open = new Set<Socket>();
   const server = createServer((_request, response) => response.writeHead(405).end());
@@ -30,7 +31,7 @@ export function startConnectProxy(hosts: Readonly<Record<string, string>> = {}):
     tunnels.push(target);
     const colon = target.lastIndexOf(':');
     const host = target.slice(0, colon).replace(/^\[|\]$/g, '');
-    const upstream = connect(Number(target.slice(colon + 1)), hosts[host.toLowerCase()] ?? host, () => {
+    const upstream = connect(Number(target.slice(colon + 1)), resolved.get(host.toLowerCase()) ?? host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length) upstream.write(head);
       upstream.pipe(client);

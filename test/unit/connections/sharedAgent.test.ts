@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedHttpsAgent } from '../../../src/azure/httpsAgent';
+import type { Agent } from 'node:https';
+import { createHttpHeaders, createPipelineRequest, type PipelineRequest } from '@azure/core-rest-pipeline';
+import { sharedAgentPolicy, sharedHttpsAgent } from '../../../src/azure/httpsAgent';
 import { readVirtualMachine } from '../../../src/azure/virtualMachines';
 import { demoCatalog } from '../../../src/emulator/data/demoCatalog';
 import { useEmulator } from '../../emulator/harness';
@@ -114,4 +116,25 @@ describe('connections to ARM: one shared agent, idle ones capped, proxies honour
     assert.ok(h.emulator.controls.tlsConnections - before >= BURST);
     assert.equal(direct.idleSockets, KEPT);
   });
+
+  it('trusts a cloud\'s extra certificates on its own hosts, and Node\'s roots on a public cloud\'s sign-in host', async () => {
+    // Inside VS Code an agent's `ca` is all a request to a host but localhost trusts, through a proxy or not.
+    const ca = readFileSync(h.emulator.caCertificate, 'utf8');
+    const policy = sharedAgentPolicy([ca]);
+    const trustFor = async (url: string): Promise<unknown> => {
+      let sent: PipelineRequest | undefined;
+      await policy.sendRequest(createPipelineRequest({ url, headers: createHttpHeaders() }), async (request) => {
+        sent = request;
+        return { request, status: 200, headers: createHttpHeaders() };
+      });
+      return (sent?.agent as Agent | undefined)?.options.ca;
+    };
+    assert.deepEqual(await trustFor('https://management.local.azurestack.external/subscriptions?api-version=2022-12-01'), [ca]);
+    assert.deepEqual(await trustFor('https://adfs.local.azurestack.external/adfs/oauth2/token'), [ca]);
+    for (const url of ['https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token', 'https://LOGIN.microsoftonline.us:443/common/discovery/instance', 'https://login.chinacloudapi.cn/x']) {
+      assert.equal(await trustFor(url), undefined, url);
+    }
+    assert.deepEqual(await trustFor('https://login.microsoftonline.com.example.test/x'), [ca], 'a host that only begins like one');
+  });
 });
+
