@@ -42,7 +42,7 @@ describe('Download VHD from the context menu, as a person runs it in the browser
       await runFromContextMenu(pane, label, commandTitle('restorePoints.downloadVhd'));
       const quickInput = new QuickInput(page);
       // The save dialog of a remote window is VS Code's own path box.
-      await quickInput.type(path.join(dir, `${label}.vhd`));
+      await quickInput.saveAs(path.join(dir, `${label}.vhd`), `Save ${label}.vhd`);
       await quickInput.waitForStep('How long may the access last?');
       await quickInput.accept();
       // The grant is a long-running operation on the emulator's still clock.

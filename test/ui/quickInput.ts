@@ -95,6 +95,33 @@ export class QuickInput {
     await this.input.press('Enter');
   }
 
+  /**
+   * Answers VS Code's own save dialog (a remote window's path box) with `file`. The dialog checks
+   * the path as it is typed, and an Enter that lands while its folder listing lags behind the text
+   * only moves it to that folder (VS Code's simpleFileDialog.ts, `onDidAccept`): the dialog stays,
+   * and a person presses Enter again. So does this, while the dialog titled `dialogTitle` is still
+   * the one showing; the next step is then read with `waitForStep`.
+   */
+  async saveAs(file: string, dialogTitle: string): Promise<void> {
+    await this.type(file);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const closed = await this.page
+        .waitForFunction(
+          ([widget, title]) => {
+            if (!widget || (widget as unknown as { style: { display: string } }).style.display === 'none') return true;
+            return !(widget.querySelector('.quick-input-title')?.textContent ?? '').includes(title);
+          },
+          [await this.widget.elementHandle({ timeout: STEP_TIMEOUT }), dialogTitle] as const,
+          { timeout: 3_000 },
+        )
+        .then(() => true)
+        .catch(() => false);
+      if (closed) return;
+      await this.input.press('Enter');
+    }
+    throw new Error(`The save dialog did not take ${file}; it shows: ${await this.describe()}`);
+  }
+
   /** Types into a QuickPick's filter box, as a person narrows a long list. */
   async filter(text: string): Promise<void> {
     await this.input.fill(text);
