@@ -61,9 +61,9 @@ export const SDK_TRACING_POLICY = 'tracingPolicy';
  * Every ARM client goes without the SDK's tracing policy (removed where `cached` and `recentlyUsed`
  * make them). Spans reach OpenTelemetry only through an instrumenter registered with the SDK's
  * @azure/core-tracing, and the only copies of it the extension's requests go through are those
- * bundled with the SDK's files (dist/azure.js, dist/network.js), where nothing registers one. Without it the policy still parsed and
- * sanitized every request's URL and opened and ended a span that recorded nothing: about a tenth
- * of the SDK's own CPU time per collection read.
+ * bundled with the SDK's files (dist/azure.js, dist/network.js), where nothing registers one.
+ * Without it the policy still parsed and sanitized every request's URL and opened and ended a span
+ * that recorded nothing: about a tenth of the SDK's own CPU time per collection read.
  */
 function withoutTracing<T extends { pipeline: Pipeline }>(client: T): T {
   client.pipeline.removePolicy({ name: SDK_TRACING_POLICY });

@@ -1,4 +1,4 @@
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { AdditionalPolicyConfig } from '@azure/core-client';
 import type { GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { isAdfsAuthority, type CloudConfig } from '../cloud';
 import type { TenantCredentials } from '../clients';
@@ -20,7 +20,7 @@ export interface IdentityCredentialOptions {
  * certificate store is built once, not per token request), given after the SDK's proxy policy, and
  * their protocol named for a proxy agent, as ARM requests' is (requestProtocol.ts).
  */
-export function credentialTransport(cloud: Pick<CloudConfig, 'extraCertificates'>): { additionalPolicies: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[] } {
+export function credentialTransport(cloud: Pick<CloudConfig, 'extraCertificates'>): { additionalPolicies: AdditionalPolicyConfig[] } {
   return { additionalPolicies: [sharedAgentEntry(cloud.extraCertificates), requestProtocolEntry] };
 }
 
